@@ -1,0 +1,16 @@
+/**
+ * `npm run bench -- STAGE`: scores a stage against ../shared/gold with the
+ * shared scorers and appends the numbers to docs/BENCHMARKS.md.
+ * Never run in CI: benchmarks are for people, tests are for CI.
+ */
+const stages: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
+  // one line per stage
+};
+
+const [stage, ...rest] = process.argv.slice(2);
+if (!stage || !stages[stage]) {
+  process.stderr.write(`usage: npm run bench -- STAGE   (stages: ${Object.keys(stages).join(", ")})\n`);
+  process.exitCode = 2;
+} else {
+  await (await stages[stage]()).run(rest);
+}

@@ -1,0 +1,22 @@
+/** One news article as eventwire reads it; `text` is the text all spans point into. */
+export interface Article {
+  /** Stable id: hash of normalised text and URL (see ingest/article-id). */
+  id: string;
+  title: string | null;
+  /** Publication date, YYYY-MM-DD, when known. */
+  published: string | null;
+  url: string | null;
+  /** Where the article came from: a file path, feed, WARC record or JSONL id. */
+  source: string | null;
+  /** ISO 639-1 code, e.g. "en". */
+  language: string | null;
+  text: string;
+}
+
+/** A problem with one input: recorded, reported on one line, never fatal for the run. */
+export interface InputFailure {
+  input: string;
+  reason: string;
+  /** "error" means the input was not processed; "warning" means it was, with a caveat. */
+  severity: "error" | "warning";
+}

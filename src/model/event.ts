@@ -1,0 +1,42 @@
+import type { Span } from "./span.js";
+
+/** How the text presents an event. Only "asserted" events count by default. */
+export type Modality = "asserted" | "negated" | "hypothetical" | "counterfactual" | "future" | "alleged";
+
+export interface EventActor {
+  /** The words in the text that name the actor. */
+  text: string;
+  /** CAMEO actor code, or null when it cannot be coded. */
+  actor: string | null;
+  /** Entity id when the actor is a recognised entity. */
+  entity: string | null;
+  start?: number;
+  end?: number;
+}
+
+/** Who did what to whom, coded in CAMEO, with PLOVER and Goldstein values. */
+export interface Event {
+  id: string;
+  /** CAMEO event code, e.g. "129". */
+  code: string;
+  name: string;
+  /** CAMEO root, e.g. "12". */
+  root: string;
+  quadClass: number;
+  goldstein: number | null;
+  plover: string | null;
+  source: EventActor;
+  target: EventActor | null;
+  /** YYYY-MM-DD */
+  date: string | null;
+  /** Index of the first sentence that states the event. */
+  sentence: number;
+  /** The sentence (or clause) that states the event. */
+  evidence: Span;
+  /** Further places that state the same event (same source, target, code, day). */
+  mentions?: Span[];
+  /** The trigger words, e.g. "vetoed". */
+  trigger?: Span;
+  modality: Modality;
+  confidence: number;
+}
