@@ -1,7 +1,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
-import { extname, join, resolve } from "node:path";
+import { basename, extname, join, resolve } from "node:path";
 import type { Article, InputFailure } from "../model/index.js";
 import { DEFAULT_MAX_BYTES, readTextFile } from "./read-file.js";
 import { normaliseDate, textArticle } from "./text-article.js";
@@ -77,7 +77,14 @@ export async function readDocumentFile(file: string, opts: SourceOptions = {}): 
   const r = await readTextFile(file, opts.maxBytes ?? DEFAULT_MAX_BYTES);
   if (!r.ok) return { kind: "failure", failure: r.failure };
   const source = resolve(file);
-  return { kind: "article", article: textArticle(r.text, { source, published: opts.date ?? null }), warnings: r.warnings };
+  const published = opts.date ?? dateInFileName(file);
+  return { kind: "article", article: textArticle(r.text, { source, published }), warnings: r.warnings };
+}
+
+/** A date written into a file name (2017-04-12-un-veto.txt, 20170412_x.html), as saved-news folders often do. */
+export function dateInFileName(file: string): string | null {
+  const m = /(?:^|[^\d])((?:19|20)\d\d)-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?!\d)/.exec(basename(file));
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
 }
 
 /**

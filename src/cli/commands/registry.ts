@@ -7,3 +7,4 @@ register("events", "list stored events: who did what to whom, with evidence", ()
 register("quotes", "list stored quotes with their speakers", () => import("./quotes.js"));
 register("articles", "list stored articles with their event and quote counts", () => import("./articles.js"));
 register("failures", "list inputs that could not be processed, and why", () => import("./failures.js"));
+register("export", "export stored events as JSONL, CSV or GDELT 2.0 Events TSV", () => import("./export.js"));
