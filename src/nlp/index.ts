@@ -1,7 +1,12 @@
 import type { Component } from "../model/index.js";
-import { SimpleTokenizer } from "./tokenizer.js";
+import { NewsTokenizer } from "./tokenizer.js";
 
-/** The NLP components in pipeline order, models loaded once. */
+export { NewsTokenizer, SimpleTokenizer, surfaceTokens, tokenizeRange, splitSentences } from "./tokenizer.js";
+
+/**
+ * The NLP core as pipeline components, in order. Models are loaded once,
+ * here; the components are then reused for every article.
+ */
 export function createNlpComponents(): Component[] {
-  return [new SimpleTokenizer()];
+  return [new NewsTokenizer()];
 }

@@ -8,3 +8,4 @@ register("quotes", "list stored quotes with their speakers", () => import("./quo
 register("articles", "list stored articles with their event and quote counts", () => import("./articles.js"));
 register("failures", "list inputs that could not be processed, and why", () => import("./failures.js"));
 register("export", "export stored events as JSONL, CSV or GDELT 2.0 Events TSV", () => import("./export.js"));
+register("tokenize", "tokenize and sentence-split raw text (JSONL in, spans out)", () => import("./tokenize.js"));
