@@ -5,6 +5,7 @@ import { basename, extname, join, resolve } from "node:path";
 import type { Article, InputFailure } from "../model/index.js";
 import { DEFAULT_MAX_BYTES, readTextFile } from "./read-file.js";
 import { normaliseDate, textArticle } from "./text-article.js";
+import { extractArticle } from "./html/extract.js";
 
 /** One thing read from the inputs: an article to analyse, or a recorded failure. */
 export type Ingested =
@@ -78,7 +79,39 @@ export async function readDocumentFile(file: string, opts: SourceOptions = {}): 
   if (!r.ok) return { kind: "failure", failure: r.failure };
   const source = resolve(file);
   const published = opts.date ?? dateInFileName(file);
+  if (looksLikeHtml(file, r.text)) return htmlArticle(file, r.text, { source, published }, r.warnings);
   return { kind: "article", article: textArticle(r.text, { source, published }), warnings: r.warnings };
+}
+
+/** HTML by its extension, or by how the text begins (saved pages often end in .txt). */
+export function looksLikeHtml(file: string, text: string): boolean {
+  const ext = extname(file).toLowerCase();
+  return ext === ".html" || ext === ".htm" || /^\s*(<!doctype html|<html[\s>])/i.test(text.slice(0, 512));
+}
+
+/**
+ * A web page as an article: the extracted title line, a blank line, then
+ * the body, so the title convention of plain text holds and every span
+ * points into this extracted text.
+ */
+export function htmlArticle(input: string, html: string, meta: { source: string | null; published: string | null; url?: string | null }, warnings: InputFailure[] = []): Ingested {
+  let page;
+  try {
+    page = extractArticle(html, { url: meta.url ?? undefined });
+  } catch (err) {
+    return failure(input, `HTML could not be parsed: ${(err as Error).message}`);
+  }
+  if (page.body.trim() === "") return failure(input, "HTML with no article text");
+  const title = page.title?.replace(/\s+/g, " ").trim() || null;
+  const text = title ? `${title}\n\n${page.body}` : page.body;
+  const article = textArticle(text, {
+    title,
+    url: meta.url ?? page.url,
+    source: meta.source,
+    published: page.published ?? meta.published,
+    language: page.language,
+  });
+  return { kind: "article", article, warnings };
 }
 
 /** A date written into a file name (2017-04-12-un-veto.txt, 20170412_x.html), as saved-news folders often do. */

@@ -3,7 +3,7 @@ import type { Command } from "../command.js";
 import { parseFlags, UsageError } from "../command.js";
 import { toAnalysis } from "../../model/index.js";
 import { DEFAULT_MAX_BYTES, decodeText } from "../../ingest/read-file.js";
-import { parseJsonlRecord, readDocumentFile, type Ingested } from "../../ingest/sources.js";
+import { htmlArticle, looksLikeHtml, parseJsonlRecord, readDocumentFile, type Ingested } from "../../ingest/sources.js";
 import { normaliseDate, textArticle } from "../../ingest/text-article.js";
 import { Pipeline } from "../../pipeline/pipeline.js";
 import { renderAnalysisText } from "../../api/render.js";
@@ -12,7 +12,8 @@ const usage = `Usage: eventwire analyze FILE|- [options]
        eventwire analyze --jsonl < articles.jsonl > analyses.jsonl
 
 Analyses one article and prints its analysis (schema eventwire/analysis@1).
-A plain-text file's first line is the title when a blank line follows it.
+A plain-text file's first line is the title when a blank line follows it; an HTML
+page (.html/.htm, or text starting with <html) is reduced to its article first.
 Every start/end in the output is an offset into article.text.
 
 Options:
@@ -46,7 +47,9 @@ const command: Command = {
     let item: Ingested;
     if (input === "-") {
       const r = decodeText("stdin", await readAll(maxBytes));
-      item = r.ok ? { kind: "article", article: textArticle(r.text, { published: date, source: "stdin" }), warnings: r.warnings } : { kind: "failure", failure: r.failure };
+      if (!r.ok) item = { kind: "failure", failure: r.failure };
+      else if (looksLikeHtml("stdin", r.text)) item = htmlArticle("stdin", r.text, { source: "stdin", published: date }, r.warnings);
+      else item = { kind: "article", article: textArticle(r.text, { published: date, source: "stdin" }), warnings: r.warnings };
     } else item = await readDocumentFile(input, { maxBytes, date });
     if (item.kind === "failure") {
       process.stderr.write(`eventwire: ${item.failure.input}: ${item.failure.reason}\n`);
