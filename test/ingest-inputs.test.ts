@@ -119,3 +119,28 @@ test("dates in file names are read as publication dates", () => {
   assert.equal(dateInFileName("reuters_20170412_x.html"), "2017-04-12");
   assert.equal(dateInFileName("article-123456789.txt"), null);
 });
+
+test("an HTML page becomes its extracted article; a page with no article is a failure", async () => {
+  const dir = tempDir();
+  writeFileSync(
+    join(dir, "page.html"),
+    `<!DOCTYPE html><html lang="en"><head><title>Russia vetoes draft | Example News</title>
+     <meta property="article:published_time" content="2017-04-12T18:00:00Z"><link rel="canonical" href="https://news.example.test/veto"></head>
+     <body><nav><a href="/">Home</a> <a href="/world">World</a></nav><article><h1>Russia vetoes draft</h1>
+     <p>Russia vetoed a draft resolution at the U.N. Security Council on Wednesday that would have condemned the suspected chemical attack in Idlib.</p>
+     <p>Ten members voted in favour of the text, which had been drafted by Britain, France and the United States. China abstained.</p>
+     <p>Moscow wanted an impartial inquiry, its deputy ambassador said after the vote in New York on Wednesday evening.</p></article>
+     <footer>Copyright Example News</footer></body></html>`,
+  );
+  writeFileSync(join(dir, "nav.html"), `<html><body><nav><a href="/">Home</a></nav></body></html>`);
+  const items = await collect([dir]);
+  const [page] = articles(items);
+  assert.equal(page.article.url, "https://news.example.test/veto");
+  assert.equal(page.article.published, "2017-04-12");
+  assert.ok(page.article.text.startsWith(`${page.article.title}\n\n`), "title line, blank line, body");
+  assert.match(page.article.text, /China abstained\./);
+  assert.doesNotMatch(page.article.text, /Copyright|Home/);
+  const [f] = failures(items);
+  assert.match(f.input, /nav\.html$/);
+  assert.match(f.reason, /^HTML with no article text/);
+});

@@ -83,6 +83,8 @@ export async function readDocumentFile(file: string, opts: SourceOptions = {}): 
   return { kind: "article", article: textArticle(r.text, { source, published }), warnings: r.warnings };
 }
 
+const MIN_ARTICLE_WORDS = 8;
+
 /** HTML by its extension, or by how the text begins (saved pages often end in .txt). */
 export function looksLikeHtml(file: string, text: string): boolean {
   const ext = extname(file).toLowerCase();
@@ -101,7 +103,9 @@ export function htmlArticle(input: string, html: string, meta: { source: string 
   } catch (err) {
     return failure(input, `HTML could not be parsed: ${(err as Error).message}`);
   }
-  if (page.body.trim() === "") return failure(input, "HTML with no article text");
+  // a menu or a cookie notice is not an article: ask for at least a sentence's worth of words
+  const words = page.body.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  if (words < MIN_ARTICLE_WORDS) return failure(input, words === 0 ? "HTML with no article text" : `HTML with no article text (only ${words} words)`);
   const title = page.title?.replace(/\s+/g, " ").trim() || null;
   const text = title ? `${title}\n\n${page.body}` : page.body;
   const article = textArticle(text, {
