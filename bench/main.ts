@@ -5,6 +5,7 @@
  */
 const stages: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   // one line per stage
+  pipeline: () => import("./pipeline.js"),
   extract: () => import("./extract.js"),
 };
 
