@@ -147,7 +147,7 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
     const rd = readabilityCandidate(doc as unknown as Document);
     const rdParas = rd ? filterParagraphs(domToParagraphs(rd, skipInside), meta.title, meta.byline) : [];
     const len = (ps: string[]) => ps.reduce((a, p) => a + p.length, 0);
-    const paras = len(rdParas) >= 0.5 * len(ownParas) ? rdParas : ownParas;
+    const paras = len(rdParas) >= 250 || len(rdParas) >= 0.5 * len(ownParas) ? rdParas : ownParas;
     text = paras.join("\n\n");
   }
   return { ...meta, body: text };
