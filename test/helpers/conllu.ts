@@ -1,5 +1,5 @@
-import { Doc } from "../model/index.js";
-import type { Article } from "../model/index.js";
+import { Doc } from "../../src/model/index.js";
+import type { Article } from "../../src/model/index.js";
 
 /**
  * Fills a Doc's token layer (forms, lemmas, UPOS/XPOS, heads, deprels,
