@@ -319,7 +319,7 @@ class DocContext<L> {
     return "";
   }
 
-  private choose(entries: TriggerEntry[], v: number, reg: { pre: number[]; post: number[] }, passiveSubj: number, negated: boolean): { code: string | null; spec: number } | null {
+  private choose(entries: TriggerEntry[], v: number, reg: { pre: number[]; post: number[] }, passiveSubj: number, negated: boolean): { code: string | null; reverse: string | null; spec: number } | null {
     let best: Pattern | null = null;
     for (const e of entries) {
       for (const p of e.patterns) {
@@ -333,8 +333,8 @@ class DocContext<L> {
         best = p;
       }
     }
-    if (best) return { code: best.code, spec: best.specificity };
-    for (const e of entries) if (e.code) return { code: e.code, spec: 0 };
+    if (best) return { code: best.code, reverse: best.reverse ?? null, spec: best.specificity };
+    for (const e of entries) if (e.code) return { code: e.code, reverse: e.reverse ?? null, spec: 0 };
     return null;
   }
 
@@ -369,10 +369,15 @@ class DocContext<L> {
     const sources = srcHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null);
     const targets = tgtHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null && a.match?.actor != null);
     const conf = 0.55 + Math.min(0.25, choice.spec * 0.05) + (targets.length ? 0.1 : 0);
+    // a compound subject with no object acts on itself ("Gondor and Osgiliath renewed ties")
+    const mutual = !targets.length && sources.filter((a) => a.match?.actor).length > 1;
     for (const src of sources) {
-      const tl = targets.filter((x) => !(x.match?.actor && src.match?.actor && x.start === src.start));
+      const tl = (mutual ? sources : targets).filter((x) => x !== src && !(x.match?.actor && src.match?.actor && x.start === src.start));
       if (!tl.length) out.push(this.cand(v, choice.code, src, null, modality, conf, date, si, attribution));
-      for (const tg of tl) out.push(this.cand(v, choice.code, src, tg, modality, conf + (src.match?.confidence ?? 0.5) * 0.05, date, si, attribution));
+      for (const tg of tl) {
+        out.push(this.cand(v, choice.code, src, tg, modality, conf + (src.match?.confidence ?? 0.5) * 0.05, date, si, attribution));
+        if (choice.reverse && !mutual) out.push(this.cand(v, choice.reverse, tg, src, modality, conf - 0.05, date, si, attribution));
+      }
     }
   }
 

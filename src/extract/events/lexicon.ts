@@ -26,6 +26,8 @@ export interface Term {
 
 export interface Pattern {
   code: string | null; // null = "do not code" ([---])
+  /** PETRARCH `[A:B]`: the target does B to the source at the same time (visit/host). */
+  reverse?: string | null;
   /** PETRARCH word-order terms. */
   pre: Term[];
   post: Term[];
@@ -48,6 +50,7 @@ export type Condition =
 export interface TriggerEntry {
   /** Default code of the trigger (null: only patterns code it). */
   code: string | null;
+  reverse?: string | null;
   patterns: Pattern[];
   origin: string;
 }
@@ -99,7 +102,8 @@ export class EventLexicon {
         continue;
       }
       const pos = f[0] as "V" | "N";
-      const code = f[2] === "---" ? null : f[2];
+      const code = normCode(f[2]);
+      const reverse = f[2].includes(":") ? normCode(f[2].split(":")[1]) : null;
       const cond: Condition[] = [];
       for (const c of (f[3] ?? "").split(/\s+/).filter(Boolean)) {
         const eq = c.indexOf("=");
@@ -116,7 +120,7 @@ export class EventLexicon {
       }
       const lemma = f[1].toLowerCase();
       // an eventwire line outranks any PETRARCH pattern (specificity 50+)
-      const pat: Pattern = { code, pre: [], post: [], cond, specificity: 50 + cond.length * 10, rank, origin: `${origin}:${n + 1}` };
+      const pat: Pattern = { code, reverse, pre: [], post: [], cond, specificity: 50 + cond.length * 10, rank, origin: `${origin}:${n + 1}` };
       this.add(pos, lemma, { code: null, patterns: [pat], origin: pat.origin });
     }
     return errors.length ? errors.join("\n") : null;
@@ -137,6 +141,7 @@ export class EventLexicon {
     const lines = text.split("\n");
     let synset: Set<string> | null = null;
     let blockCode: string | null = null;
+    let blockReverse: string | null = null;
     let blockEntries: TriggerEntry[] = [];
     let inBlock = false;
     const pendingPatterns: { line: string; n: number }[] = [];
@@ -167,6 +172,7 @@ export class EventLexicon {
         flush();
         inBlock = true;
         blockCode = normCode(block[2]);
+        blockReverse = block[2].includes(":") ? normCode(block[2].split(":")[1]) : null;
         continue;
       }
       if (!inBlock) continue;
@@ -182,10 +188,11 @@ export class EventLexicon {
       const lemma = parts[0];
       if (m[2]) for (const form of m[2].slice(1, -1).trim().split(/\s+/)) if (form) this.forms.set(form.toLowerCase(), lemma);
       const code = m[3] ? normCode(m[3].slice(1, -1)) : blockCode;
-      const entry: TriggerEntry = { code, patterns: [], origin: `${origin}:${n + 1}` };
+      const reverse = m[3] ? (m[3].includes(":") ? normCode(m[3].slice(1, -1).split(":")[1]) : null) : blockReverse;
+      const entry: TriggerEntry = { code, reverse, patterns: [], origin: `${origin}:${n + 1}` };
       if (parts.length > 1) {
         // multi-word verb: the rest must follow in the clause
-        entry.patterns.push({ code, pre: [], post: [{ words: parts.slice(1), synset: null }], cond: [], specificity: parts.length - 1, rank, origin: entry.origin });
+        entry.patterns.push({ code, reverse, pre: [], post: [{ words: parts.slice(1), synset: null }], cond: [], specificity: parts.length - 1, rank, origin: entry.origin });
         entry.code = null;
       }
       this.add("V", lemma, entry);
@@ -199,6 +206,7 @@ export class EventLexicon {
     const cm = /\[([^\]]*)\]\s*$/.exec(line);
     if (!cm) return null;
     const code = normCode(cm[1]);
+    const reverse = cm[1].includes(":") ? normCode(cm[1].split(":")[1]) : null;
     let body = line.slice(1, cm.index).trim();
     body = body.replace(/[$+%^]/g, " ");
     const star = body.indexOf("*");
@@ -207,7 +215,7 @@ export class EventLexicon {
     const post = this.parseTerms(body.slice(star + 1));
     let spec = 0;
     for (const t of [...pre, ...post]) spec += t.words.length || 1;
-    return { code, pre, post, cond: [], specificity: spec, rank, origin };
+    return { code, reverse, pre, post, cond: [], specificity: spec, rank, origin };
   }
 
   private parseTerms(s: string): Term[] {
