@@ -5,6 +5,8 @@
  */
 const stages: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   // one line per stage
+  pipeline: () => import("./pipeline.js"),
+  extract: () => import("./extract.js"),
   quotes: () => import("./quotes.js"),
 };
 
