@@ -37,7 +37,10 @@ const ALLEGED_MOD = new Set(["suspected", "alleged", "reported", "purported", "a
 const FUTURE_MOD = new Set(["planned", "proposed", "possible", "expected", "upcoming", "forthcoming", "future", "prospective", "potential", "intended", "scheduled"]);
 const REL_PRON = new Set(["who", "which", "that", "whom", "whose"]);
 const FIRST_PERSON = new Set(["i", "we", "us", "me", "our", "my"]);
-const THIRD_PERSON = new Set(["he", "she", "they", "it", "him", "her", "them", "his", "its", "their"]);
+const THIRD_PERSON = new Set(["he", "she", "they", "him", "her", "them", "his", "their"]);
+/** Compound subjects without an object act on each other for these roots/objects ("X and Y renewed ties"). */
+const MUTUAL_ROOTS = new Set(["03", "04", "05", "06"]);
+const MUTUAL_OBJ = new Set(["ties", "tie", "relations", "meeting", "talks", "agreement", "accord", "negotiations"]);
 const TARGET_PREPS = new Set(["with", "to", "against", "at", "on", "upon", "toward", "towards", "into", "from", "for", "over", "between", "about", "of", "in", "across"]);
 
 interface Arg {
@@ -170,6 +173,7 @@ class DocContext<L> {
   private lemma(i: number): string {
     const t = this.t;
     const l = (t.lemma[i] || t.form[i]).toLowerCase();
+    if (t.upos[i] !== "VERB" && t.upos[i] !== "AUX" && t.upos[i] !== "") return l;
     return this.coder.lexicon.forms.get(t.form[i].toLowerCase()) ?? l;
   }
   private rel(i: number): string {
@@ -209,11 +213,14 @@ class DocContext<L> {
   private region(v: number, passiveSubj: number): { pre: number[]; post: number[] } {
     const acc: number[] = [];
     const stack = [v];
+    const speech = SAY.has(this.lemma(v));
     while (stack.length) {
       const x = stack.pop()!;
       for (const k of this.kids[x]) {
         const r = this.rel(k);
         if (x === v && CLAUSE_STOP.has(r) && k !== passiveSubj) continue;
+        // a clausal complement with its own subject is another event's clause
+        if ((r === "ccomp" || r === "xcomp") && (speech || this.subjectOf(k) >= 0)) continue;
         if (x !== v && (r === "acl:relcl" || r === "parataxis" || r === "punct")) continue;
         acc.push(k);
         stack.push(k);
@@ -370,7 +377,7 @@ class DocContext<L> {
     const targets = tgtHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null && a.match?.actor != null);
     const conf = 0.55 + Math.min(0.25, choice.spec * 0.05) + (targets.length ? 0.1 : 0);
     // a compound subject with no object acts on itself ("Gondor and Osgiliath renewed ties")
-    const mutual = !targets.length && sources.filter((a) => a.match?.actor).length > 1;
+    const mutual = !targets.length && sources.filter((a) => a.match?.actor).length > 1 && (MUTUAL_ROOTS.has(choice.code.slice(0, 2)) || reg.post.some((k) => MUTUAL_OBJ.has(this.lemma(k))));
     for (const src of sources) {
       const tl = (mutual ? sources : targets).filter((x) => x !== src && !(x.match?.actor && src.match?.actor && x.start === src.start));
       if (!tl.length) out.push(this.cand(v, choice.code, src, null, modality, conf, date, si, attribution));
