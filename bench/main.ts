@@ -8,6 +8,7 @@ const stages: Record<string, () => Promise<{ run(args: string[]): Promise<void> 
   pipeline: () => import("./pipeline.js"),
   extract: () => import("./extract.js"),
   events: () => import("./events.js"),
+  quotes: () => import("./quotes.js"),
 };
 
 const [stage, ...rest] = process.argv.slice(2);

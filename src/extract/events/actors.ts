@@ -9,7 +9,7 @@ import type { Doc } from "../../model/index.js";
 export interface ActorMatch {
   actor: string | null;
   entity: string | null;
-  name: string;
+  name: string | null;
   confidence: number;
   start: number;
   end: number;

@@ -1,0 +1,481 @@
+import type { Doc, Span } from "../../model/index.js";
+import type { CueEntry, CueForm, CueLexicon } from "./lexicon.js";
+import { findMarkedQuotes, type MarkedQuote } from "./marks.js";
+import { AUX_ADV, DETERMINERS, NP_STOP_LEFT, OBJECT_FIRST, PREPOSITIONS, PRONOUNS } from "./words.js";
+
+/** A token range [a, b). */
+export type TokRange = [number, number];
+
+/** An attribution found in the text, before its speaker is resolved. */
+export interface Candidate {
+  start: number;
+  end: number;
+  direct: boolean;
+  cue: TokRange | null;
+  entry: CueEntry | null;
+  /** The speaker mention (token range), or null. */
+  source: TokRange | null;
+  /** Source taken from an earlier attribution in the sentence ("..., adding that"). */
+  inherited?: boolean;
+  fragments?: Span[];
+}
+
+const QUOTE_CHARS = new Set(['"', "“", "”", "‘", "’", "«", "»", "„", "‹", "›"]);
+const SENT_END = new Set([".", "!", "?"]);
+const TRAIL_PUNCT = new Set([".", "!", "?", ";", ":", ",", "-", "—", "–"]);
+const SUBJECT_OPENERS = new Set(["who", "which", "the", "a", "an", "whose", "now", "then", "himself", "herself"]);
+
+/** Per-document view of the token layer with the few derived arrays the rules need. */
+class View {
+  readonly lower: string[];
+  readonly form: string[];
+  readonly punct: Uint8Array;
+  readonly cap: Uint8Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  readonly n: number;
+  /** Index of the marked quote each token lies inside (-1 outside). */
+  readonly inQuote: Int32Array;
+
+  constructor(readonly doc: Doc, readonly quotes: MarkedQuote[]) {
+    const t = doc.tokens;
+    this.n = t.count;
+    this.form = t.form;
+    this.lower = t.form.map((f) => f.toLowerCase().replace(/’/g, "'"));
+    this.start = t.start;
+    this.end = t.end;
+    this.punct = new Uint8Array(this.n);
+    this.cap = new Uint8Array(this.n);
+    this.inQuote = new Int32Array(this.n).fill(-1);
+    for (let i = 0; i < this.n; i++) {
+      const f = t.form[i];
+      if (!/[\p{L}\p{N}]/u.test(f)) this.punct[i] = 1;
+      if (/^\p{Lu}/u.test(f)) this.cap[i] = 1;
+    }
+    let q = 0;
+    for (let i = 0; i < this.n; i++) {
+      while (q < quotes.length && quotes[q].innerEnd <= t.start[i]) q++;
+      if (q < quotes.length && t.start[i] >= quotes[q].innerStart && t.end[i] <= quotes[q].innerEnd) this.inQuote[i] = q;
+    }
+  }
+
+  /** First token starting at or after character `pos`. */
+  tokenFrom(pos: number): number {
+    let lo = 0;
+    let hi = this.n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.start[mid] < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** True when a line break lies between tokens a and b (a < b). */
+  breakBetween(a: number, b: number): boolean {
+    return this.doc.text.slice(this.end[a], this.start[b]).includes("\n");
+  }
+}
+
+export class AttributionFinder {
+  constructor(private readonly lex: CueLexicon) {}
+
+  find(doc: Doc): Candidate[] {
+    const quotes = findMarkedQuotes(doc.text).filter((q) => q.start >= doc.bodyStart);
+    const v = new View(doc, quotes);
+    const usedCue = new Set<number>();
+    const direct = this.directQuotes(v, quotes, usedCue);
+    const indirect = this.indirect(v, usedCue);
+    return this.merge(v, direct, indirect);
+  }
+
+  // ---------- cue matching ----------
+
+  /** The cue starting at token i, unless the word is used as a noun or a name. */
+  cueAt(v: View, i: number, sentStart: number, end: number): CueForm | null {
+    if (v.punct[i]) return null;
+    const f = this.lex.match(v.lower, i, end);
+    if (!f) return null;
+    if (v.cap[i] && i !== sentStart && !(i > 0 && QUOTE_CHARS.has(v.form[i - 1]))) return null;
+    if (i > sentStart && DETERMINERS.has(v.lower[i - 1]) && f.entry.frame !== "prep") return null;
+    if (f.entry.frame !== "prep" && i + f.words.length < end && v.lower[i + f.words.length] === "of" && f.words.length === 1 && f.entry.kind !== "speech") return null;
+    return f;
+  }
+
+  // ---------- noun phrases ----------
+
+  /** The subject noun phrase left of token i (exclusive), skipping auxiliaries, appositives and relative clauses. */
+  subjectLeft(v: View, i: number, ts: number): TokRange | null {
+    let j = i - 1;
+    if (j >= ts && v.lower[j] === "to") {
+      // "declined to comment", "went on to say": skip the governing verb
+      j -= 2;
+      while (j >= ts && AUX_ADV.has(v.lower[j])) j--;
+    }
+    while (j >= ts && AUX_ADV.has(v.lower[j])) j--;
+    if (j < ts) return null;
+    if (v.form[j] === ",") {
+      // "Putin, who ..., insisted" / "Peskov, the Kremlin spokesman, said"
+      let k = j - 1;
+      let steps = 0;
+      while (k >= ts && v.form[k] !== "," && steps < 25) {
+        k--;
+        steps++;
+      }
+      if (k < ts || v.form[k] !== ",") return null;
+      const first = v.lower[k + 1];
+      if (!(SUBJECT_OPENERS.has(first) || v.cap[k + 1] || /^\d/.test(first))) return null;
+      const head = this.npLeft(v, k, ts);
+      if (!head) return null;
+      return head;
+    }
+    return this.npLeft(v, j + 1, ts);
+  }
+
+  /** Noun phrase ending just before token b, walking left. */
+  npLeft(v: View, b: number, ts: number): TokRange | null {
+    let a = b;
+    while (a - 1 >= ts && b - (a - 1) <= 10) {
+      const k = a - 1;
+      const w = v.lower[k];
+      const f = v.form[k];
+      if (v.punct[k]) {
+        if ((f === "-" || f === "&" || f === "." || f === "'s" || f === "’s") && a < b) {
+          a--;
+          continue;
+        }
+        break;
+      }
+      if (NP_STOP_LEFT.has(w)) {
+        if ((w === "and" || w === "&") && a < b && v.cap[a] && k - 1 >= ts && v.cap[k - 1]) {
+          a--;
+          continue;
+        }
+        break;
+      }
+      if (a < b && !v.cap[k] && this.lex.byFirst.has(w) && !DETERMINERS.has(w)) break;
+      if (PRONOUNS.has(w)) {
+        if (a === b) a--;
+        break;
+      }
+      a--;
+    }
+    while (a < b && v.punct[a]) a++;
+    if (a >= b) return null;
+    return [a, b];
+  }
+
+  /** Noun phrase starting at token a, walking right (the source after an inverted cue: "said Lavrov"). */
+  npRight(v: View, a: number, te: number): TokRange | null {
+    let b = a;
+    while (b < te && b - a < 10) {
+      const w = v.lower[b];
+      if (v.punct[b] && !(v.form[b] === "-" || v.form[b] === "&" || v.form[b] === "'s" || v.form[b] === "’s")) break;
+      if (b > a && (PREPOSITIONS.has(w) && w !== "of")) break;
+      if (b > a && (w === "that" || w === "who" || w === "which" || w === "and" && !v.cap[b + 1])) break;
+      if (b > a && PRONOUNS.has(v.lower[a])) break;
+      b++;
+    }
+    if (b === a) return null;
+    return [a, b];
+  }
+
+  /** Strips trailing punctuation tokens from [a, b) and returns its character span. */
+  charSpan(v: View, a: number, b: number): Span | null {
+    while (b > a && TRAIL_PUNCT.has(v.form[b - 1])) b--;
+    while (a < b && (v.form[a] === "," || v.form[a] === ":" || v.form[a] === "-" || v.form[a] === "—")) a++;
+    if (b <= a) return null;
+    return { start: v.start[a], end: v.end[b - 1] };
+  }
+
+  // ---------- direct quotes ----------
+
+  private directQuotes(v: View, quotes: MarkedQuote[], usedCue: Set<number>): Candidate[] {
+    const doc = v.doc;
+    const out: Candidate[] = [];
+    const consumed = new Set<number>();
+    for (let qi = 0; qi < quotes.length; qi++) {
+      if (consumed.has(qi)) continue;
+      const q = quotes[qi];
+      const inner = doc.text.slice(q.innerStart, q.innerEnd);
+      const words = inner.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+      if (words === 0) continue;
+      const cand: Candidate = { start: q.start, end: q.end, direct: true, cue: null, entry: null, source: null };
+      // after: `"...," Lavrov said` / `"...", said Lavrov`
+      const after = this.cueAfter(v, q, quotes);
+      let lastTok = -1;
+      if (after) {
+        cand.cue = after.cue;
+        cand.entry = after.entry;
+        cand.source = after.source;
+        lastTok = after.last;
+      } else {
+        const before = this.cueBefore(v, q);
+        if (before) {
+          cand.cue = before.cue;
+          cand.entry = before.entry;
+          cand.source = before.source;
+        }
+      }
+      if (cand.cue) for (let k = cand.cue[0]; k < cand.cue[1]; k++) usedCue.add(k);
+      // interrupted quote: `"We will insist," Lavrov said, "on the immediate dispatch"`
+      if (after && lastTok >= 0 && qi + 1 < quotes.length) {
+        const nxt = quotes[qi + 1];
+        const sep = lastTok + 1 < v.n ? v.form[lastTok + 1] : "";
+        const gapText = doc.text.slice(v.end[lastTok], nxt.start);
+        const innerEndsComma = /[,—–-]\s*$/.test(inner) || doc.text[q.end] === ",";
+        if (/^\s*[,:]?\s*$/.test(gapText) && !gapText.includes("\n") && (sep === "," || sep === ":" || (sep !== "." && innerEndsComma))) {
+          cand.fragments = [{ start: q.start, end: q.end }, { start: nxt.start, end: nxt.end }];
+          cand.end = nxt.end;
+          consumed.add(qi + 1);
+        } else if (/^\s*\.\s*$/.test(gapText) && !gapText.includes("\n") && innerEndsComma && !this.cueAfter(v, nxt, quotes)) {
+          cand.fragments = [{ start: q.start, end: q.end }, { start: nxt.start, end: nxt.end }];
+          cand.end = nxt.end;
+          consumed.add(qi + 1);
+        }
+      }
+      if (!cand.cue) {
+        // without a cue, keep only quotes that stand as sentences of their own (not scare quotes)
+        const lineStart = doc.text.lastIndexOf("\n", q.start - 1) + 1;
+        const before = doc.text.slice(lineStart, q.start).trim();
+        const standalone = before === "" || /[.!?:]$/.test(before);
+        if (!(standalone && words >= 3)) {
+          // may still be the content of an indirect cue earlier in the sentence
+          (cand as Candidate & { weak?: boolean }).weak = true;
+        }
+      }
+      out.push(cand);
+    }
+    return out;
+  }
+
+  /** A cue and speaker right after a closing quote mark, in the same sentence. */
+  private cueAfter(v: View, q: MarkedQuote, quotes: MarkedQuote[]): { cue: TokRange; entry: CueEntry; source: TokRange | null; last: number } | null {
+    let i = v.tokenFrom(q.end);
+    if (i >= v.n) return null;
+    if (i > 0 && v.breakBetween(i - 1, i) && v.doc.text.slice(q.end, v.start[i]).includes("\n")) return null;
+    while (i < v.n && (v.form[i] === "," || v.form[i] === "-" || v.form[i] === "—")) i++;
+    const s0 = i;
+    const limit = Math.min(v.n, s0 + 14);
+    for (let k = s0; k < limit; k++) {
+      if (k > s0 && v.breakBetween(k - 1, k)) return null;
+      const f = v.form[k];
+      if (SENT_END.has(f) || f === ";" || QUOTE_CHARS.has(f)) return null;
+      const m = this.cueAt(v, k, s0, limit);
+      if (m && m.entry.frame !== "object") {
+        const cue: TokRange = [k, k + m.words.length];
+        let source: TokRange | null = null;
+        let last = cue[1] - 1;
+        if (k > s0) {
+          // tokens between the quote and the cue must all belong to the speaker phrase
+          let a = s0;
+          let b = k;
+          while (b > a && AUX_ADV.has(v.lower[b - 1])) b--;
+          for (let j = a; j < b; j++) if (NP_STOP_LEFT.has(v.lower[j]) && !(v.lower[j] === "and" && v.cap[j + 1])) return null;
+          if (b - a > 10) return null;
+          source = b > a ? [a, b] : null;
+        } else {
+          source = this.npRight(v, cue[1], v.n);
+          if (source) last = source[1] - 1;
+        }
+        // extend `last` over a short adjunct to find an interrupting comma: `Lavrov said on Tuesday, "`
+        let e = last + 1;
+        while (e < v.n && e - last < 8 && !v.punct[e]) e++;
+        if (e < v.n && v.form[e] === "," && e > last + 1) {
+          const nextQ = quotes.find((x) => x.start >= v.end[e]);
+          if (nextQ && /^\s*$/.test(v.doc.text.slice(v.end[e], nextQ.start))) last = e - 1;
+        }
+        return { cue, entry: m.entry, source, last };
+      }
+      if (m && m.entry.frame === "object") return null;
+    }
+    return null;
+  }
+
+  /** A cue before an opening quote mark: `Lavrov said: "..."`, `Breitbart News responded:`. */
+  private cueBefore(v: View, q: MarkedQuote): { cue: TokRange; entry: CueEntry; source: TokRange | null } | null {
+    const doc = v.doc;
+    const j = v.tokenFrom(q.start) - 1;
+    if (j < 0) return null;
+    if (doc.text.slice(v.end[j], q.start).includes("\n")) return null;
+    const sIdx = doc.tokens.sentence[j];
+    const ts = doc.sentences[sIdx]?.tokenStart ?? 0;
+    const colon = v.form[j] === ":";
+    const comma = v.form[j] === ",";
+    let last = j;
+    if (colon || comma) last = j - 1;
+    if (v.lower[last] === "that") last--;
+    // cue within the last few tokens (or anywhere before a colon)
+    const from = colon ? ts : Math.max(ts, last - 7);
+    for (let k = last; k >= from; k--) {
+      if (v.punct[k] && k !== last && v.form[k] !== "-") {
+        if (!colon) break;
+      }
+      const m = this.cueAt(v, k, ts, last + 1);
+      if (!m || m.entry.frame === "prep") continue;
+      const cue: TokRange = [k, k + m.words.length];
+      const gap = last + 1 - cue[1];
+      if (!colon && gap > 6) return null;
+      if (!colon && gap > 0 && !(PREPOSITIONS.has(v.lower[cue[1]]) || OBJECT_FIRST.has(m.entry.cue) || AUX_ADV.has(v.lower[cue[1]]))) return null;
+      return { cue, entry: m.entry, source: this.subjectLeft(v, k, ts) };
+    }
+    return null;
+  }
+
+  // ---------- indirect speech and other attributions ----------
+
+  private indirect(v: View, usedCue: Set<number>): Candidate[] {
+    const doc = v.doc;
+    const out: Candidate[] = [];
+    for (const s of doc.sentences) {
+      if (s.end <= doc.bodyStart) continue;
+      const ts = s.tokenStart;
+      const te = s.tokenEnd;
+      let prevSource: TokRange | null = null;
+      for (let i = ts; i < te; i++) {
+        if (usedCue.has(i) || v.inQuote[i] >= 0) continue;
+        const m = this.cueAt(v, i, ts, te);
+        if (!m) continue;
+        const cue: TokRange = [i, i + m.words.length];
+        const c = this.attribution(v, m, cue, ts, te, prevSource);
+        if (c) {
+          out.push(c);
+          if (c.source && !c.inherited) prevSource = c.source;
+          i = cue[1] - 1;
+        }
+      }
+    }
+    return out;
+  }
+
+  private attribution(v: View, m: CueForm, cue: TokRange, ts: number, te: number, prevSource: TokRange | null): Candidate | null {
+    const entry = m.entry;
+    let endTok = te;
+    while (endTok > ts && TRAIL_PUNCT.has(v.form[endTok - 1])) endTok--;
+    if (entry.frame === "prep") {
+      // "according to X, ..." / "..., according to X"
+      const src = this.npRight(v, cue[1], te);
+      if (!src) return null;
+      let startTok = ts;
+      while (startTok < cue[0] && (v.lower[startTok] === "but" || v.lower[startTok] === "and")) startTok++;
+      let span: Span | null;
+      if (startTok === cue[0]) {
+        let k = src[1];
+        while (k < te && v.form[k] !== ",") k++;
+        span = this.charSpan(v, k + 1, te);
+      } else {
+        span = this.charSpan(v, ts, cue[0]);
+        // the attributed clause may continue after "according to X,"
+        if (src[1] < endTok && v.form[src[1]] === "," && span) {
+          const rest = this.charSpan(v, src[1] + 1, te);
+          if (rest) span = { start: span.start, end: rest.end };
+        }
+      }
+      if (!span) return null;
+      return { start: span.start, end: span.end, direct: false, cue, entry, source: src };
+    }
+    // inverted "…, said Lavrov." / "…, Lavrov said."
+    const subj = this.subjectLeft(v, cue[0], ts);
+    const restTok = cue[1];
+    const rest = endTok - restTok;
+    const shortRest = rest <= 0 || (rest <= 12 && (PREPOSITIONS.has(v.lower[restTok]) || AUX_ADV.has(v.lower[restTok]) || (OBJECT_FIRST.has(entry.cue) && rest <= 5)) && !v.lower.slice(restTok, endTok).includes("that"));
+    if (entry.frame === "clause" && subj && subj[0] - 1 > ts && v.form[subj[0] - 1] === "," && shortRest) {
+      const span = this.charSpan(v, ts, subj[0] - 1);
+      if (span) return { start: span.start, end: span.end, direct: false, cue, entry, source: subj };
+    }
+    if (entry.frame === "clause" && cue[0] - 1 > ts && v.form[cue[0] - 1] === ",") {
+      const src = this.npRight(v, cue[1], te);
+      if (src && (src[1] >= endTok || v.form[src[1]] === ",")) {
+        const span = this.charSpan(v, ts, cue[0] - 1);
+        if (span) return { start: span.start, end: span.end, direct: false, cue, entry, source: src };
+      }
+    }
+    // "As Breitbart News reported, ..."
+    if (subj && subj[0] - 1 >= ts && v.lower[subj[0] - 1] === "as") {
+      let k = cue[1];
+      while (k < te && v.form[k] !== "," && k - cue[1] < 10) k++;
+      if (k < te && v.form[k] === ",") {
+        const span = this.charSpan(v, k + 1, te);
+        if (span) return { start: span.start, end: span.end, direct: false, cue, entry, source: subj };
+      }
+    }
+    // content after the cue: "X said (that) ...", "X told reporters ...", "X says through a translator that ..."
+    let k = cue[1];
+    while (k < te && (v.form[k] === "," || v.form[k] === ":")) k++;
+    if (v.lower[k] === "that") k++;
+    else if (k < te && (OBJECT_FIRST.has(entry.cue) || PREPOSITIONS.has(v.lower[k]) || AUX_ADV.has(v.lower[k]))) {
+      let n = k;
+      let found = -1;
+      while (n < te && n - k < 10 && !SENT_END.has(v.form[n]) && !QUOTE_CHARS.has(v.form[n])) {
+        if (v.lower[n] === "that" && n > k) {
+          found = n + 1;
+          break;
+        }
+        if (v.form[n] === "," || v.form[n] === ":") {
+          found = n + 1;
+          break;
+        }
+        n++;
+      }
+      if (found > 0) k = found;
+      else if (OBJECT_FIRST.has(entry.cue) && entry.frame === "clause") {
+        // "told reporters the meeting went well": skip a short object
+        if (PRONOUNS.has(v.lower[k]) || v.lower[k] === "reporters" || v.lower[k] === "journalists") k++;
+      }
+    }
+    while (k < te && (v.form[k] === "," || v.form[k] === ":")) k++;
+    const span = this.charSpan(v, k, te);
+    if (!span) return null;
+    const contentToks = endTok - k;
+    if (contentToks < (entry.frame === "object" ? 1 : 2)) return null;
+    let source = subj;
+    let inherited = false;
+    if (!source) {
+      // "..., adding that ..." / "and said ...": the sentence's earlier speaker
+      const prev = cue[0] - 1 >= ts ? v.lower[cue[0] - 1] : "";
+      if (prevSource && (prev === "," || prev === "and" || /ing$/.test(v.lower[cue[0]]))) {
+        source = prevSource;
+        inherited = true;
+      }
+    }
+    return { start: span.start, end: span.end, direct: false, cue, entry, source, inherited };
+  }
+
+  // ---------- combining ----------
+
+  private merge(v: View, direct: Candidate[], indirect: Candidate[]): Candidate[] {
+    const out: Candidate[] = [];
+    const dropIndirect = new Set<Candidate>();
+    for (const d of direct) {
+      const weak = (d as Candidate & { weak?: boolean }).weak === true;
+      if (d.cue) {
+        out.push(d);
+        continue;
+      }
+      // an unattributed quote inside indirect content: part of that attribution
+      const host = indirect.find((c) => c.start <= d.start && d.end <= c.end);
+      if (host) {
+        const share = (d.end - d.start) / Math.max(1, host.end - host.start);
+        if (share >= 0.6) {
+          out.push({ ...d, cue: host.cue, entry: host.entry, source: host.source, inherited: host.inherited });
+          dropIndirect.add(host);
+        }
+        continue;
+      }
+      if (!weak) out.push(d);
+    }
+    for (const c of indirect) if (!dropIndirect.has(c)) out.push(c);
+    // an indirect content that is exactly a direct quote's span is the same attribution
+    const seen = new Set<string>();
+    const res: Candidate[] = [];
+    out.sort((a, b) => a.start - b.start || Number(b.direct) - Number(a.direct));
+    for (const c of out) {
+      const key = `${c.start}:${c.end}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      res.push(c);
+    }
+    void v;
+    return res;
+  }
+}
