@@ -7,7 +7,7 @@ import { createEventComponent, EventCoder, loadEventLexicon } from "../src/extra
 import type { Doc, Event } from "../src/model/index.js";
 import { codeFixtureActor, fixtureActors, fixtureDoc, type FixtureActors } from "./helpers/fixtures.js";
 import { docFromConllu } from "./helpers/conllu.js";
-import { codeTempActor, loadPetrarchActors } from "./helpers/petrarch-actors.js";
+import { codeActorSpan, loadActorLexicon } from "../src/extract/actors/index.js";
 
 const coder = createEventComponent<FixtureActors>({ actors: fixtureActors, codeActor: (l, d, s, e) => codeFixtureActor(l, d, s, e) });
 
@@ -138,8 +138,8 @@ test("UD-PETRARCH validation suite on its gold parses and own dictionaries", (t)
   const file = join(SUITE, "up-petr-validate.jsonl");
   if (!existsSync(file)) return t.skip(`${file} absent`);
   const d = join(SUITE, "up_petr_validate_dicts");
-  const lex = loadPetrarchActors([join(d, "PETR_Validate_actors_2_02.txt")], [join(d, "PETR_Validate_agents_2_02.txt")]);
-  const c = createEventComponent({ actors: lex, codeActor: (l, doc, s, e) => codeTempActor(l, doc, s, e), lexiconFiles: [join(d, "PETR_Validate_verbs_2_02.txt")] });
+  const lex = loadActorLexicon({ petrarch: { actors: [join(d, "PETR_Validate_actors_2_02.txt")], agents: [join(d, "PETR_Validate_agents_2_02.txt")] }, replaceDefault: true });
+  const c = createEventComponent({ actors: lex, codeActor: codeActorSpan, lexiconFiles: [join(d, "PETR_Validate_verbs_2_02.txt")] });
   let tp = 0, fp = 0, fn = 0;
   for (const line of readFileSync(file, "utf8").split("\n")) {
     if (!line) continue;
