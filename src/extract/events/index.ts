@@ -442,41 +442,58 @@ class DocContext<L> {
   }
 
   private targetHeads(v: number): number[] {
-    const t = this.t;
-    const cands: number[] = [];
+    // [token, may be the target itself]
+    const cands: [number, boolean][] = [];
     const o = this.child(v, "obj", "dobj");
     const io = this.child(v, "iobj");
-    if (o >= 0) cands.push(o);
-    if (io >= 0) cands.push(io);
+    if (o >= 0) cands.push([o, true]);
+    if (io >= 0) cands.push([io, true]);
     for (const k of this.kids[v]) {
       const b = this.base(k);
-      if ((b === "obl" || b === "nmod") && TARGET_PREPS.has(this.caseOf(k)) && !this.isTime(k)) cands.push(k);
+      if ((b === "obl" || b === "nmod") && !this.isTime(k) && this.rel(k) !== "obl:agent") cands.push([k, TARGET_PREPS.has(this.caseOf(k))]);
     }
-    if (o >= 0) for (const k of this.kids[o]) if (this.base(k) === "nmod" && TARGET_PREPS.has(this.caseOf(k))) cands.push(k);
-    // xcomp/ccomp object ("asked X to ..." handled by obj); clausal complement subject ("demanded that X withdraw")
+    // clausal complement subject/object ("demanded that X withdraw")
     for (const k of this.kids[v]) {
       const r = this.rel(k);
       if (r === "ccomp" || r === "xcomp") {
         const s = this.subjectOf(k);
-        if (s >= 0) cands.push(s);
+        if (s >= 0) cands.push([s, true]);
         const oo = this.child(k, "obj", "dobj");
-        if (oo >= 0) cands.push(oo);
+        if (oo >= 0) cands.push([oo, true]);
       }
     }
-    // the first candidate that codes as an actor, with its conjuncts; "between X and Y" gives both
-    for (const c of cands) {
-      const a = this.arg(c, v);
-      if (a?.match?.actor) return this.conjuncts(c);
-      // "ties with X" : look inside the phrase's own nmods
-      for (const k of this.kids[c]) {
-        if (this.base(k) === "nmod" && TARGET_PREPS.has(this.caseOf(k))) {
-          const b = this.arg(k, v);
-          if (b?.match?.actor) return this.conjuncts(k);
+    // the first candidate that codes as an actor, with its conjuncts; else an actor inside it
+    // ("ties with X", "an attack by X", "relations between X and Y")
+    for (const [c, direct] of cands) {
+      if (direct) {
+        const a = this.arg(c, v);
+        if (a?.match?.actor) return this.conjuncts(c);
+      }
+      const inner = this.innerActor(c, v, 3);
+      if (inner >= 0) return this.conjuncts(inner);
+    }
+    return [];
+  }
+
+  /** An actor in a prepositional modifier of c, breadth first, up to `depth` levels down. */
+  private innerActor(c: number, v: number, depth: number): number {
+    let level = [c];
+    for (let d = 0; d < depth && level.length; d++) {
+      const next: number[] = [];
+      for (const x of level) {
+        for (const k of this.kids[x]) {
+          if (this.base(k) !== "nmod" || this.rel(k) === "nmod:poss") continue;
+          const p = this.caseOf(k);
+          if (TARGET_PREPS.has(p) || p === "by") {
+            const b = this.arg(k, v);
+            if (b?.match?.actor) return k;
+          }
+          next.push(k);
         }
       }
+      level = next;
     }
-    void t;
-    return [];
+    return -1;
   }
 
   private isTime(k: number): boolean {
@@ -523,6 +540,24 @@ class DocContext<L> {
           }
         }
       }
+    }
+    if (m?.actor?.startsWith("---")) {
+      // a role without a country: take the country of "in/of/from X", or of the first conjunct ("Danish media and government")
+      let country: string | null = null;
+      for (const k of this.kids[h]) {
+        if (this.base(k) === "nmod" && ["in", "of", "from"].includes(this.caseOf(k))) {
+          const [s2, e2] = this.npSpan(k);
+          const m2 = this.coder.codeActor(doc, s2, e2, this.ref);
+          if (m2?.actor && !m2.actor.startsWith("---")) country = m2.actor.slice(0, 3);
+          break;
+        }
+      }
+      if (!country && this.rel(h) === "conj") {
+        const first = this.arg(t.head[h], v);
+        const fa = first?.match?.actor;
+        if (fa && !fa.startsWith("---")) country = fa.slice(0, 3);
+      }
+      if (country) m = { ...m, actor: country + m.actor.slice(3), confidence: (m.confidence ?? 0.5) * 0.9 };
     }
     if (!m?.actor && t.upos[h] !== "PROPN" && t.upos[h] !== "NOUN") return null;
     return { head: h, start: s, end: e, match: m };
