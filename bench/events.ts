@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { Doc, type Component, type Event } from "../src/model/index.js";
 import { createEventComponent, type CodeActorSpan } from "../src/extract/events/index.js";
 import { docFromConllu } from "../test/helpers/conllu.js";
-import { codeTempActor, loadPetrarchActors, type TempActorLexicon } from "../test/helpers/petrarch-actors.js";
+import { codeActorSpan, loadActorLexicon } from "../src/extract/actors/index.js";
 import { recordBenchmark, REPO, runScorer, SHARED } from "./lib/record.js";
 
 interface GoldRec {
@@ -86,9 +86,8 @@ function fmt(x: unknown): string {
 async function suite(name: string, file: string, verbs: string, actors: string, agents: string, lines: string[]): Promise<void> {
   if (!existsSync(file)) { lines.push(`- ${name}: skipped (${file} absent)`); return; }
   const gold = readJsonl(file);
-  const lex: TempActorLexicon = loadPetrarchActors([actors], [agents]);
-  const code: CodeActorSpan<TempActorLexicon> = (l, doc, s, e) => codeTempActor(l, doc, s, e);
-  const comp = createEventComponent({ actors: lex, codeActor: code, lexiconFiles: [verbs] });
+  const lex = loadActorLexicon({ petrarch: { actors: [actors], agents: [agents] }, replaceDefault: true });
+  const comp = createEventComponent({ actors: lex, codeActor: codeActorSpan, lexiconFiles: [verbs] });
   const preds = new Map<string, Event[]>();
   const out: string[] = [];
   let parsed = 0;
@@ -109,7 +108,7 @@ async function suite(name: string, file: string, verbs: string, actors: string, 
   const L = levels(j);
   const strict = L.strict ?? (j as never);
   const allPred = out.map((l) => (JSON.parse(l) as { events: unknown[] }).events.length).reduce((a, b) => a + b, 0);
-  lines.push(`- ${name} (${parsed} records on gold CoNLL-U parses, suite dictionaries, temporary PETRARCH actor adapter): ` +
+  lines.push(`- ${name} (${parsed} records on gold CoNLL-U parses, suite verb/actor/agent dictionaries): ` +
     `plover F1 ${fmt(L.plover?.f1)}, root F1 ${fmt(L.root?.f1)}, strict P ${fmt(strict?.precision)} / R ${fmt(strict?.recall)} / F1 ${fmt(strict?.f1)}; ` +
     `false positives ${fmt(1 - (strict?.precision ?? 0))} of ${allPred} predicted; noevents ${JSON.stringify(j.noevents ?? null)}; ${(parsed / (ms / 1000)).toFixed(0)} sentences/s (coder only)`);
 }

@@ -37,7 +37,10 @@ const ALLEGED_MOD = new Set(["suspected", "alleged", "reported", "purported", "a
 const FUTURE_MOD = new Set(["planned", "proposed", "possible", "expected", "upcoming", "forthcoming", "future", "prospective", "potential", "intended", "scheduled"]);
 const REL_PRON = new Set(["who", "which", "that", "whom", "whose"]);
 const FIRST_PERSON = new Set(["i", "we", "us", "me", "our", "my"]);
-const THIRD_PERSON = new Set(["he", "she", "they", "it", "him", "her", "them", "his", "its", "their"]);
+const THIRD_PERSON = new Set(["he", "she", "they", "him", "her", "them", "his", "their"]);
+/** Compound subjects without an object act on each other for these roots/objects ("X and Y renewed ties"). */
+const MUTUAL_ROOTS = new Set(["03", "04", "05", "06"]);
+const MUTUAL_OBJ = new Set(["ties", "tie", "relations", "meeting", "talks", "agreement", "accord", "negotiations"]);
 const TARGET_PREPS = new Set(["with", "to", "against", "at", "on", "upon", "toward", "towards", "into", "from", "for", "over", "between", "about", "of", "in", "across"]);
 
 interface Arg {
@@ -170,6 +173,7 @@ class DocContext<L> {
   private lemma(i: number): string {
     const t = this.t;
     const l = (t.lemma[i] || t.form[i]).toLowerCase();
+    if (t.upos[i] !== "VERB" && t.upos[i] !== "AUX" && t.upos[i] !== "") return l;
     return this.coder.lexicon.forms.get(t.form[i].toLowerCase()) ?? l;
   }
   private rel(i: number): string {
@@ -209,11 +213,14 @@ class DocContext<L> {
   private region(v: number, passiveSubj: number): { pre: number[]; post: number[] } {
     const acc: number[] = [];
     const stack = [v];
+    const speech = SAY.has(this.lemma(v));
     while (stack.length) {
       const x = stack.pop()!;
       for (const k of this.kids[x]) {
         const r = this.rel(k);
         if (x === v && CLAUSE_STOP.has(r) && k !== passiveSubj) continue;
+        // a clausal complement with its own subject is another event's clause
+        if ((r === "ccomp" || r === "xcomp") && (speech || this.subjectOf(k) >= 0)) continue;
         if (x !== v && (r === "acl:relcl" || r === "parataxis" || r === "punct")) continue;
         acc.push(k);
         stack.push(k);
@@ -370,7 +377,7 @@ class DocContext<L> {
     const targets = tgtHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null && a.match?.actor != null);
     const conf = 0.55 + Math.min(0.25, choice.spec * 0.05) + (targets.length ? 0.1 : 0);
     // a compound subject with no object acts on itself ("Gondor and Osgiliath renewed ties")
-    const mutual = !targets.length && sources.filter((a) => a.match?.actor).length > 1;
+    const mutual = !targets.length && sources.filter((a) => a.match?.actor).length > 1 && (MUTUAL_ROOTS.has(choice.code.slice(0, 2)) || reg.post.some((k) => MUTUAL_OBJ.has(this.lemma(k))));
     for (const src of sources) {
       const tl = (mutual ? sources : targets).filter((x) => x !== src && !(x.match?.actor && src.match?.actor && x.start === src.start));
       if (!tl.length) out.push(this.cand(v, choice.code, src, null, modality, conf, date, si, attribution));
@@ -435,41 +442,58 @@ class DocContext<L> {
   }
 
   private targetHeads(v: number): number[] {
-    const t = this.t;
-    const cands: number[] = [];
+    // [token, may be the target itself]
+    const cands: [number, boolean][] = [];
     const o = this.child(v, "obj", "dobj");
     const io = this.child(v, "iobj");
-    if (o >= 0) cands.push(o);
-    if (io >= 0) cands.push(io);
+    if (o >= 0) cands.push([o, true]);
+    if (io >= 0) cands.push([io, true]);
     for (const k of this.kids[v]) {
       const b = this.base(k);
-      if ((b === "obl" || b === "nmod") && TARGET_PREPS.has(this.caseOf(k)) && !this.isTime(k)) cands.push(k);
+      if ((b === "obl" || b === "nmod") && !this.isTime(k) && this.rel(k) !== "obl:agent") cands.push([k, TARGET_PREPS.has(this.caseOf(k))]);
     }
-    if (o >= 0) for (const k of this.kids[o]) if (this.base(k) === "nmod" && TARGET_PREPS.has(this.caseOf(k))) cands.push(k);
-    // xcomp/ccomp object ("asked X to ..." handled by obj); clausal complement subject ("demanded that X withdraw")
+    // clausal complement subject/object ("demanded that X withdraw")
     for (const k of this.kids[v]) {
       const r = this.rel(k);
       if (r === "ccomp" || r === "xcomp") {
         const s = this.subjectOf(k);
-        if (s >= 0) cands.push(s);
+        if (s >= 0) cands.push([s, true]);
         const oo = this.child(k, "obj", "dobj");
-        if (oo >= 0) cands.push(oo);
+        if (oo >= 0) cands.push([oo, true]);
       }
     }
-    // the first candidate that codes as an actor, with its conjuncts; "between X and Y" gives both
-    for (const c of cands) {
-      const a = this.arg(c, v);
-      if (a?.match?.actor) return this.conjuncts(c);
-      // "ties with X" : look inside the phrase's own nmods
-      for (const k of this.kids[c]) {
-        if (this.base(k) === "nmod" && TARGET_PREPS.has(this.caseOf(k))) {
-          const b = this.arg(k, v);
-          if (b?.match?.actor) return this.conjuncts(k);
+    // the first candidate that codes as an actor, with its conjuncts; else an actor inside it
+    // ("ties with X", "an attack by X", "relations between X and Y")
+    for (const [c, direct] of cands) {
+      if (direct) {
+        const a = this.arg(c, v);
+        if (a?.match?.actor) return this.conjuncts(c);
+      }
+      const inner = this.innerActor(c, v, 3);
+      if (inner >= 0) return this.conjuncts(inner);
+    }
+    return [];
+  }
+
+  /** An actor in a prepositional modifier of c, breadth first, up to `depth` levels down. */
+  private innerActor(c: number, v: number, depth: number): number {
+    let level = [c];
+    for (let d = 0; d < depth && level.length; d++) {
+      const next: number[] = [];
+      for (const x of level) {
+        for (const k of this.kids[x]) {
+          if (this.base(k) !== "nmod" || this.rel(k) === "nmod:poss") continue;
+          const p = this.caseOf(k);
+          if (TARGET_PREPS.has(p) || p === "by") {
+            const b = this.arg(k, v);
+            if (b?.match?.actor) return k;
+          }
+          next.push(k);
         }
       }
+      level = next;
     }
-    void t;
-    return [];
+    return -1;
   }
 
   private isTime(k: number): boolean {
@@ -516,6 +540,24 @@ class DocContext<L> {
           }
         }
       }
+    }
+    if (m?.actor?.startsWith("---")) {
+      // a role without a country: take the country of "in/of/from X", or of the first conjunct ("Danish media and government")
+      let country: string | null = null;
+      for (const k of this.kids[h]) {
+        if (this.base(k) === "nmod" && ["in", "of", "from"].includes(this.caseOf(k))) {
+          const [s2, e2] = this.npSpan(k);
+          const m2 = this.coder.codeActor(doc, s2, e2, this.ref);
+          if (m2?.actor && !m2.actor.startsWith("---")) country = m2.actor.slice(0, 3);
+          break;
+        }
+      }
+      if (!country && this.rel(h) === "conj") {
+        const first = this.arg(t.head[h], v);
+        const fa = first?.match?.actor;
+        if (fa && !fa.startsWith("---")) country = fa.slice(0, 3);
+      }
+      if (country) m = { ...m, actor: country + m.actor.slice(3), confidence: (m.confidence ?? 0.5) * 0.9 };
     }
     if (!m?.actor && t.upos[h] !== "PROPN" && t.upos[h] !== "NOUN") return null;
     return { head: h, start: s, end: e, match: m };
