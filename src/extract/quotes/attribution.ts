@@ -20,7 +20,7 @@ export interface Candidate {
   fragments?: Span[];
 }
 
-const QUOTE_CHARS = new Set(['"', "“", "”", "‘", "’", "«", "»", "„", "‹", "›"]);
+const QUOTE_CHARS = new Set(["''", "``", '"', "“", "”", "‘", "’", "«", "»", "„", "‹", "›"]);
 const SENT_END = new Set([".", "!", "?"]);
 const TRAIL_PUNCT = new Set([".", "!", "?", ";", ":", ",", "-", "—", "–"]);
 const SUBJECT_OPENERS = new Set(["who", "which", "the", "a", "an", "whose", "now", "then", "himself", "herself"]);
@@ -242,11 +242,49 @@ export class AttributionFinder {
         if (!(standalone && words >= 3)) {
           // may still be the content of an indirect cue earlier in the sentence
           (cand as Candidate & { weak?: boolean }).weak = true;
+        } else if (before === "") {
+          // a quote paragraph introduced by the previous one ("Cruz said in a statement:")
+          // or continuing the previous paragraph's quoted speaker
+          const intro = this.paragraphIntro(v, lineStart);
+          if (intro) {
+            cand.cue = intro.cue;
+            cand.entry = intro.entry;
+            cand.source = intro.source;
+          } else {
+            const prev = out[out.length - 1];
+            if (prev && prev.source && prev.cue && prev.direct && this.previousParagraphStart(doc.text, lineStart) <= prev.start) {
+              cand.cue = prev.cue;
+              cand.entry = prev.entry;
+              cand.source = prev.source;
+              cand.inherited = true;
+            }
+          }
         }
       }
       out.push(cand);
     }
     return out;
+  }
+
+  /** Start of the paragraph before the one starting at `lineStart`. */
+  private previousParagraphStart(text: string, lineStart: number): number {
+    let e = lineStart - 1;
+    while (e > 0 && /\s/.test(text[e - 1])) e--;
+    return text.lastIndexOf("\n", e - 1) + 1;
+  }
+
+  /** The cue of a previous paragraph that ends with a colon and introduces a quote paragraph. */
+  private paragraphIntro(v: View, lineStart: number): { cue: TokRange; entry: CueEntry; source: TokRange | null } | null {
+    const j = v.tokenFrom(lineStart) - 1;
+    if (j < 0 || v.form[j] !== ":") return null;
+    const sIdx = v.doc.tokens.sentence[j];
+    const ts = v.doc.sentences[sIdx]?.tokenStart ?? 0;
+    for (let k = j - 1; k >= ts; k--) {
+      const m = this.cueAt(v, k, ts, j);
+      if (!m || m.entry.frame === "prep") continue;
+      return { cue: [k, k + m.words.length], entry: m.entry, source: this.subjectLeft(v, k, ts) };
+    }
+    return null;
   }
 
   /** A cue and speaker right after a closing quote mark, in the same sentence. */

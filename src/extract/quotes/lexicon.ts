@@ -74,6 +74,11 @@ export function parseCueLexicon(text: string, source: string, into: Map<string, 
   lines.forEach((raw, n) => {
     const line = raw.trim();
     if (!line || line.startsWith("#")) return;
+    if (line.startsWith("!")) {
+      // a surface form that is never a cue (mostly a noun: "states", "tweet")
+      for (const f of line.slice(1).split(/[\t,]/)) if (f.trim()) into.set("!" + f.trim().toLowerCase(), null);
+      return;
+    }
     const cols = raw.split("\t").map((c) => c.trim());
     const [cue, kind, tone = "-", frame = "clause", forms = ""] = cols;
     if (!cue) throw new Error(`${source}:${n + 1}: empty cue`);
@@ -121,10 +126,12 @@ export function loadCueLexicon(userLexicons: string[] = []): CueLexicon {
     parseCueLexicon(text, path, acc);
   }
   const lex = new CueLexicon();
+  const stop = new Set([...acc.keys()].filter((k) => k.startsWith("!")).map((k) => k.slice(1)));
   for (const v of acc.values()) {
     if (!v) continue;
     lex.entries.set(v.entry.cue, v.entry);
     for (const f of v.forms) {
+      if (stop.has(f)) continue;
       const words = f.split(/\s+/);
       const list = lex.byFirst.get(words[0]) ?? [];
       list.push({ words, entry: v.entry });
