@@ -23,6 +23,7 @@ export interface Candidate {
 const QUOTE_CHARS = new Set(["''", "``", '"', "“", "”", "‘", "’", "«", "»", "„", "‹", "›"]);
 const SENT_END = new Set([".", "!", "?"]);
 const TRAIL_PUNCT = new Set([".", "!", "?", ";", ":", ",", "-", "—", "–"]);
+const PASSIVE_AUX = new Set(["was", "were", "is", "are", "been", "be", "being", "'s"]);
 const SUBJECT_OPENERS = new Set(["who", "which", "the", "a", "an", "whose", "now", "then", "himself", "herself"]);
 
 /** Per-document view of the token layer with the few derived arrays the rules need. */
@@ -98,6 +99,8 @@ export class AttributionFinder {
     if (!f) return null;
     if (v.cap[i] && i !== sentStart && !(i > 0 && QUOTE_CHARS.has(v.form[i - 1]))) return null;
     if (i > sentStart && DETERMINERS.has(v.lower[i - 1]) && f.entry.frame !== "prep") return null;
+    // part of a hyphenated word: "so-called", "self-described"
+    if (i > 0 && v.end[i - 1] === v.start[i] && (v.form[i - 1] === "-" || !v.punct[i - 1])) return null;
     if (f.entry.frame !== "prep" && i + f.words.length < end && v.lower[i + f.words.length] === "of" && f.words.length === 1 && f.entry.kind !== "speech") return null;
     return f;
   }
@@ -409,6 +412,20 @@ export class AttributionFinder {
           if (rest) span = { start: span.start, end: rest.end };
         }
       }
+      if (!span) return null;
+      return { start: span.start, end: span.end, direct: false, cue, entry, source: src };
+    }
+    // passive "X was rejected by Y": the subject is what is attributed, the by-phrase its source
+    const aux = cue[0] - 1 >= ts ? v.lower[cue[0] - 1] : "";
+    if (PASSIVE_AUX.has(aux) && /(ed|wn|ld|ne|en|ht|id)$/.test(v.lower[cue[0]])) {
+      const subjP = this.npLeft(v, cue[0] - 1, ts);
+      if (!subjP) return null;
+      let src: TokRange | null = null;
+      let k = cue[1];
+      while (k < endTok && k - cue[1] < 6 && v.lower[k] !== "by" && !v.punct[k]) k++;
+      if (v.lower[k] === "by") src = this.npRight(v, k + 1, te);
+      // "X was believed to be ...": the attributed proposition runs on after the cue
+      const span = this.charSpan(v, subjP[0], src || cue[1] >= endTok ? subjP[1] : te);
       if (!span) return null;
       return { start: span.start, end: span.end, direct: false, cue, entry, source: src };
     }

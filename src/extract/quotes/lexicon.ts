@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { AttributionKind } from "../../model/index.js";
+import { LEXICONS } from "../../model/paths.js";
 
 export type CueTone = "neutral" | "assertive" | "hedged" | "-";
 /** clause: "X said (that) ..."; object: "X criticized Y"; prep: "according to X". */
@@ -102,15 +102,9 @@ export function parseCueLexicon(text: string, source: string, into: Map<string, 
   });
 }
 
-/** Finds lexicons/cues/cues.tsv by walking up from this module (src or dist layout). */
+/** The bundled cue lexicon: lexicons/cues/cues.tsv. */
 export function defaultCueLexiconPath(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let k = 0; k < 6; k++) {
-    const p = join(dir, "lexicons", "cues", "cues.tsv");
-    if (existsSync(p)) return p;
-    dir = dirname(dir);
-  }
-  throw new Error("cue lexicon not found: lexicons/cues/cues.tsv (looked upward from the quotes module)");
+  return join(LEXICONS, "cues", "cues.tsv");
 }
 
 /** Loads the bundled cue lexicon plus user lexicons (later files override earlier cues). */
