@@ -20,9 +20,10 @@ export interface Candidate {
   fragments?: Span[];
 }
 
-const QUOTE_CHARS = new Set(['"', "“", "”", "‘", "’", "«", "»", "„", "‹", "›"]);
+const QUOTE_CHARS = new Set(["''", "``", '"', "“", "”", "‘", "’", "«", "»", "„", "‹", "›"]);
 const SENT_END = new Set([".", "!", "?"]);
 const TRAIL_PUNCT = new Set([".", "!", "?", ";", ":", ",", "-", "—", "–"]);
+const PASSIVE_AUX = new Set(["was", "were", "is", "are", "been", "be", "being", "'s"]);
 const SUBJECT_OPENERS = new Set(["who", "which", "the", "a", "an", "whose", "now", "then", "himself", "herself"]);
 
 /** Per-document view of the token layer with the few derived arrays the rules need. */
@@ -98,6 +99,8 @@ export class AttributionFinder {
     if (!f) return null;
     if (v.cap[i] && i !== sentStart && !(i > 0 && QUOTE_CHARS.has(v.form[i - 1]))) return null;
     if (i > sentStart && DETERMINERS.has(v.lower[i - 1]) && f.entry.frame !== "prep") return null;
+    // part of a hyphenated word: "so-called", "self-described"
+    if (i > 0 && v.end[i - 1] === v.start[i] && (v.form[i - 1] === "-" || !v.punct[i - 1])) return null;
     if (f.entry.frame !== "prep" && i + f.words.length < end && v.lower[i + f.words.length] === "of" && f.words.length === 1 && f.entry.kind !== "speech") return null;
     return f;
   }
@@ -242,11 +245,49 @@ export class AttributionFinder {
         if (!(standalone && words >= 3)) {
           // may still be the content of an indirect cue earlier in the sentence
           (cand as Candidate & { weak?: boolean }).weak = true;
+        } else if (before === "") {
+          // a quote paragraph introduced by the previous one ("Cruz said in a statement:")
+          // or continuing the previous paragraph's quoted speaker
+          const intro = this.paragraphIntro(v, lineStart);
+          if (intro) {
+            cand.cue = intro.cue;
+            cand.entry = intro.entry;
+            cand.source = intro.source;
+          } else {
+            const prev = out[out.length - 1];
+            if (prev && prev.source && prev.cue && prev.direct && this.previousParagraphStart(doc.text, lineStart) <= prev.start) {
+              cand.cue = prev.cue;
+              cand.entry = prev.entry;
+              cand.source = prev.source;
+              cand.inherited = true;
+            }
+          }
         }
       }
       out.push(cand);
     }
     return out;
+  }
+
+  /** Start of the paragraph before the one starting at `lineStart`. */
+  private previousParagraphStart(text: string, lineStart: number): number {
+    let e = lineStart - 1;
+    while (e > 0 && /\s/.test(text[e - 1])) e--;
+    return text.lastIndexOf("\n", e - 1) + 1;
+  }
+
+  /** The cue of a previous paragraph that ends with a colon and introduces a quote paragraph. */
+  private paragraphIntro(v: View, lineStart: number): { cue: TokRange; entry: CueEntry; source: TokRange | null } | null {
+    const j = v.tokenFrom(lineStart) - 1;
+    if (j < 0 || v.form[j] !== ":") return null;
+    const sIdx = v.doc.tokens.sentence[j];
+    const ts = v.doc.sentences[sIdx]?.tokenStart ?? 0;
+    for (let k = j - 1; k >= ts; k--) {
+      const m = this.cueAt(v, k, ts, j);
+      if (!m || m.entry.frame === "prep") continue;
+      return { cue: [k, k + m.words.length], entry: m.entry, source: this.subjectLeft(v, k, ts) };
+    }
+    return null;
   }
 
   /** A cue and speaker right after a closing quote mark, in the same sentence. */
@@ -371,6 +412,20 @@ export class AttributionFinder {
           if (rest) span = { start: span.start, end: rest.end };
         }
       }
+      if (!span) return null;
+      return { start: span.start, end: span.end, direct: false, cue, entry, source: src };
+    }
+    // passive "X was rejected by Y": the subject is what is attributed, the by-phrase its source
+    const aux = cue[0] - 1 >= ts ? v.lower[cue[0] - 1] : "";
+    if (PASSIVE_AUX.has(aux) && /(ed|wn|ld|ne|en|ht|id)$/.test(v.lower[cue[0]])) {
+      const subjP = this.npLeft(v, cue[0] - 1, ts);
+      if (!subjP) return null;
+      let src: TokRange | null = null;
+      let k = cue[1];
+      while (k < endTok && k - cue[1] < 6 && v.lower[k] !== "by" && !v.punct[k]) k++;
+      if (v.lower[k] === "by") src = this.npRight(v, k + 1, te);
+      // "X was believed to be ...": the attributed proposition runs on after the cue
+      const span = this.charSpan(v, subjP[0], src || cue[1] >= endTok ? subjP[1] : te);
       if (!span) return null;
       return { start: span.start, end: span.end, direct: false, cue, entry, source: src };
     }
