@@ -11,3 +11,4 @@ register("serve", "serve the store read-only as a JSON API over HTTP", () => imp
 register("failures", "list inputs that could not be processed, and why", () => import("./failures.js"));
 register("export", "export stored events as JSONL, CSV or GDELT 2.0 Events TSV", () => import("./export.js"));
 register("tokenize", "tokenize and sentence-split raw text (JSONL in, spans out)", () => import("./tokenize.js"));
+register("parse", "tag, lemmatize and dependency-parse CoNLL-U (gold tokenisation kept)", () => import("./parse.js"));
