@@ -6,6 +6,7 @@
 const stages: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   // one line per stage
   extract: () => import("./extract.js"),
+  warc: () => import("./warc.js"),
 };
 
 const [stage, ...rest] = process.argv.slice(2);
