@@ -198,6 +198,12 @@ class DocContext<L> {
     const s = doc.sentences[si];
     const t = this.t;
     this.timexes[si] = findTimexes(doc.text, s.start, s.end);
+    let parsed = false;
+    for (let i = s.tokenStart; i < s.tokenEnd && !parsed; i++) if (t.deprel[i]) parsed = true;
+    if (!parsed) {
+      this.shallow(si, out);
+      return;
+    }
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const upos = t.upos[i];
       const rel = this.rel(i);
@@ -205,7 +211,123 @@ class DocContext<L> {
       if (upos === "VERB" || (upos === "AUX" && rel !== "aux") || (upos === "" && /^VB/.test(t.xpos[i]))) this.verb(i, si, out);
       else if (upos === "NOUN" || upos === "PROPN") this.noun(i, si, out);
     }
-    // remember the last subject actor for pronouns in later sentences
+  }
+
+  // ------------------------------------------------------- shallow fallback
+  /**
+   * Degraded mode for a sentence without a dependency parse (tags and lemmas
+   * only): the source is the nearest coded noun group before the verb in its
+   * clause, the target the nearest after it; patterns are matched over the
+   * words up to the next verb or clause break. Confidence is lower.
+   */
+  private shallow(si: number, out: Candidate[]): void {
+    const t = this.t;
+    const s = this.doc.sentences[si];
+    const isVerb = (i: number) => t.upos[i] === "VERB" || (t.upos[i] === "" && /^VB/.test(t.xpos[i]));
+    const isBreak = (i: number) => /^[;:"“”]$/.test(t.form[i]) || (t.upos[i] === "SCONJ");
+    const nounish = (i: number) => t.upos[i] === "PROPN" || t.upos[i] === "NOUN" || t.upos[i] === "ADJ" || (t.upos[i] === "" && /^[A-Z]/.test(t.form[i]));
+    const groups: [number, number][] = [];
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (!nounish(i)) continue;
+      let j = i;
+      while (j + 1 < s.tokenEnd && (nounish(j + 1) || (t.form[j + 1] === "'s" && j + 2 < s.tokenEnd) || (/^[.\-]$/.test(t.form[j + 1]) && j + 2 < s.tokenEnd && t.upos[j + 2] === "PROPN") || (t.form[j + 1].toLowerCase() === "of" && j + 2 < s.tokenEnd && t.upos[j + 2] === "PROPN"))) j++;
+      groups.push([i, j]);
+      i = j;
+    }
+    const code = (g: [number, number]): Arg | null => {
+      const m = this.coder.codeActor(this.doc, t.start[g[0]], t.end[g[1]], this.ref);
+      return m?.actor ? { head: g[1], start: t.start[g[0]], end: t.end[g[1]], match: m } : null;
+    };
+    for (let v = s.tokenStart; v < s.tokenEnd; v++) {
+      if (!isVerb(v)) continue;
+      const entries = this.coder.lexicon.entries("V", this.lemma(v));
+      if (!entries) continue;
+      const post: number[] = [];
+      for (let k = v + 1; k < s.tokenEnd && post.length < 12; k++) {
+        if (isVerb(k) && !(k === v + 1) && t.form[k - 1].toLowerCase() !== "to") break;
+        if (isBreak(k) || t.form[k] === ",") break;
+        post.push(k);
+      }
+      const pre: number[] = [];
+      for (let k = v - 1; k >= s.tokenStart && pre.length < 3; k--) pre.unshift(k);
+      let negated = false;
+      let would = false;
+      let have = false;
+      let future = false;
+      for (let k = v - 1; k >= s.tokenStart && k >= v - 4; k--) {
+        const f = t.form[k].toLowerCase();
+        if (NEG.has(f)) negated = true;
+        if (f === "would" || f === "could" || f === "might" || f === "should") would = true;
+        if (f === "have" && would === false) have = true;
+        if (FUTURE_AUX.has(f)) future = true;
+        if (isVerb(k) && FUTURE_GOV.has(this.lemma(k)) && t.form[k + 1]?.toLowerCase() === "to") future = true;
+        if (isVerb(k)) break;
+      }
+      const choice = this.chooseShallow(entries, pre, post, negated);
+      if (!choice?.code) continue;
+      let src: Arg | null = null;
+      for (let q = groups.length - 1; q >= 0 && !src; q--) {
+        const g = groups[q];
+        if (g[1] >= v) continue;
+        let blocked = false;
+        for (let k = g[1] + 1; k < v; k++) if ((isVerb(k) && !FUTURE_GOV.has(this.lemma(k))) || isBreak(k)) blocked = true;
+        if (blocked) break;
+        src = code(g);
+      }
+      if (!src) continue;
+      let tgt: Arg | null = null;
+      for (const g of groups) {
+        if (g[0] <= v || !post.includes(g[0])) continue;
+        tgt = code(g);
+        if (tgt) break;
+      }
+      const modality: Modality = negated ? "negated" : would && have ? "counterfactual" : would ? "hypothetical" : future ? "future" : "asserted";
+      const date = this.shallowDate(v, si, modality === "future");
+      out.push(this.cand(v, choice.code, src, tgt, modality, 0.4 + Math.min(0.15, choice.spec * 0.03), date, si, null));
+      if (choice.reverse && tgt) out.push(this.cand(v, choice.reverse, tgt, src, modality, 0.35, date, si, null));
+    }
+  }
+
+  private chooseShallow(entries: TriggerEntry[], pre: number[], post: number[], negated: boolean): { code: string | null; reverse: string | null; spec: number } | null {
+    const t = this.t;
+    let best: Pattern | null = null;
+    const firstNoun = post.find((k) => t.upos[k] === "NOUN" || t.upos[k] === "PROPN") ?? -1;
+    for (const e of entries) {
+      for (const p of e.patterns) {
+        if (best && (p.specificity < best.specificity || (p.specificity === best.specificity && p.rank <= best.rank))) continue;
+        let ok = true;
+        for (const c of p.cond) {
+          if (c.kind === "neg") ok &&= negated;
+          else if (c.kind === "obj") ok &&= firstNoun >= 0 && (!c.words || c.words.has(this.lemma(firstNoun)) || c.words.has(t.form[firstNoun].toLowerCase()));
+          else if (c.kind === "prep") {
+            const at = post.findIndex((k) => t.form[k].toLowerCase() === c.prep);
+            ok &&= at >= 0 && (!c.words || post.slice(at + 1).some((k) => c.words!.has(this.lemma(k))));
+          } else if (c.kind === "any") ok &&= post.some((k) => c.words.has(this.lemma(k)) || c.words.has(t.form[k].toLowerCase()));
+          else if (c.kind === "prt") ok &&= post.some((k) => t.form[k].toLowerCase() === c.word);
+        }
+        if (!ok) continue;
+        if (!p.cond.length && (p.pre.length || p.post.length)) {
+          if (p.pre.length && !this.seqMatch(p.pre, pre)) continue;
+          if (p.post.length && !this.seqMatch(p.post, post)) continue;
+        }
+        best = p;
+      }
+    }
+    if (best) return { code: best.code, reverse: best.reverse ?? null, spec: best.specificity };
+    for (const e of entries) if (e.code) return { code: e.code, reverse: e.reverse ?? null, spec: 0 };
+    return null;
+  }
+
+  private shallowDate(v: number, si: number, future: boolean): string | null {
+    // the time expression nearest the verb in the same clause
+    const t = this.t;
+    let best: Timex | null = null;
+    let dist = 1e9;
+    for (const x of this.timexes[si] ?? []) {
+      const d = Math.abs(x.start - t.start[v]);
+      if (d < dist && d < 60) { dist = d; best = x; }
+    }
+    return best ? best.resolve(this.ref, future) ?? this.ref : this.ref;
   }
 
   // ------------------------------------------------------------ clause words
