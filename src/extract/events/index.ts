@@ -238,6 +238,7 @@ class DocContext<L> {
       const m = this.coder.codeActor(this.doc, t.start[g[0]], t.end[g[1]], this.ref);
       return m?.actor ? { head: g[1], start: t.start[g[0]], end: t.end[g[1]], match: m } : null;
     };
+    const shallowDone = new Map<number, { src: Arg; mod: { negated: boolean; would: boolean; have: boolean; future: boolean } }>();
     for (let v = s.tokenStart; v < s.tokenEnd; v++) {
       if (!isVerb(v)) continue;
       const entries = this.coder.lexicon.entries("V", this.lemma(v));
@@ -263,9 +264,27 @@ class DocContext<L> {
         if (isVerb(k) && FUTURE_GOV.has(this.lemma(k)) && t.form[k + 1]?.toLowerCase() === "to") future = true;
         if (isVerb(k)) break;
       }
+      if (t.form[v - 1]?.toLowerCase() === "to") future = true; // infinitive: intended, not (yet) done
       const choice = this.chooseShallow(entries, pre, post, negated);
       if (!choice?.code) continue;
+      if (choice.neg) negated = false; // the negation is part of the meaning ("not getting along")
       let src: Arg | null = null;
+      // coordinated verb phrase ("would have condemned ... and demanded"): same subject and modality
+      const prevVerb = (() => { for (let k = v - 1; k >= s.tokenStart; k--) if (isVerb(k)) return k; return -1; })();
+      const coordinated = prevVerb >= 0 && /^(and|but|or)$/i.test(t.form[v - 1] ?? "");
+      if (coordinated) {
+        const prev = shallowDone.get(prevVerb);
+        if (!prev) continue;
+        src = prev.src;
+        ({ negated, would, have, future } = prev.mod);
+      }
+      // first person inside a quote: the quote's speaker ("we will insist ...", Lavrov said)
+      let fp = v - 1;
+      while (fp > s.tokenStart && (t.upos[fp] === "AUX" || t.upos[fp] === "PART" || t.upos[fp] === "ADV")) fp--;
+      if (!src && fp >= s.tokenStart && FIRST_PERSON.has(t.form[fp].toLowerCase())) {
+        src = this.shallowSpeaker(si, groups, code);
+        if (!src) continue;
+      }
       for (let q = groups.length - 1; q >= 0 && !src; q--) {
         const g = groups[q];
         if (g[1] >= v) continue;
@@ -275,6 +294,7 @@ class DocContext<L> {
         src = code(g);
       }
       if (!src) continue;
+      shallowDone.set(v, { src, mod: { negated, would, have, future } });
       let tgt: Arg | null = null;
       for (const g of groups) {
         if (g[0] <= v || !post.includes(g[0])) continue;
@@ -288,7 +308,26 @@ class DocContext<L> {
     }
   }
 
-  private chooseShallow(entries: TriggerEntry[], pre: number[], post: number[], negated: boolean): { code: string | null; reverse: string | null; spec: number } | null {
+  /** `"...", Lavrov said` / `Lavrov said: "..."`: the noun group next to a speech verb outside the quotes. */
+  private shallowSpeaker(si: number, groups: [number, number][], code: (g: [number, number]) => Arg | null): Arg | null {
+    const t = this.t;
+    const s = this.doc.sentences[si];
+    let inQuote = false;
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+      const f = t.form[k];
+      if (f === "\u201c" || f === "\u201d" || f === '"') inQuote = f === "\u201c" ? true : f === "\u201d" ? false : !inQuote;
+      if (inQuote || !SAY.has(this.lemma(k))) continue;
+      const before = groups.filter((g) => g[1] === k - 1 || g[1] === k - 2);
+      const after = groups.filter((g) => g[0] === k + 1);
+      for (const g of [...before, ...after]) {
+        const a = code(g);
+        if (a) return a;
+      }
+    }
+    return null;
+  }
+
+  private chooseShallow(entries: TriggerEntry[], pre: number[], post: number[], negated: boolean): { code: string | null; reverse: string | null; spec: number; neg?: boolean } | null {
     const t = this.t;
     let best: Pattern | null = null;
     const firstNoun = post.find((k) => t.upos[k] === "NOUN" || t.upos[k] === "PROPN") ?? -1;
@@ -313,7 +352,7 @@ class DocContext<L> {
         best = p;
       }
     }
-    if (best) return { code: best.code, reverse: best.reverse ?? null, spec: best.specificity };
+    if (best) return { code: best.code, reverse: best.reverse ?? null, spec: best.specificity, neg: best.cond.some((c) => c.kind === "neg") };
     for (const e of entries) if (e.code) return { code: e.code, reverse: e.reverse ?? null, spec: 0 };
     return null;
   }
@@ -511,6 +550,12 @@ class DocContext<L> {
   }
 
   private cand(v: number, code: string, source: Arg, target: Arg | null, modality: Modality, confidence: number, date: string | null, sentence: number, attribution: Arg | null): Candidate {
+    // a role without a country acted on by a national actor is taken as domestic ("Trump accused intelligence agencies")
+    const sa = source.match?.actor;
+    const ta = target?.match?.actor;
+    if (target && target.match && ta?.startsWith("---") && sa && !sa.startsWith("---") && !sa.startsWith("IGO") && !sa.startsWith("NGO") && sa.length >= 3) {
+      target = { ...target, match: { ...target.match, actor: sa.slice(0, 3) + ta.slice(3), confidence: target.match.confidence * 0.8 } };
+    }
     if (source.match?.actor) this.lastActor = source;
     const c = Math.max(0.05, Math.min(0.97, confidence * (source.match?.actor ? 0.6 + 0.4 * (source.match.confidence ?? 1) : 0.5)));
     return { trigger: v, code, source, target, modality, confidence: c, date, sentence, attribution };
