@@ -223,7 +223,10 @@ class DocContext<L> {
   private shallow(si: number, out: Candidate[]): void {
     const t = this.t;
     const s = this.doc.sentences[si];
-    const isVerb = (i: number) => t.upos[i] === "VERB" || (t.upos[i] === "" && /^VB/.test(t.xpos[i]));
+    const AUXLIKE = new Set(["have", "be", "do", "has", "had", "is", "was", "were", "been", "did"]);
+    const isVerb = (i: number) =>
+      (t.upos[i] === "VERB" || (t.upos[i] === "" && /^VB/.test(t.xpos[i]))) &&
+      !(AUXLIKE.has(t.form[i].toLowerCase()) && i + 1 < s.tokenEnd && (t.upos[i + 1] === "VERB" || t.upos[i + 1] === "ADV" || t.upos[i + 1] === "PART"));
     const isBreak = (i: number) => /^[;:"“”]$/.test(t.form[i]) || (t.upos[i] === "SCONJ");
     const nounish = (i: number) => t.upos[i] === "PROPN" || t.upos[i] === "NOUN" || t.upos[i] === "ADJ" || (t.upos[i] === "" && /^[A-Z]/.test(t.form[i]));
     const groups: [number, number][] = [];
@@ -241,11 +244,18 @@ class DocContext<L> {
     const shallowDone = new Map<number, { src: Arg; mod: { negated: boolean; would: boolean; have: boolean; future: boolean } }>();
     for (let v = s.tokenStart; v < s.tokenEnd; v++) {
       if (!isVerb(v)) continue;
-      const entries = this.coder.lexicon.entries("V", this.lemma(v));
+      const entries = this.verbEntries(v);
       if (!entries) continue;
+      // a bare participle after a noun is a reduced relative or adjective ("detainees held after ..."): no parse, no guess
+      if (t.xpos[v] === "VBN") {
+        let aux = false;
+        for (let k = v - 1; k >= s.tokenStart && k >= v - 3; k--) if (t.upos[k] === "AUX" || AUXLIKE.has(t.form[k].toLowerCase())) aux = true;
+        if (!aux) continue;
+      }
       const post: number[] = [];
       for (let k = v + 1; k < s.tokenEnd && post.length < 12; k++) {
-        if (isVerb(k) && !(k === v + 1) && t.form[k - 1].toLowerCase() !== "to") break;
+        const adjectival = /^VB[NG]$/.test(t.xpos[k]) && (t.upos[k - 1] === "DET" || t.upos[k - 1] === "ADJ");
+        if (isVerb(k) && !adjectival && !(k === v + 1) && t.form[k - 1].toLowerCase() !== "to") break;
         if (isBreak(k) || t.form[k] === ",") break;
         post.push(k);
       }
@@ -279,6 +289,21 @@ class DocContext<L> {
         ({ negated, would, have, future } = prev.mod);
       }
       // first person inside a quote: the quote's speaker ("we will insist ...", Lavrov said)
+      // "Japan said on Tuesday it had halted ...": a pronoun subject of reported speech is the speaker
+      if (!src) {
+        let pk = v - 1;
+        while (pk > s.tokenStart && (t.upos[pk] === "AUX" || t.upos[pk] === "PART" || t.upos[pk] === "ADV" || AUXLIKE.has(t.form[pk].toLowerCase()))) pk--;
+        const pf = t.form[pk]?.toLowerCase() ?? "";
+        if (pk >= s.tokenStart && (pf === "it" || THIRD_PERSON.has(pf))) {
+          for (let k = pk - 1; k >= s.tokenStart && !src; k--) {
+            if (!SAY.has(this.lemma(k))) continue;
+            const g = groups.find((x) => x[1] === k - 1);
+            if (g) src = code(g);
+          }
+          if (!src && THIRD_PERSON.has(pf) && this.lastActor) src = this.lastActor;
+          if (!src) continue;
+        }
+      }
       let fp = v - 1;
       while (fp > s.tokenStart && (t.upos[fp] === "AUX" || t.upos[fp] === "PART" || t.upos[fp] === "ADV")) fp--;
       if (!src && fp >= s.tokenStart && FIRST_PERSON.has(t.form[fp].toLowerCase())) {
@@ -507,8 +532,22 @@ class DocContext<L> {
   }
 
   // ------------------------------------------------------------------ verbs
+  /** Lexicon entries of a verb token: by lemma, else by regular inflection of its form (the lemmatizer may err). */
+  private verbEntries(v: number): TriggerEntry[] | undefined {
+    const lex = this.coder.lexicon;
+    const e = lex.entries("V", this.lemma(v));
+    if (e) return e;
+    const f = this.t.form[v].toLowerCase();
+    const m = /^(.+?)(ies|ied|es|ed|ing|s|d)$/.exec(f);
+    if (!m) return undefined;
+    const stem = m[1];
+    const tries = [stem, stem + "e", stem.replace(/(.)\1$/, "$1"), m[2] === "ies" || m[2] === "ied" ? stem + "y" : ""];
+    for (const c of tries) if (c && lex.entries("V", c)) return lex.entries("V", c);
+    return undefined;
+  }
+
   private verb(v: number, si: number, out: Candidate[]): void {
-    const entries = this.coder.lexicon.entries("V", this.lemma(v));
+    const entries = this.verbEntries(v);
     if (!entries) return;
     const passive = this.isPassive(v);
     const psubj = passive ? this.subjectOf(v) : -1;
