@@ -21,7 +21,19 @@ export interface EventComponentOptions<L> {
   dropCodes?: string[];
   /** Keep events whose source cannot be coded as an actor (default false). */
   keepUncodedSource?: boolean;
+  /**
+   * Code a stated intention or threat as CAMEO does (default true): "will meet" is also an asserted
+   * 036 (express intent to meet), "threatened to halt talks" a 134. Off for PETRARCH-convention suites.
+   */
+  intentEvents?: boolean;
 }
+
+/** CAMEO 03x for an announced cooperative act, by the act's code (longest prefix). */
+const INTENT: Record<string, string> = { "04": "036", "046": "036", "05": "032", "051": "032", "057": "032", "06": "031", "061": "0311", "062": "0312", "064": "0314", "07": "033", "071": "0331", "073": "0332", "08": "035", "081": "0351", "0841": "0353", "085": "0354", "086": "0355", "087": "0356", "09": "030", "045": "039" };
+/** CAMEO 13x for an announced conflictual act. */
+const THREAT: Record<string, string> = { "15": "138", "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136", "17": "137", "172": "132", "18": "138", "19": "138", "191": "1381", "20": "138" };
+const GENERIC = new Set(["030", "130", "020", "100"]);
+const LIGHT = new Set(["hold", "launch", "carry", "conduct", "stage", "make", "pay", "begin", "start", "continue", "complete", "open", "announce", "order", "declare", "impose", "mount", "resume", "renew", "organize", "organise", "undertake", "step", "intensify", "call", "lead", "host", "have", "give"]);
 
 // ----------------------------------------------------------------- word lists
 const SUBJ = new Set(["nsubj", "nsubj:pass", "csubj", "csubj:pass", "nsubjpass", "csubjpass"]);
@@ -29,7 +41,7 @@ const CLAUSE_STOP = new Set(["nsubj", "nsubj:pass", "nsubjpass", "csubj", "csubj
 const NP_KEEP = new Set(["compound", "flat", "flat:name", "name", "amod", "det", "nmod:poss", "nummod", "compound:prt", "case", "nn"]);
 const SAY = new Set(["say", "tell", "state", "add", "claim", "insist", "announce", "declare", "report", "note", "stress", "warn", "argue", "assert", "explain", "believe", "think", "allege", "accuse", "told", "said"]);
 const ALLEGE = new Set(["claim", "allege", "accuse", "suspect", "charge", "contend"]);
-const FUTURE_GOV = new Set(["plan", "intend", "aim", "want", "seek", "prepare", "vow", "pledge", "promise", "hope", "expect", "threaten", "try", "attempt", "decide", "agree", "offer", "propose", "wish", "going", "set", "schedule", "be", "ready", "willing", "about", "likely", "due"]);
+const FUTURE_GOV = new Set(["plan", "intend", "aim", "want", "seek", "prepare", "vow", "swear", "pledge", "promise", "hope", "expect", "threaten", "try", "attempt", "decide", "agree", "offer", "propose", "wish", "going", "set", "schedule", "be", "ready", "willing", "about", "likely", "due"]);
 const HYPO_AUX = new Set(["would", "could", "might", "may", "should", "must", "can", "'d", "ought"]);
 const FUTURE_AUX = new Set(["will", "shall", "'ll", "wo"]);
 const NEG = new Set(["not", "n't", "never", "no", "neither", "nor", "without"]);
@@ -61,6 +73,8 @@ interface Candidate {
   date: string | null;
   sentence: number;
   attribution: Arg | null;
+  /** The event is announced (will / plans to / vows to ...), so a CAMEO intent or threat may be derived. */
+  intent?: boolean;
 }
 
 /**
@@ -76,6 +90,7 @@ export class EventCoder<L> implements Component {
   readonly codebook: Codebook;
   readonly errors: string[];
   private drop: Set<string>;
+  readonly intentEvents: boolean;
 
   constructor(private opts: EventComponentOptions<L>) {
     const { lexicon, errors } = loadEventLexicon({ userLexicons: opts.userLexicons, replaceDefault: opts.lexiconFiles });
@@ -83,6 +98,7 @@ export class EventCoder<L> implements Component {
     this.errors = errors;
     this.codebook = new Codebook();
     this.drop = new Set(opts.dropCodes ?? ["010"]);
+    this.intentEvents = opts.intentEvents ?? true;
   }
 
   annotate(doc: Doc): void {
@@ -201,15 +217,43 @@ class DocContext<L> {
     let parsed = false;
     for (let i = s.tokenStart; i < s.tokenEnd && !parsed; i++) if (t.deprel[i]) parsed = true;
     if (!parsed) {
+      const first = out.length;
       this.shallow(si, out);
+      this.deriveIntents(out, first);
       return;
     }
+    const first = out.length;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const upos = t.upos[i];
       const rel = this.rel(i);
       if (rel === "aux" || rel === "cop" || rel === "aux:pass") continue;
       if (upos === "VERB" || (upos === "AUX" && rel !== "aux") || (upos === "" && /^VB/.test(t.xpos[i]))) this.verb(i, si, out);
       else if (upos === "NOUN" || upos === "PROPN") this.noun(i, si, out);
+    }
+    this.deriveIntents(out, first);
+  }
+
+  /**
+   * CAMEO codes an announced act as an expression of intent (03x) or a threat (13x). For each
+   * announced event of the sentence: upgrade a generic 030/130 event of the same source to the
+   * specific code, or else add the intent/threat as an asserted event.
+   */
+  private deriveIntents(out: Candidate[], first: number): void {
+    if (this.coder.intentEvents === false) return;
+    const n = out.length;
+    for (let q = first; q < n; q++) {
+      const c = out[q];
+      if (!c.intent || c.modality !== "future") continue;
+      const look = (m: Record<string, string>) => { for (let l = c.code.length; l >= 2; l--) { const x = m[c.code.slice(0, l)]; if (x) return x; } return null; };
+      const derived = look(INTENT) ?? look(THREAT);
+      if (!derived) continue;
+      const sa = c.source.match?.actor ?? null;
+      const same = out.slice(first).filter((o) => o !== c && (o.source.match?.actor ?? null) === sa && o.code.slice(0, 2) === derived.slice(0, 2));
+      if (same.length) {
+        for (const o of same) if (GENERIC.has(o.code)) { o.code = derived; if (!o.target && c.target) o.target = c.target; }
+        continue;
+      }
+      out.push({ ...c, code: derived, modality: "asserted", confidence: c.confidence * 0.85, intent: false });
     }
   }
 
@@ -274,6 +318,7 @@ class DocContext<L> {
         if (isVerb(k) && FUTURE_GOV.has(this.lemma(k)) && t.form[k + 1]?.toLowerCase() === "to") future = true;
         if (isVerb(k)) break;
       }
+      const announcedShallow = future; // will/shall or an intention verb before "to"
       if (t.form[v - 1]?.toLowerCase() === "to") future = true; // infinitive: intended, not (yet) done
       const choice = this.chooseShallow(entries, pre, post, negated);
       if (!choice?.code) continue;
@@ -328,7 +373,7 @@ class DocContext<L> {
       }
       const modality: Modality = negated ? "negated" : would && have ? "counterfactual" : would ? "hypothetical" : future ? "future" : "asserted";
       const date = this.shallowDate(v, si, modality === "future");
-      out.push(this.cand(v, choice.code, src, tgt, modality, 0.4 + Math.min(0.15, choice.spec * 0.03), date, si, null));
+      out.push(this.cand(v, choice.code, src, tgt, modality, 0.4 + Math.min(0.15, choice.spec * 0.03), date, si, null, modality === "future" && announcedShallow));
       if (choice.reverse && tgt) out.push(this.cand(v, choice.reverse, tgt, src, modality, 0.35, date, si, null));
     }
   }
@@ -572,6 +617,7 @@ class DocContext<L> {
     if (!srcHeads.length) return;
     const modality = negPattern ? this.modality(v, false) : this.modality(v, negated);
     const date = this.dateOf(v, si, modality === "future");
+    const intent = modality === "future" && this.announced(v);
     const attribution = this.speakerOf(v);
     const sources = srcHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null);
     const targets = tgtHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null && a.match?.actor != null);
@@ -580,15 +626,16 @@ class DocContext<L> {
     const mutual = !targets.length && sources.filter((a) => a.match?.actor).length > 1 && (MUTUAL_ROOTS.has(choice.code.slice(0, 2)) || reg.post.some((k) => MUTUAL_OBJ.has(this.lemma(k))));
     for (const src of sources) {
       const tl = (mutual ? sources : targets).filter((x) => x !== src && !(x.match?.actor && src.match?.actor && x.start === src.start));
-      if (!tl.length) out.push(this.cand(v, choice.code, src, null, modality, conf, date, si, attribution));
+      if (!tl.length) out.push(this.cand(v, choice.code, src, null, modality, conf, date, si, attribution, intent));
       for (const tg of tl) {
-        out.push(this.cand(v, choice.code, src, tg, modality, conf + (src.match?.confidence ?? 0.5) * 0.05, date, si, attribution));
+        out.push(this.cand(v, choice.code, src, tg, modality, conf + (src.match?.confidence ?? 0.5) * 0.05, date, si, attribution, intent));
         if (choice.reverse && !mutual) out.push(this.cand(v, choice.reverse, tg, src, modality, conf - 0.05, date, si, attribution));
       }
     }
+    this.mustDemand(v, si, out, sources, date, attribution);
   }
 
-  private cand(v: number, code: string, source: Arg, target: Arg | null, modality: Modality, confidence: number, date: string | null, sentence: number, attribution: Arg | null): Candidate {
+  private cand(v: number, code: string, source: Arg, target: Arg | null, modality: Modality, confidence: number, date: string | null, sentence: number, attribution: Arg | null, intent = false): Candidate {
     // a role without a country acted on by a national actor is taken as domestic ("Trump accused intelligence agencies")
     const sa = source.match?.actor;
     const ta = target?.match?.actor;
@@ -597,7 +644,39 @@ class DocContext<L> {
     }
     if (source.match?.actor) this.lastActor = source;
     const c = Math.max(0.05, Math.min(0.97, confidence * (source.match?.actor ? 0.6 + 0.4 * (source.match.confidence ?? 1) : 0.5)));
-    return { trigger: v, code, source, target, modality, confidence: c, date, sentence, attribution };
+    return { trigger: v, code, source, target, modality, confidence: c, date, sentence, attribution, intent };
+  }
+
+  /** Future by "will/shall" or an intention verb ("plans to", "vowed to", "is ready to"), not a bare infinitive. */
+  private announced(v: number): boolean {
+    const t = this.t;
+    let x = v;
+    for (let q = 0; q < 4; q++) {
+      for (const k of this.kids[x]) if (this.rel(k) === "aux" && FUTURE_AUX.has(t.form[k].toLowerCase())) return true;
+      if (this.rel(x) === "xcomp" && t.head[x] >= 0) {
+        const h = t.head[x];
+        if (FUTURE_GOV.has(this.lemma(h)) || FUTURE_GOV.has(t.form[h].toLowerCase())) return true;
+        x = h;
+        continue;
+      }
+      if (this.rel(x) === "conj" && t.head[x] >= 0) { x = t.head[x]; continue; }
+      break;
+    }
+    return false;
+  }
+
+  /** "Russia said Sudan must return the helicopter": the speaker demands (100) of the complement's subject. */
+  private mustDemand(v: number, si: number, out: Candidate[], speakers: Arg[], date: string | null, attribution: Arg | null): void {
+    if (!SAY.has(this.lemma(v))) return;
+    const t = this.t;
+    for (const k of this.kids[v]) {
+      if (this.rel(k) !== "ccomp") continue;
+      if (!this.kids[k].some((a) => this.rel(a) === "aux" && /^(must|should)$/i.test(t.form[a]))) continue;
+      const s = this.subjectOf(k);
+      if (s < 0) continue;
+      const tg = this.arg(s, k);
+      for (const src of speakers) out.push(this.cand(v, "100", src, tg?.match?.actor ? tg : null, "asserted", 0.55, date, si, attribution));
+    }
   }
 
   private isPassive(v: number): boolean {
@@ -896,7 +975,26 @@ class DocContext<L> {
         }
       }
     }
+    // "Italy announced a suspension of air links", "held talks", "launched an attack": the light verb's subject
+    let light = -1;
+    if (!src && t.head[n] >= 0 && (this.rel(n) === "obj" || this.rel(n) === "dobj") && LIGHT.has(this.lemma(t.head[n]))) {
+      light = t.head[n];
+      const ls = this.isPassive(light) ? this.agentOf(light) : this.logicalSubject(light);
+      if (ls >= 0) {
+        const a = this.arg(ls, light);
+        if (a?.match?.actor) src = a;
+      }
+    }
     if (!src) return;
+    if (!tgts.length && light >= 0) {
+      for (const k of this.kids[light]) {
+        const b = this.base(k);
+        if ((b === "obl" || b === "nmod") && TARGET_PREPS.has(this.caseOf(k)) && !this.isTime(k)) {
+          const a = this.arg(k, light);
+          if (a?.match?.actor && a.start !== src.start) { tgts = [a]; break; }
+        }
+      }
+    }
     if (!tgts.length) {
       for (const k of this.kids[n]) {
         if (this.base(k) !== "nmod" || this.rel(k) === "nmod:poss") continue;
@@ -924,10 +1022,12 @@ class DocContext<L> {
       if (["plan", "propose", "seek", "want", "call", "demand", "urge", "hope", "expect", "schedule", "cancel", "postpone", "reject", "refuse", "block"].includes(hl)) modality = ["cancel", "postpone", "reject", "refuse", "block"].includes(hl) ? "negated" : "future";
       else if (this.isNegated(h)) modality = "negated";
     }
-    const date = this.dateOf(n, si, modality === "future");
+    if (light >= 0 && modality === "asserted") modality = this.modality(light, this.isNegated(light));
+    const intent = light >= 0 && modality === "future" && this.announced(light);
+    const date = this.dateOf(light >= 0 ? light : n, si, modality === "future");
     const conf = 0.5 + Math.min(0.2, choice.spec * 0.04);
-    if (!tgts.length) out.push(this.cand(n, choice.code, src, null, modality, conf, date, si, null));
-    for (const tg of tgts) out.push(this.cand(n, choice.code, src, tg, modality, conf + 0.05, date, si, null));
+    if (!tgts.length) out.push(this.cand(n, choice.code, src, null, modality, conf, date, si, null, intent));
+    for (const tg of tgts) out.push(this.cand(n, choice.code, src, tg, modality, conf + 0.05, date, si, null, intent));
   }
 
   private hyphenParts(k: number): [number, number][] {
