@@ -86,11 +86,11 @@ function fmt(x: unknown): string {
   return typeof x === "number" ? x.toFixed(3) : String(x);
 }
 
-async function suite(name: string, file: string, verbs: string, actors: string, agents: string, lines: string[]): Promise<void> {
+async function suite(name: string, file: string, verbs: string, actors: string, agents: string, discards: string, lines: string[]): Promise<void> {
   if (!existsSync(file)) { lines.push(`- ${name}: skipped (${file} absent)`); return; }
   const gold = readJsonl(file);
   const lex = loadActorLexicon({ petrarch: { actors: [actors], agents: [agents] }, replaceDefault: true });
-  const comp = createEventComponent({ actors: lex, codeActor: codeActorSpan, lexiconFiles: [verbs], intentEvents: false });
+  const comp = createEventComponent({ actors: lex, codeActor: codeActorSpan, lexiconFiles: [verbs], intentEvents: false, discardFiles: [discards] });
   const preds = new Map<string, Event[]>();
   const out: string[] = [];
   let parsed = 0;
@@ -171,8 +171,8 @@ export async function run(args: string[]): Promise<void> {
   const lines: string[] = [];
   const ev = join(SHARED, "gold", "events");
   await plover(lines, limit);
-  await suite("up-petr-validate", join(ev, "up-petr-validate.jsonl"), join(ev, "up_petr_validate_dicts", "PETR_Validate_verbs_2_02.txt"), join(ev, "up_petr_validate_dicts", "PETR_Validate_actors_2_02.txt"), join(ev, "up_petr_validate_dicts", "PETR_Validate_agents_2_02.txt"), lines);
-  await suite("petr2-unittest", join(ev, "petr2-unittest.jsonl"), join(ev, "petrarch2_validate_dicts", "PETR.Validate.verbs.txt"), join(ev, "petrarch2_validate_dicts", "PETR.Validate.actors.txt"), join(ev, "petrarch2_validate_dicts", "PETR.Validate.agents.txt"), lines);
+  await suite("up-petr-validate", join(ev, "up-petr-validate.jsonl"), join(ev, "up_petr_validate_dicts", "PETR_Validate_verbs_2_02.txt"), join(ev, "up_petr_validate_dicts", "PETR_Validate_actors_2_02.txt"), join(ev, "up_petr_validate_dicts", "PETR_Validate_agents_2_02.txt"), join(ev, "up_petr_validate_dicts", "PETR_Validate_discards_2_02.txt"), lines);
+  await suite("petr2-unittest", join(ev, "petr2-unittest.jsonl"), join(ev, "petrarch2_validate_dicts", "PETR.Validate.verbs.txt"), join(ev, "petrarch2_validate_dicts", "PETR.Validate.actors.txt"), join(ev, "petrarch2_validate_dicts", "PETR.Validate.agents.txt"), join(ev, "petrarch2_validate_dicts", "PETR.Validate.discards.txt"), lines);
   if (args.includes("--no-record")) process.stdout.write(lines.join("\n") + "\n");
   else recordBenchmark("events", lines);
 }

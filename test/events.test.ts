@@ -167,3 +167,8 @@ test("an announced act is also coded as CAMEO codes it: intent (03x) or threat (
   ]));
   assert.deepEqual(ev.map(brief), ["RUSGOV>USAGOV:040:future", "RUSGOV>USAGOV:036:asserted", "RUS>:136:asserted", "RUS>:1662:future"]);
 });
+
+test("discards: a sports sentence has no events", () => {
+  const ev = run(fixtureDoc([["Russia Russia PROPN 2 nsubj", "attacked attack VERB 0 root", "Syria Syria PROPN 2 obj", "in in ADP 5 case", "basketball basketball NOUN 2 obl", ". . PUNCT 2 punct"]]));
+  assert.deepEqual(ev, []);
+});

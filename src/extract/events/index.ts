@@ -2,7 +2,9 @@ import type { Component, Doc, Event, EventActor, Modality, Span } from "../../mo
 import { articleDate, findTimexes, type Timex } from "../time/index.js";
 import type { ActorMatch, CodeActorSpan } from "./actors.js";
 import { Codebook } from "./codebook.js";
-import { EventLexicon, loadEventLexicon, type Pattern, type Term, type TriggerEntry } from "./lexicon.js";
+import { EventLexicon, LEXICON_DIR, loadEventLexicon, type Pattern, type Term, type TriggerEntry } from "./lexicon.js";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 
 export type { ActorMatch, CodeActorSpan } from "./actors.js";
 export { EventLexicon, loadEventLexicon } from "./lexicon.js";
@@ -26,6 +28,8 @@ export interface EventComponentOptions<L> {
    * 036 (express intent to meet), "threatened to halt talks" a 134. Off for PETRARCH-convention suites.
    */
   intentEvents?: boolean;
+  /** PETRARCH-format discard lists (default lexicons/events/discards.txt): a sentence naming one has no events; "+" phrases void the article. */
+  discardFiles?: string[];
 }
 
 /** CAMEO 03x for an announced cooperative act, by the act's code (longest prefix). */
@@ -91,6 +95,7 @@ export class EventCoder<L> implements Component {
   readonly errors: string[];
   private drop: Set<string>;
   readonly intentEvents: boolean;
+  private discards: Discards;
 
   constructor(private opts: EventComponentOptions<L>) {
     const { lexicon, errors } = loadEventLexicon({ userLexicons: opts.userLexicons, replaceDefault: opts.lexiconFiles });
@@ -98,6 +103,7 @@ export class EventCoder<L> implements Component {
     this.errors = errors;
     this.codebook = new Codebook();
     this.drop = new Set(opts.dropCodes ?? ["010"]);
+    this.discards = new Discards(opts.discardFiles ?? [join(LEXICON_DIR, "events", "discards.txt")], this.errors);
     this.intentEvents = opts.intentEvents ?? true;
   }
 
@@ -106,8 +112,13 @@ export class EventCoder<L> implements Component {
     const ref = articleDate(doc);
     const ctx = new DocContext(doc, this, ref);
     const cands: Candidate[] = [];
+    const discarded = this.discards.scan(doc);
+    if (discarded === "article") {
+      doc.events = [];
+      return;
+    }
     // the title line is analysed like any sentence: it often states the lead event
-    for (const s of doc.sentences) ctx.sentence(s.index, cands);
+    for (const s of doc.sentences) if (!discarded.has(s.index)) ctx.sentence(s.index, cands);
     doc.events = this.toEvents(doc, cands);
   }
 
@@ -163,6 +174,51 @@ export class EventCoder<L> implements Component {
     } catch {
       return null;
     }
+  }
+}
+
+/** Discard phrases (PETRARCH format): whole-word, case-insensitive. */
+class Discards {
+  private sentence = new Set<string>();
+  private article = new Set<string>();
+  private maxLen = 0;
+
+  constructor(files: string[], errors: string[]) {
+    for (const f of files) {
+      if (!existsSync(f)) {
+        errors.push(`${f}: discard list not found`);
+        continue;
+      }
+      for (const raw of readFileSync(f, "utf8").split("\n")) {
+        const l = raw.replace(/#.*$/, "").trim();
+        if (!l) continue;
+        const whole = l.startsWith("+");
+        const words = l.replace(/^\+/, "").replace(/_/g, " ").trim().toLowerCase().split(/\s+/);
+        if (!words[0]) continue;
+        (whole ? this.article : this.sentence).add(words.join(" "));
+        this.maxLen = Math.max(this.maxLen, words.length);
+      }
+    }
+  }
+
+  /** Sentence indices to skip, or "article" when the whole article is out of scope. */
+  scan(doc: Doc): Set<number> | "article" {
+    const out = new Set<number>();
+    if (!this.maxLen) return out;
+    const t = doc.tokens;
+    for (const s of doc.sentences) {
+      const words: string[] = [];
+      for (let i = s.tokenStart; i < s.tokenEnd; i++) words.push(t.form[i].toLowerCase());
+      for (let i = 0; i < words.length; i++) {
+        let key = "";
+        for (let n = 1; n <= this.maxLen && i + n <= words.length; n++) {
+          key = n === 1 ? words[i] : key + " " + words[i + n - 1];
+          if (this.article.has(key)) return "article";
+          if (this.sentence.has(key)) out.add(s.index);
+        }
+      }
+    }
+    return out;
   }
 }
 
@@ -721,7 +777,9 @@ class DocContext<L> {
       if (o >= 0 && o < v && (t.upos[o] === "PROPN" || t.upos[o] === "NOUN" || t.upos[o] === "PRON")) return o;
       return this.logicalSubject(h, depth + 1);
     }
-    if (r === "conj" || r === "advcl") return this.logicalSubject(h, depth + 1);
+    if (r === "conj") return this.logicalSubject(h, depth + 1);
+    // a non-finite adverbial clause shares the main subject ("fired missiles ... to punish", "after meeting with")
+    if (r === "advcl" && (/^VB[GN]?$/.test(t.xpos[v]) || this.markOf(v) === "to" || t.xpos[v] === "")) return this.logicalSubject(h, depth + 1);
     if (r === "acl:relcl" || r === "acl") return h;
     return -1;
   }
