@@ -59,6 +59,8 @@ const MUTUAL_ROOTS = new Set(["03", "04", "05", "06"]);
 const MUTUAL_OBJ = new Set(["ties", "tie", "relations", "meeting", "talks", "agreement", "accord", "negotiations"]);
 const TARGET_PREPS = new Set(["with", "to", "against", "at", "on", "upon", "toward", "towards", "into", "from", "for", "over", "between", "about", "of", "in", "across"]);
 
+const PREP_RANK = ["with", "against", "to", "toward", "towards", "on", "upon", "over", "from", "for", "of", "about", "between", "into", "at", "in", "across"];
+
 interface Arg {
   /** Head token of the actor phrase. */
   head: number;
@@ -791,10 +793,14 @@ class DocContext<L> {
     const io = this.child(v, "iobj");
     if (o >= 0) cands.push([o, true]);
     if (io >= 0) cands.push([io, true]);
-    for (const k of this.kids[v]) {
+    // obliques by preposition rank: "with"/"against"/"to" name a party, "at"/"in" more often a place
+    const obl = this.kids[v].filter((k) => {
       const b = this.base(k);
-      if ((b === "obl" || b === "nmod") && !this.isTime(k) && this.rel(k) !== "obl:agent") cands.push([k, TARGET_PREPS.has(this.caseOf(k))]);
-    }
+      return (b === "obl" || b === "nmod") && !this.isTime(k) && this.rel(k) !== "obl:agent";
+    });
+    const rank = (k: number) => { const r = PREP_RANK.indexOf(this.caseOf(k)); return r < 0 ? 99 : r; };
+    obl.sort((a, b) => rank(a) - rank(b) || a - b);
+    for (const k of obl) cands.push([k, TARGET_PREPS.has(this.caseOf(k))]);
     // clausal complement subject/object ("demanded that X withdraw")
     for (const k of this.kids[v]) {
       const r = this.rel(k);
