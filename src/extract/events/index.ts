@@ -44,6 +44,7 @@ const SUBJ = new Set(["nsubj", "nsubj:pass", "csubj", "csubj:pass", "nsubjpass",
 const CLAUSE_STOP = new Set(["nsubj", "nsubj:pass", "nsubjpass", "csubj", "csubj:pass", "conj", "cc", "punct", "parataxis", "advcl", "acl:relcl", "appos", "discourse", "vocative", "dislocated", "reparandum", "mark", "dep", "list"]);
 const NP_KEEP = new Set(["compound", "flat", "flat:name", "name", "amod", "det", "nmod:poss", "nummod", "compound:prt", "case", "nn"]);
 const SAY = new Set(["say", "tell", "state", "add", "claim", "insist", "announce", "declare", "report", "note", "stress", "warn", "argue", "assert", "explain", "believe", "think", "allege", "accuse", "told", "said"]);
+const REPORT = new Set(["indicate", "announce", "confirm", "reveal", "signal", "acknowledge", "admit", "insist", "promise", "pledge", "vow", "decide", "agree", "threaten", "warn", "hint", "suggest", "know", "learn", "deny", "write", "tell", "inform", "reply", "respond", "add"]);
 const ALLEGE = new Set(["claim", "allege", "accuse", "suspect", "charge", "contend"]);
 const FUTURE_GOV = new Set(["plan", "intend", "aim", "want", "seek", "prepare", "vow", "swear", "pledge", "promise", "hope", "expect", "threaten", "try", "attempt", "decide", "agree", "offer", "propose", "wish", "going", "set", "schedule", "be", "ready", "willing", "about", "likely", "due"]);
 const HYPO_AUX = new Set(["would", "could", "might", "may", "should", "must", "can", "'d", "ought"]);
@@ -867,8 +868,11 @@ class DocContext<L> {
         const sp = this.speakerOf(v);
         if (sp) return sp;
       }
-      if (THIRD_PERSON.has(f) || FIRST_PERSON.has(f)) {
-        const sp = FIRST_PERSON.has(f) ? null : this.lastActor;
+      if (f === "it" || THIRD_PERSON.has(f)) {
+        // "Japan said it had halted aid": the subject of the reporting verb
+        const rep = this.reporterOf(h);
+        if (rep) return rep;
+        const sp = f === "it" ? null : this.lastActor;
         if (sp) return { ...sp, head: sp.head };
       }
       return null;
@@ -1112,6 +1116,25 @@ class DocContext<L> {
   }
 
   // ----------------------------------------------------------- speech, dates
+  /** For a pronoun subject inside a reported clause: the reporting verb's coded subject. */
+  private reporterOf(p: number): Arg | null {
+    const t = this.t;
+    let x = t.head[p];
+    for (let q = 0; q < 4 && x >= 0; q++) {
+      const r = this.rel(x);
+      const h = t.head[x];
+      if (h < 0) return null;
+      if (r === "ccomp" && (SAY.has(this.lemma(h)) || REPORT.has(this.lemma(h)))) {
+        const s = this.subjectOf(h);
+        if (s >= 0 && t.upos[s] !== "PRON") return this.argNoPron(s);
+        return null;
+      }
+      if (r !== "xcomp" && r !== "conj") return null;
+      x = h;
+    }
+    return null;
+  }
+
   /** The speaker whose speech contains token v ("Lavrov said Washington had ..."). */
   private speakerOf(v: number): Arg | null {
     const t = this.t;
