@@ -1,7 +1,7 @@
 import type { Doc, Span } from "../../model/index.js";
 import type { CueEntry, CueForm, CueLexicon } from "./lexicon.js";
 import { findMarkedQuotes, type MarkedQuote } from "./marks.js";
-import { AUX_ADV, DETERMINERS, NP_STOP_LEFT, OBJECT_FIRST, PREPOSITIONS, PRONOUNS } from "./words.js";
+import { AUX_ADV, DETERMINERS, NP_STOP_LEFT, OBJECT_FIRST, PREPOSITIONS, PRONOUNS, ROLE_NOUNS } from "./words.js";
 
 /** A token range [a, b). */
 export type TokRange = [number, number];
@@ -23,6 +23,16 @@ export interface Candidate {
 const QUOTE_CHARS = new Set(["''", "``", '"', "“", "”", "‘", "’", "«", "»", "„", "‹", "›"]);
 const SENT_END = new Set([".", "!", "?"]);
 const TRAIL_PUNCT = new Set([".", "!", "?", ";", ":", ",", "-", "—", "–"]);
+/** Words that open a sentence before its subject ("But", "Still,"). */
+const LEADERS = new Set(["but", "and", "so", "still", "yet", "however", "meanwhile", "also", "then", "now", "instead", "indeed", "later", "earlier", "or"]);
+/** Determiners that may open a speaker phrase. */
+const NP_DETERMINERS = new Set(["the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "some", "many", "most", "several", "both", "all", "two", "three", "few", "other", "another", "one", "each", "every", "no", "more", "such"]);
+const NOMINAL_UPOS = new Set(["PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART", "ADP", "CCONJ", "PUNCT"]);
+const HEAD_START_UPOS = new Set(["PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"]);
+/** A colon that introduces a quote after a sentence without a cue word. */
+const COLON_CUE: CueEntry = { cue: ":", kind: "speech", tone: "neutral", frame: "clause" };
+/** A speech verb found by its position, not in the lexicon. */
+const UNLISTED_CUE: CueEntry = { cue: "(unlisted)", kind: "speech", tone: "-", frame: "clause" };
 const PASSIVE_AUX = new Set(["was", "were", "is", "are", "been", "be", "being", "'s"]);
 const SUBJECT_OPENERS = new Set(["who", "which", "the", "a", "an", "whose", "now", "then", "himself", "herself"]);
 
@@ -86,7 +96,7 @@ export class AttributionFinder {
     const v = new View(doc, quotes);
     const usedCue = new Set<number>();
     const direct = this.directQuotes(v, quotes, usedCue);
-    const indirect = this.indirect(v, usedCue);
+    const indirect = this.indirect(v, usedCue, direct);
     return this.merge(v, direct, indirect);
   }
 
@@ -117,6 +127,8 @@ export class AttributionFinder {
     }
     while (j >= ts && AUX_ADV.has(v.lower[j])) j--;
     if (j < ts) return null;
+    // relative clauses: "a senator who warned that ..." (the relative pronoun stands for the speaker)
+    if (v.lower[j] === "who" || v.lower[j] === "which" || (v.lower[j] === "that" && j > ts && !v.punct[j - 1])) return [j, j + 1];
     if (v.form[j] === ",") {
       // "Putin, who ..., insisted" / "Peskov, the Kremlin spokesman, said"
       let k = j - 1;
@@ -126,8 +138,6 @@ export class AttributionFinder {
         steps++;
       }
       if (k < ts || v.form[k] !== ",") return null;
-      const first = v.lower[k + 1];
-      if (!(SUBJECT_OPENERS.has(first) || v.cap[k + 1] || /^\d/.test(first))) return null;
       const head = this.npLeft(v, k, ts);
       if (!head) return null;
       return head;
@@ -156,7 +166,7 @@ export class AttributionFinder {
         }
         break;
       }
-      if (a < b && !v.cap[k] && this.lex.byFirst.has(w) && !DETERMINERS.has(w)) break;
+      if (a < b && (!v.cap[k] || k === ts) && this.lex.byFirst.has(w) && !DETERMINERS.has(w)) break;
       if (PRONOUNS.has(w)) {
         if (a === b) a--;
         break;
@@ -165,7 +175,32 @@ export class AttributionFinder {
     }
     while (a < b && v.punct[a]) a++;
     if (a >= b) return null;
-    return [a, b];
+    return this.nominal(v, a, b, ts);
+  }
+
+  /**
+   * Keeps the part of [a, b) that looks like a noun phrase: with a tagger,
+   * nominal words only; without one, from the leftmost determiner, name,
+   * pronoun or number, or a short plural/role noun ("officials"). Null when
+   * nothing looks nominal (a verb phrase such as "lately started").
+   */
+  nominal(v: View, a: number, b: number, ts: number): TokRange | null {
+    const upos = v.doc.tokens.upos;
+    if (upos[b - 1]) {
+      let p = b;
+      while (p > a && NOMINAL_UPOS.has(upos[p - 1])) p--;
+      if (p === b) return null;
+      while (p < b && !HEAD_START_UPOS.has(upos[p])) p++;
+      return p < b ? [p, b] : null;
+    }
+    for (let p = a; p < b; p++) {
+      const w = v.lower[p];
+      const capital = v.cap[p] && !(p === ts && this.lex.byFirst.has(w));
+      if (capital || PRONOUNS.has(w) || NP_DETERMINERS.has(w) || /^\d/.test(w)) return [p, b];
+    }
+    const last = v.lower[b - 1];
+    if (b - a <= 3 && (/[^s']s$/.test(last) || ROLE_NOUNS.has(last))) return [a, b];
+    return null;
   }
 
   /** Noun phrase starting at token a, walking right (the source after an inverted cue: "said Lavrov"). */
@@ -224,14 +259,14 @@ export class AttributionFinder {
       // interrupted quote: `"We will insist," Lavrov said, "on the immediate dispatch"`
       if (after && lastTok >= 0 && qi + 1 < quotes.length) {
         const nxt = quotes[qi + 1];
-        const sep = lastTok + 1 < v.n ? v.form[lastTok + 1] : "";
-        const gapText = doc.text.slice(v.end[lastTok], nxt.start);
+        // the attribution clause runs to the next comma, colon or full stop ("Rubio said here.")
+        let sepTok = lastTok + 1;
+        while (sepTok < v.n && sepTok - lastTok < 10 && !v.punct[sepTok]) sepTok++;
+        const sep = sepTok < v.n ? v.form[sepTok] : "";
+        const gapText = sepTok < v.n ? doc.text.slice(v.end[sepTok], nxt.start) : "x";
         const innerEndsComma = /[,—–-]\s*$/.test(inner) || doc.text[q.end] === ",";
-        if (/^\s*[,:]?\s*$/.test(gapText) && !gapText.includes("\n") && (sep === "," || sep === ":" || (sep !== "." && innerEndsComma))) {
-          cand.fragments = [{ start: q.start, end: q.end }, { start: nxt.start, end: nxt.end }];
-          cand.end = nxt.end;
-          consumed.add(qi + 1);
-        } else if (/^\s*\.\s*$/.test(gapText) && !gapText.includes("\n") && innerEndsComma && !this.cueAfter(v, nxt, quotes)) {
+        const adjacent = /^\s*$/.test(gapText) && !gapText.includes("\n") && nxt.start > v.start[sepTok];
+        if (adjacent && (sep === "," || sep === ":" || sep === "—" || ((sep === "." || sep === "!") && innerEndsComma && !this.cueAfter(v, nxt, quotes)))) {
           cand.fragments = [{ start: q.start, end: q.end }, { start: nxt.start, end: nxt.end }];
           cand.end = nxt.end;
           consumed.add(qi + 1);
@@ -287,7 +322,8 @@ export class AttributionFinder {
       if (!m || m.entry.frame === "prep") continue;
       return { cue: [k, k + m.words.length], entry: m.entry, source: this.subjectLeft(v, k, ts) };
     }
-    return null;
+    const subj = this.sentenceSubject(v, ts, j);
+    return subj ? { cue: [j, j + 1], entry: COLON_CUE, source: subj } : null;
   }
 
   /** A cue and speaker right after a closing quote mark, in the same sentence. */
@@ -299,9 +335,12 @@ export class AttributionFinder {
     const s0 = i;
     const limit = Math.min(v.n, s0 + 14);
     for (let k = s0; k < limit; k++) {
-      if (k > s0 && v.breakBetween(k - 1, k)) return null;
+      if (k > s0 && v.breakBetween(k - 1, k)) return this.unlistedCue(v, s0, k);
       const f = v.form[k];
-      if (SENT_END.has(f) || f === ";" || QUOTE_CHARS.has(f)) return null;
+      if (SENT_END.has(f) || f === ";" || f === "," || QUOTE_CHARS.has(f)) {
+        if (f !== "," || k === s0) return this.unlistedCue(v, s0, k);
+        continue;
+      }
       const m = this.cueAt(v, k, s0, limit);
       if (m && m.entry.frame !== "object") {
         const cue: TokRange = [k, k + m.words.length];
@@ -333,6 +372,31 @@ export class AttributionFinder {
     return null;
   }
 
+  /**
+   * A speech verb missing from the lexicon, recognised by its place between a
+   * quote and a name: `"This is fantastic!" beamed Donald Hartley.` /
+   * `"...," Jones quipped.` Tokens [s0, end) are the clause after the quote.
+   */
+  private unlistedCue(v: View, s0: number, end: number): { cue: TokRange; entry: CueEntry; source: TokRange | null; last: number } | null {
+    if (end - s0 < 2) return null;
+    const verbish = (k: number) => !v.cap[k] && !v.punct[k] && /[a-z](ed|es|s)$/.test(v.lower[k]) && !NP_STOP_LEFT.has(v.lower[k]) && !AUX_ADV.has(v.lower[k]);
+    // "beamed Donald Hartley"
+    if (verbish(s0) && v.cap[s0 + 1]) {
+      const src = this.npRight(v, s0 + 1, end);
+      if (src) return { cue: [s0, s0 + 1], entry: UNLISTED_CUE, source: src, last: src[1] - 1 };
+    }
+    // "Jones quipped" / "he fumed"
+    let p = s0;
+    while (p < end && p - s0 < 5 && (v.cap[p] || (p === s0 && PRONOUNS.has(v.lower[p])))) p++;
+    while (p < end && AUX_ADV.has(v.lower[p])) p++;
+    if (p > s0 && p < end && verbish(p)) {
+      let src: TokRange = [s0, p];
+      while (src[1] > src[0] && AUX_ADV.has(v.lower[src[1] - 1])) src = [src[0], src[1] - 1];
+      return { cue: [p, p + 1], entry: UNLISTED_CUE, source: src, last: p };
+    }
+    return null;
+  }
+
   /** A cue before an opening quote mark: `Lavrov said: "..."`, `Breitbart News responded:`. */
   private cueBefore(v: View, q: MarkedQuote): { cue: TokRange; entry: CueEntry; source: TokRange | null } | null {
     const doc = v.doc;
@@ -352,6 +416,12 @@ export class AttributionFinder {
       if (v.punct[k] && k !== last && v.form[k] !== "-") {
         if (!colon) break;
       }
+      if (colon && k === from) {
+        // "Sanders delivered a snappy retort: ...": no cue word, but the sentence's subject speaks
+        const subj = this.sentenceSubject(v, ts, j);
+        const m0 = this.cueAt(v, k, ts, last + 1);
+        if (!m0 && subj) return { cue: [j, j + 1], entry: COLON_CUE, source: subj };
+      }
       const m = this.cueAt(v, k, ts, last + 1);
       if (!m || m.entry.frame === "prep") continue;
       const cue: TokRange = [k, k + m.words.length];
@@ -365,14 +435,16 @@ export class AttributionFinder {
 
   // ---------- indirect speech and other attributions ----------
 
-  private indirect(v: View, usedCue: Set<number>): Candidate[] {
+  private indirect(v: View, usedCue: Set<number>, direct: Candidate[]): Candidate[] {
     const doc = v.doc;
     const out: Candidate[] = [];
     for (const s of doc.sentences) {
       if (s.end <= doc.bodyStart) continue;
       const ts = s.tokenStart;
       const te = s.tokenEnd;
-      let prevSource: TokRange | null = null;
+      // a direct quote's speaker in this sentence is the subject of "..., adding that"
+      const d = direct.find((c) => c.cue && c.source && c.cue[0] >= ts && c.cue[0] < te);
+      let prevSource: TokRange | null = d ? d.source : null;
       for (let i = ts; i < te; i++) {
         if (usedCue.has(i) || v.inQuote[i] >= 0) continue;
         const m = this.cueAt(v, i, ts, te);
@@ -486,14 +558,44 @@ export class AttributionFinder {
     let source = subj;
     let inherited = false;
     if (!source) {
-      // "..., adding that ..." / "and said ...": the sentence's earlier speaker
       const prev = cue[0] - 1 >= ts ? v.lower[cue[0] - 1] : "";
-      if (prevSource && (prev === "," || prev === "and" || /ing$/.test(v.lower[cue[0]]))) {
+      const ing = /ing$/.test(v.lower[cue[0]]);
+      let first = ts;
+      while (first < cue[0] && (v.punct[first] || LEADERS.has(v.lower[first]))) first++;
+      if (first === cue[0]) {
+        // "Asked about the plan, he said ..." / "Citing the law, the spokeswoman told ...": the subject follows the clause
+        let k = cue[1];
+        while (k < te && v.form[k] !== ",") k++;
+        if (k + 1 < te) {
+          source = this.npRight(v, k + 1, te);
+          inherited = source !== null;
+        }
+      } else if (prevSource && (prev === "," || prev === "and" || ing)) {
+        // "..., adding that ..." / "and said ...": the sentence's earlier speaker
         source = prevSource;
         inherited = true;
+      } else if (prev === "," || prev === "and" || ing) {
+        source = this.sentenceSubject(v, ts, cue[0]);
+        inherited = source !== null;
       }
     }
     return { start: span.start, end: span.end, direct: false, cue, entry, source, inherited };
+  }
+
+  /** The first noun phrase of the sentence, after any introductory phrase ("At the start of the meeting, Tillerson ..."). */
+  sentenceSubject(v: View, ts: number, before: number): TokRange | null {
+    let k = ts;
+    while (k < before && (v.punct[k] || LEADERS.has(v.lower[k]))) k++;
+    if (k < before && PREPOSITIONS.has(v.lower[k])) {
+      while (k < before && v.form[k] !== ",") k++;
+      k++;
+    }
+    if (k >= before) return null;
+    const np = this.npRight(v, k, before);
+    if (!np) return null;
+    const w = v.lower[np[0]];
+    if (this.lex.byFirst.has(w) && !v.cap[np[0]]) return null;
+    return np;
   }
 
   // ---------- combining ----------
