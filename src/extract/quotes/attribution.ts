@@ -487,6 +487,13 @@ export class AttributionFinder {
       if (!span) return null;
       return { start: span.start, end: span.end, direct: false, cue, entry, source: src };
     }
+    // "X seems to ...": the subject and what follows are the content; there is no source
+    if (entry.frame === "raising") {
+      const subjR = this.subjectLeft(v, cue[0], ts);
+      const from = subjR && !(v.lower[subjR[0]] === "who" || v.lower[subjR[0]] === "which" || v.lower[subjR[0]] === "that") ? subjR[0] : cue[1];
+      const span = this.charSpan(v, from, te);
+      return span ? { start: span.start, end: span.end, direct: false, cue, entry, source: null } : null;
+    }
     // passive "X was rejected by Y": the subject is what is attributed, the by-phrase its source
     const aux = cue[0] - 1 >= ts ? v.lower[cue[0] - 1] : "";
     if (PASSIVE_AUX.has(aux) && /(ed|wn|ld|ne|en|ht|id)$/.test(v.lower[cue[0]])) {
