@@ -69,7 +69,7 @@ test("--help documents every command, and each command's flags", () => {
   for (const n of names) {
     const h = runCli([n, "--help"]);
     assert.equal(h.status, 0, n);
-    assert.match(h.stdout, new RegExp(`^Usage: eventwire ${n}`), n);
+    assert.match(h.stdout, new RegExp(`^(Usage: )?eventwire ${n}\\b`), n);
   }
   assert.match(runCli(["ingest", "--help"]).stdout, /--db LOCATION/);
   assert.equal(runCli(["nonsense"]).status, 2);
@@ -80,15 +80,21 @@ test("ingest, query and export round trip through the CLI (GDELT rows have 61 co
   const db = join(dir, "db");
   writeFileSync(join(dir, "2017-04-12-a.txt"), "Russia vetoes draft\n\nRussia vetoed a draft resolution on Wednesday.");
   writeFileSync(join(dir, "bin.txt"), Buffer.from([1, 0, 2]));
+  writeFileSync(join(dir, "2017-04-13-b.txt"), 'Talks in Moscow\n\n"We will insist on inspections," Lavrov told reporters on Thursday.');
   const r = runCli(["ingest", dir, "--db", db]);
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /read 2 inputs: 1 new articles, 0 unchanged, 0 duplicates, 1 failures/);
+  assert.match(r.stdout, /read 3 inputs: 2 new articles, 0 unchanged, 0 duplicates, 1 failures/);
   assert.match(r.stderr, /bin\.txt: binary content/);
   const arts = runCli(["articles", "--db", db, "--format", "json"]);
   const rows = arts.stdout.trim().split("\n").map((l) => JSON.parse(l));
-  assert.equal(rows.length, 1);
+  assert.equal(rows.length, 2);
   assert.equal(rows[0].published, "2017-04-12");
   assert.equal(rows[0].title, "Russia vetoes draft");
+  const profile = runCli(["profile", "Lavrov", "--db", db, "--format", "json"]);
+  const quotes = profile.stdout.trim().split("\n").map((l) => JSON.parse(l)).filter((l) => l.record === "quote");
+  assert.equal(quotes.length, 1, profile.stdout);
+  assert.equal(quotes[0].speaker, "Lavrov");
+  assert.equal(quotes[0].text, '"We will insist on inspections,"');
   const fails = runCli(["failures", "--db", db, "--format", "csv"]);
   assert.match(fails.stdout, /^input,reason,severity,seen,first_at,last_at\n.*bin\.txt,"binary content \(NUL bytes\), not text",error,1,/);
   const gdelt = runCli(["export", "--db", db, "--format", "gdelt", "--all-modalities"]);

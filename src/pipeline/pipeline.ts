@@ -2,10 +2,17 @@ import type { Article, Component, InputFailure } from "../model/index.js";
 import { Doc } from "../model/index.js";
 import { bodyStart } from "../ingest/text-article.js";
 import { createNlpComponents } from "../nlp/index.js";
+import { codeActorSpan, loadActorLexicon } from "../extract/actors/index.js";
+import { createEventComponent } from "../extract/events/index.js";
+import { createQuoteComponent } from "../extract/quotes/index.js";
 
 export interface PipelineOptions {
-  /** User lexicon files that add to or override the bundled ones. */
-  lexicons?: string[];
+  /** User actor dictionaries that add to or override the bundled ones. */
+  actorLexicons?: string[];
+  /** User event (verb pattern) lexicons. */
+  eventLexicons?: string[];
+  /** User cue-verb lexicons for quotes. */
+  cueLexicons?: string[];
 }
 
 /**
@@ -16,8 +23,12 @@ export class Pipeline {
   readonly components: Component[];
 
   constructor(opts: PipelineOptions = {}) {
-    void opts;
-    this.components = [...createNlpComponents()];
+    const actors = loadActorLexicon({ userFiles: opts.actorLexicons ?? [] });
+    this.components = [
+      ...createNlpComponents(),
+      createEventComponent({ actors, codeActor: codeActorSpan, userLexicons: opts.eventLexicons ?? [] }),
+      createQuoteComponent({ userLexicons: opts.cueLexicons ?? [] }),
+    ];
   }
 
   analyze(article: Article, warnings: InputFailure[] = []): Doc {

@@ -6,6 +6,7 @@ import { DEFAULT_MAX_BYTES, decodeText } from "../../ingest/read-file.js";
 import { htmlArticle, looksLikeHtml, parseJsonlRecord, readDocumentFile, type Ingested } from "../../ingest/sources.js";
 import { normaliseDate, textArticle } from "../../ingest/text-article.js";
 import { Pipeline } from "../../pipeline/pipeline.js";
+import { LEXICON_FLAGS, LEXICON_USAGE, lexiconOptions } from "../lexicon-flags.js";
 import { renderAnalysisText } from "../../api/render.js";
 
 const usage = `Usage: eventwire analyze FILE|- [options]
@@ -22,8 +23,7 @@ Options:
   --jsonl             read JSONL from stdin, one {"id","text","date"?,"title"?,"url"?} per line,
                       and write one analysis per line carrying the same "id" (models load once).
                       A bad line gives {"id","error"} on stdout and a one-line error on stderr.
-  --lexicon FILE      an extra lexicon file (actors, events or cues) adding to or overriding the
-                      bundled ones; repeatable
+${LEXICON_USAGE}
   --max-bytes N       refuse articles larger than N bytes (default ${DEFAULT_MAX_BYTES})
 `;
 
@@ -32,14 +32,14 @@ const command: Command = {
   summary: "analyse one article (or JSONL on stdin) and print events, quotes and entities",
   usage,
   async run(args) {
-    const { flags, multi, positional } = parseFlags(args, { values: ["date", "format", "max-bytes"], booleans: ["jsonl"], repeatable: ["lexicon"] });
+    const { flags, multi, positional } = parseFlags(args, { values: ["date", "format", "max-bytes"], booleans: ["jsonl"], repeatable: LEXICON_FLAGS });
     const format = (flags.get("format") as string | undefined) ?? "json";
     if (format !== "json" && format !== "text") throw new UsageError(`--format must be json or text, not ${format}`);
     const date = flags.has("date") ? normaliseDate(flags.get("date")) : null;
     if (flags.has("date") && !date) throw new UsageError(`--date must be YYYY-MM-DD`);
     const maxBytes = flags.has("max-bytes") ? Number(flags.get("max-bytes")) : DEFAULT_MAX_BYTES;
     if (!Number.isFinite(maxBytes) || maxBytes <= 0) throw new UsageError("--max-bytes must be a positive number");
-    const pipeline = new Pipeline({ lexicons: multi.get("lexicon") ?? [] });
+    const pipeline = new Pipeline(lexiconOptions(multi));
 
     if (flags.has("jsonl")) return analyzeJsonl(pipeline, date, maxBytes, format);
     if (positional.length !== 1) throw new UsageError("give one FILE, or - for stdin, or --jsonl");

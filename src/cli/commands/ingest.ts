@@ -4,6 +4,7 @@ import { DEFAULT_MAX_BYTES } from "../../ingest/read-file.js";
 import { readSources } from "../../ingest/sources.js";
 import { normaliseDate } from "../../ingest/text-article.js";
 import { Pipeline } from "../../pipeline/pipeline.js";
+import { LEXICON_FLAGS, LEXICON_USAGE, lexiconOptions } from "../lexicon-flags.js";
 import { ingestAll } from "../../pipeline/ingest-run.js";
 import { Store, resolveDbLocation } from "../../store/store.js";
 import { Progress } from "../progress.js";
@@ -21,7 +22,7 @@ Options:
   --db LOCATION       PGlite data directory, or a postgres:// URL
                       (default: $EVENTWIRE_DB, else ./.eventwire/db)
   --date YYYY-MM-DD   publication date for inputs that carry none
-  --lexicon FILE      extra lexicon file (actors, events or cues); repeatable
+${LEXICON_USAGE}
   --max-bytes N       refuse articles larger than N bytes (default ${DEFAULT_MAX_BYTES})
   --quiet             no progress bar and no per-input error lines (the summary still prints)
 `;
@@ -31,7 +32,7 @@ const command: Command = {
   summary: "analyse files and folders and store what they say (idempotent)",
   usage,
   async run(args) {
-    const { flags, multi, positional } = parseFlags(args, { values: ["db", "date", "max-bytes"], booleans: ["quiet"], repeatable: ["lexicon"] });
+    const { flags, multi, positional } = parseFlags(args, { values: ["db", "date", "max-bytes"], booleans: ["quiet"], repeatable: LEXICON_FLAGS });
     if (positional.length === 0) throw new UsageError("give at least one PATH");
     const date = flags.has("date") ? normaliseDate(flags.get("date")) : null;
     if (flags.has("date") && !date) throw new UsageError("--date must be YYYY-MM-DD");
@@ -40,7 +41,7 @@ const command: Command = {
     const quiet = flags.has("quiet");
 
     const store = await Store.open(resolveDbLocation(flags.get("db") as string | undefined));
-    const pipeline = new Pipeline({ lexicons: multi.get("lexicon") ?? [] });
+    const pipeline = new Pipeline(lexiconOptions(multi));
     const progress = new Progress();
     let stop = false;
     const onSignal = () => {

@@ -6,6 +6,7 @@ register("ingest", "analyse files and folders and store what they say (idempoten
 register("events", "list stored events: who did what to whom, with evidence", () => import("./events.js"));
 register("quotes", "list stored quotes with their speakers", () => import("./quotes.js"));
 register("articles", "list stored articles with their event and quote counts", () => import("./articles.js"));
+register("profile", "what one actor or speaker did and said, events and quotes together", () => import("./profile.js"));
 register("failures", "list inputs that could not be processed, and why", () => import("./failures.js"));
 register("export", "export stored events as JSONL, CSV or GDELT 2.0 Events TSV", () => import("./export.js"));
 register("tokenize", "tokenize and sentence-split raw text (JSONL in, spans out)", () => import("./tokenize.js"));
