@@ -15,6 +15,8 @@ export interface Candidate {
   entry: CueEntry | null;
   /** The speaker mention (token range), or null. */
   source: TokRange | null;
+  /** What a relative-pronoun source refers to ("the senator who said ..."). */
+  sourceRef?: TokRange | null;
   /** Source taken from an earlier attribution in the sentence ("..., adding that"). */
   inherited?: boolean;
   fragments?: Span[];
@@ -192,6 +194,14 @@ export class AttributionFinder {
       if (p === b) return null;
       while (p < b && !HEAD_START_UPOS.has(upos[p])) p++;
       return p < b ? [p, b] : null;
+    }
+    // a lower-case past-tense verb ("Russia vetoed a resolution") ends the phrase on its left
+    for (let p = b - 2; p > a; p--) {
+      const w = v.lower[p];
+      if (!v.cap[p] && /[a-z]{2}ed$/.test(w) && !NP_DETERMINERS.has(v.lower[p - 1]) && !DETERMINERS.has(v.lower[p - 1])) {
+        a = p + 1;
+        break;
+      }
     }
     for (let p = a; p < b; p++) {
       const w = v.lower[p];
@@ -512,7 +522,7 @@ export class AttributionFinder {
     const subj = this.subjectLeft(v, cue[0], ts);
     const restTok = cue[1];
     const rest = endTok - restTok;
-    const shortRest = rest <= 0 || (rest <= 12 && (PREPOSITIONS.has(v.lower[restTok]) || AUX_ADV.has(v.lower[restTok]) || (OBJECT_FIRST.has(entry.cue) && rest <= 5)) && !v.lower.slice(restTok, endTok).includes("that"));
+    const shortRest = rest <= 0 || (rest <= 12 && (PREPOSITIONS.has(v.lower[restTok]) || v.form[restTok] === "," || AUX_ADV.has(v.lower[restTok]) || (OBJECT_FIRST.has(entry.cue) && rest <= 5)) && !v.lower.slice(restTok, endTok).includes("that"));
     if (entry.frame === "clause" && subj && subj[0] - 1 > ts && v.form[subj[0] - 1] === "," && shortRest) {
       const span = this.charSpan(v, ts, subj[0] - 1);
       if (span) return { start: span.start, end: span.end, direct: false, cue, entry, source: subj };
@@ -587,6 +597,15 @@ export class AttributionFinder {
       }
     }
     return { start: span.start, end: span.end, direct: false, cue, entry, source, inherited };
+  }
+
+  /** The noun phrase a relative pronoun at token `rel` refers to (left of it, past a comma). */
+  antecedent(doc: Doc, rel: number): TokRange | null {
+    const v = new View(doc, []);
+    const ts = doc.sentences[doc.tokens.sentence[rel]]?.tokenStart ?? 0;
+    let b = rel;
+    if (b - 1 >= ts && v.form[b - 1] === ",") b--;
+    return this.npLeft(v, b, ts);
   }
 
   /** The first noun phrase of the sentence, after any introductory phrase ("At the start of the meeting, Tillerson ..."). */
