@@ -268,15 +268,12 @@ export class AttributionFinder {
       if (cand.cue) for (let k = cand.cue[0]; k < cand.cue[1]; k++) usedCue.add(k);
       // interrupted quote: `"We will insist," Lavrov said, "on the immediate dispatch"`
       if (after && lastTok >= 0 && qi + 1 < quotes.length) {
+        // the quote continues after its attribution clause, in the same paragraph:
+        // `"The most powerful lie contains truth," said Craig Varoga, a strategist. "Whether it's ..."`
         const nxt = quotes[qi + 1];
-        // the attribution clause runs to the next comma, colon or full stop ("Rubio said here.")
-        let sepTok = lastTok + 1;
-        while (sepTok < v.n && sepTok - lastTok < 10 && !v.punct[sepTok]) sepTok++;
-        const sep = sepTok < v.n ? v.form[sepTok] : "";
-        const gapText = sepTok < v.n ? doc.text.slice(v.end[sepTok], nxt.start) : "x";
-        const innerEndsComma = /[,—–-]\s*$/.test(inner) || doc.text[q.end] === ",";
-        const adjacent = /^\s*$/.test(gapText) && !gapText.includes("\n") && nxt.start > v.start[sepTok];
-        if (adjacent && (sep === "," || sep === ":" || sep === "—" || ((sep === "." || sep === "!") && innerEndsComma && !this.cueAfter(v, nxt, quotes)))) {
+        const gap = doc.text.slice(v.end[lastTok], nxt.start);
+        const clauseEnd = /[,.:;!?—–-]\s*$/.test(gap) || /^\s*$/.test(gap);
+        if (!gap.includes("\n") && gap.length < 200 && clauseEnd && !this.cueAfter(v, nxt, quotes)) {
           cand.fragments = [{ start: q.start, end: q.end }, { start: nxt.start, end: nxt.end }];
           cand.end = nxt.end;
           consumed.add(qi + 1);
