@@ -105,11 +105,11 @@ export class AttributionFinder {
   // ---------- cue matching ----------
 
   /** The cue starting at token i, unless the word is used as a noun or a name. */
-  cueAt(v: View, i: number, sentStart: number, end: number): CueForm | null {
+  cueAt(v: View, i: number, sentStart: number, end: number, titleCase = false): CueForm | null {
     if (v.punct[i]) return null;
     const f = this.lex.match(v.lower, i, end);
     if (!f) return null;
-    if (v.cap[i] && i !== sentStart && !(i > 0 && QUOTE_CHARS.has(v.form[i - 1]))) return null;
+    if (v.cap[i] && i !== sentStart && !titleCase && !(i > 0 && QUOTE_CHARS.has(v.form[i - 1]))) return null;
     if (i > sentStart && DETERMINERS.has(v.lower[i - 1]) && f.entry.frame !== "prep") return null;
     // part of a hyphenated word: "so-called", "self-described"
     if (i > 0 && v.end[i - 1] === v.start[i] && (v.form[i - 1] === "-" || !v.punct[i - 1])) return null;
@@ -335,6 +335,32 @@ export class AttributionFinder {
 
   /** A cue and speaker right after a closing quote mark, in the same sentence. */
   private cueAfter(v: View, q: MarkedQuote, quotes: MarkedQuote[]): { cue: TokRange; entry: CueEntry; source: TokRange | null; last: number } | null {
+    return this.cueAfterNear(v, q, quotes) ?? this.cueAfterAppositive(v, q);
+  }
+
+  /** `"...," Mr. Daniloff, now 81 and retired in Cambridge, said by telephone.`: a name, its appositive, then the cue. */
+  private cueAfterAppositive(v: View, q: MarkedQuote): { cue: TokRange; entry: CueEntry; source: TokRange | null; last: number } | null {
+    let i = v.tokenFrom(q.end);
+    if (i >= v.n || v.doc.text.slice(q.end, v.start[i]).includes("\n")) return null;
+    while (i < v.n && v.form[i] === ",") i++;
+    const s0 = i;
+    let p = s0;
+    while (p < v.n && p - s0 < 6 && (v.cap[p] || v.form[p] === "." || v.lower[p] === "'s")) p++;
+    if (p === s0 || p >= v.n || v.form[p] !== ",") return null;
+    for (let k = p + 1; k < v.n && k - p < 30; k++) {
+      if (SENT_END.has(v.form[k]) || QUOTE_CHARS.has(v.form[k]) || v.breakBetween(k - 1, k)) return null;
+      const m = this.cueAt(v, k, s0, v.n);
+      if (m && m.entry.frame === "clause" && m.entry.kind === "speech") {
+        let b = k;
+        while (b > p && AUX_ADV.has(v.lower[b - 1])) b--;
+        if (v.form[b - 1] !== "," && !v.cap[b - 1]) return null;
+        return { cue: [k, k + m.words.length], entry: m.entry, source: [s0, p], last: k + m.words.length - 1 };
+      }
+    }
+    return null;
+  }
+
+  private cueAfterNear(v: View, q: MarkedQuote, quotes: MarkedQuote[]): { cue: TokRange; entry: CueEntry; source: TokRange | null; last: number } | null {
     let i = v.tokenFrom(q.end);
     if (i >= v.n) return null;
     if (i > 0 && v.breakBetween(i - 1, i) && v.doc.text.slice(q.end, v.start[i]).includes("\n")) return null;
@@ -452,9 +478,22 @@ export class AttributionFinder {
       // a direct quote's speaker in this sentence is the subject of "..., adding that"
       const d = direct.find((c) => c.cue && c.source && c.cue[0] >= ts && c.cue[0] < te);
       let prevSource: TokRange | null = d ? d.source : null;
+      // headlines: "Lynch: No outside influence on FBI probe", "Trump Says He Never Pledged ..."
+      let words = 0;
+      let caps = 0;
+      for (let i = ts; i < te; i++) if (!v.punct[i]) {
+        words++;
+        if (v.cap[i]) caps++;
+      }
+      const titleCase = words >= 4 && caps >= 0.7 * words;
+      const headline = this.headlineSource(v, ts, te);
+      if (headline) {
+        out.push(headline);
+        continue;
+      }
       for (let i = ts; i < te; i++) {
         if (usedCue.has(i) || v.inQuote[i] >= 0) continue;
-        const m = this.cueAt(v, i, ts, te);
+        const m = this.cueAt(v, i, ts, te, titleCase);
         if (!m) continue;
         const cue: TokRange = [i, i + m.words.length];
         const c = this.attribution(v, m, cue, ts, te, prevSource);
@@ -466,6 +505,20 @@ export class AttributionFinder {
       }
     }
     return out;
+  }
+
+  /** A line "Name: what they said" (headline or standfirst convention). */
+  private headlineSource(v: View, ts: number, te: number): Candidate | null {
+    const text = v.doc.text;
+    const lineStart = text.lastIndexOf("\n", v.start[ts] - 1) + 1;
+    if (text.slice(lineStart, v.start[ts]).trim() !== "") return null;
+    let p = ts;
+    while (p < te && p - ts < 5 && (v.cap[p] || (p > ts && (v.form[p] === "." || v.lower[p] === "'s")))) p++;
+    if (p === ts || p >= te - 2 || v.form[p] !== ":") return null;
+    if (QUOTE_CHARS.has(v.form[p + 1])) return null;
+    const span = this.charSpan(v, p + 1, te);
+    if (!span) return null;
+    return { start: span.start, end: span.end, direct: false, cue: [p, p + 1], entry: COLON_CUE, source: [ts, p] };
   }
 
   private attribution(v: View, m: CueForm, cue: TokRange, ts: number, te: number, prevSource: TokRange | null): Candidate | null {
@@ -520,6 +573,13 @@ export class AttributionFinder {
     const restTok = cue[1];
     const rest = endTok - restTok;
     const shortRest = rest <= 0 || (rest <= 12 && (PREPOSITIONS.has(v.lower[restTok]) || v.form[restTok] === "," || AUX_ADV.has(v.lower[restTok]) || (OBJECT_FIRST.has(entry.cue) && rest <= 5)) && !v.lower.slice(restTok, endTok).includes("that"));
+    // parenthetical "The investment, Ms. Tanzer said, is a perfect example": the whole sentence is the content
+    let after = cue[1];
+    while (after < endTok && AUX_ADV.has(v.lower[after])) after++;
+    if (entry.frame === "clause" && subj && subj[0] - 1 > ts && v.form[subj[0] - 1] === "," && after < endTok && v.form[after] === ",") {
+      const span = this.charSpan(v, ts, te);
+      if (span) return { start: span.start, end: span.end, direct: false, cue, entry, source: subj };
+    }
     if (entry.frame === "clause" && subj && subj[0] - 1 > ts && v.form[subj[0] - 1] === "," && shortRest) {
       const span = this.charSpan(v, ts, subj[0] - 1);
       if (span) return { start: span.start, end: span.end, direct: false, cue, entry, source: subj };
