@@ -159,6 +159,16 @@ export class AttributionFinder {
           a--;
           continue;
         }
+        if (f === ")" && a === b) {
+          // "Rep. Paul Ryan (R-WI) said": step over a short bracket
+          let o = k - 1;
+          while (o >= ts && k - o < 8 && v.form[o] !== "(") o--;
+          if (o >= ts && v.form[o] === "(" && o > ts) {
+            a = o;
+            b = o;
+            continue;
+          }
+        }
         break;
       }
       if (NP_STOP_LEFT.has(w)) {
@@ -222,6 +232,7 @@ export class AttributionFinder {
       if (b > a && (PREPOSITIONS.has(w) && w !== "of")) break;
       if (b > a && (w === "that" || w === "who" || w === "which" || w === "and" && !v.cap[b + 1])) break;
       if (b > a && PRONOUNS.has(v.lower[a])) break;
+      if (b > a && !v.cap[b] && (AUX_ADV.has(w) || this.lex.byFirst.has(w) || (/[a-z]{2}ed$/.test(w) && !NP_DETERMINERS.has(v.lower[b - 1])))) break;
       b++;
     }
     if (b === a) return null;
@@ -568,8 +579,9 @@ export class AttributionFinder {
       if (!span) return null;
       return { start: span.start, end: span.end, direct: false, cue, entry, source: src };
     }
-    // inverted "…, said Lavrov." / "…, Lavrov said."
-    const subj = this.subjectLeft(v, cue[0], ts);
+    // inverted "…, said Lavrov." / "…, Lavrov said."; a participle after a comma ("..., saying ...") has no subject of its own
+    const participle = /ing$/.test(v.lower[cue[0]]) && cue[0] - 1 >= ts && (v.form[cue[0] - 1] === "," || v.form[cue[0] - 1] === "—");
+    const subj = participle ? null : this.subjectLeft(v, cue[0], ts);
     const restTok = cue[1];
     const rest = endTok - restTok;
     const shortRest = rest <= 0 || (rest <= 12 && (PREPOSITIONS.has(v.lower[restTok]) || v.form[restTok] === "," || AUX_ADV.has(v.lower[restTok]) || (OBJECT_FIRST.has(entry.cue) && rest <= 5)) && !v.lower.slice(restTok, endTok).includes("that"));
@@ -632,7 +644,10 @@ export class AttributionFinder {
     let source = subj;
     let inherited = false;
     if (!source) {
-      const prev = cue[0] - 1 >= ts ? v.lower[cue[0] - 1] : "";
+      let pk = cue[0] - 1;
+      while (pk >= ts && AUX_ADV.has(v.lower[pk])) pk--;
+      const prevWord = pk >= ts ? v.lower[pk] : "";
+      const prev = prevWord === "but" || prevWord === "or" || prevWord === "then" || prevWord === "and" ? "and" : prevWord;
       const ing = /ing$/.test(v.lower[cue[0]]);
       let first = ts;
       while (first < cue[0] && (v.punct[first] || LEADERS.has(v.lower[first]))) first++;
