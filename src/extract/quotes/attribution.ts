@@ -663,7 +663,8 @@ export class AttributionFinder {
         // "..., adding that ..." / "and said ...": the sentence's earlier speaker
         source = prevSource;
         inherited = true;
-      } else if (prev === "," || prev === "and" || ing) {
+      } else {
+        // no subject next to the cue ("... used the speech to discuss ..."): the sentence's subject
         source = this.sentenceSubject(v, ts, cue[0]);
         inherited = source !== null;
       }
@@ -684,10 +685,13 @@ export class AttributionFinder {
   sentenceSubject(v: View, ts: number, before: number): TokRange | null {
     let k = ts;
     while (k < before && (v.punct[k] || LEADERS.has(v.lower[k]))) k++;
-    if (k < before && PREPOSITIONS.has(v.lower[k])) {
-      while (k < before && v.form[k] !== ",") k++;
-      k++;
+    // an introductory phrase: "At the start of the meeting, ...", "Speaking on ABC, ...", "Asked about it, ..."
+    if (k < before && (PREPOSITIONS.has(v.lower[k]) || /^[A-Z][a-z]+(ing|ed)$/.test(v.form[k]) || LEADERS.has(v.lower[k]))) {
+      let c = k;
+      while (c < before && v.form[c] !== ",") c++;
+      if (c < before) k = c + 1;
     }
+    while (k < before && (v.punct[k] || /^[A-Z]{4,}$/.test(v.form[k]))) k++;
     if (k >= before) return null;
     const np = this.npRight(v, k, before);
     if (!np) return null;
