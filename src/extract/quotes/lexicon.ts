@@ -4,8 +4,11 @@ import type { AttributionKind } from "../../model/index.js";
 import { LEXICONS } from "../../model/paths.js";
 
 export type CueTone = "neutral" | "assertive" | "hedged" | "-";
-/** clause: "X said (that) ..."; object: "X criticized Y"; prep: "according to X". */
-export type CueFrame = "clause" | "object" | "prep";
+/**
+ * clause: "X said (that) ..."; object: "X criticized Y"; prep: "according to X";
+ * raising: "X seems to ..." (no source: the subject belongs to what is presented).
+ */
+export type CueFrame = "clause" | "object" | "prep" | "raising";
 
 export interface CueEntry {
   /** Lemma or multi-word cue as written in the lexicon, e.g. "say", "call for". */
@@ -46,7 +49,7 @@ export class CueLexicon {
 
 const KINDS = new Set(["speech", "written", "report", "belief"]);
 const TONES = new Set(["neutral", "assertive", "hedged", "-"]);
-const FRAMES = new Set(["clause", "object", "prep"]);
+const FRAMES = new Set(["clause", "object", "prep", "raising"]);
 
 /** Regular inflections of a verb lemma: -s, -ed, -ing. */
 export function inflect(lemma: string): string[] {
@@ -89,7 +92,7 @@ export function parseCueLexicon(text: string, source: string, into: Map<string, 
     }
     if (!KINDS.has(kind)) throw new Error(`${source}:${n + 1}: unknown kind "${kind}" (speech|written|report|belief|-)`);
     if (!TONES.has(tone)) throw new Error(`${source}:${n + 1}: unknown tone "${tone}"`);
-    if (!FRAMES.has(frame)) throw new Error(`${source}:${n + 1}: unknown frame "${frame}" (clause|object|prep)`);
+    if (!FRAMES.has(frame)) throw new Error(`${source}:${n + 1}: unknown frame "${frame}" (clause|object|prep|raising)`);
     const words = key.split(/\s+/);
     let list: string[];
     if (forms) list = forms.toLowerCase().split(",").map((f) => f.trim()).filter(Boolean);

@@ -70,7 +70,8 @@ function scanParagraph(text: string, ps: number, pe: number, out: MarkedQuote[],
           open = i;
           closer = OPEN_CLOSE[c];
         }
-      } else if ((c === "—" || c === "–") && i === ps && text[i + 1] === " ") {
+      } else if ((c === "—" || c === "–") && i === ps && text[i + 1] === " " && /\b(I|we|We|you|You|our|Our|my|My|me)\b/.test(text.slice(i, pe))) {
+        // (first or second person: a spoken line, not a byline or a list item)
         // wire-style dash quote: the whole paragraph
         out.push({ start: i, end: pe, innerStart: i + 2, innerEnd: pe, closed: true });
         return null;
