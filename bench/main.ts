@@ -7,6 +7,7 @@ const stages: Record<string, () => Promise<{ run(args: string[]): Promise<void> 
   // one line per stage
   extract: () => import("./extract.js"),
   warc: () => import("./warc.js"),
+  neardup: () => import("./neardup.js"),
 };
 
 const [stage, ...rest] = process.argv.slice(2);
