@@ -30,6 +30,7 @@ const BOILER_WORDS = new Set([
   "bio", "print", "tools", "utility", "skip", "sronly", "visuallyhidden", "more", "popular", "mostread", "embed",
 ]);
 const PREFIX = /^(?:[a-z]{1,2}|js)$/;
+const MODIFIER = new Set(["has", "with", "no", "without", "is", "show", "hide", "and"]);
 
 export function isBoilerClass(cls: string): boolean {
   for (const tok of cls.toLowerCase().split(/\s+/)) {
@@ -37,6 +38,8 @@ export function isBoilerClass(cls: string): boolean {
     const segs = tok.split(/[-_]+/).filter(Boolean);
     while (segs.length > 1 && PREFIX.test(segs[0])) segs.shift();
     if (!segs.length) continue;
+    // State modifiers ("has-image", "with-sidebar", "no-video") describe the block, not its role.
+    if (segs.some((g) => MODIFIER.has(g))) continue;
     if (BOILER_WORDS.has(segs[0]) || BOILER_WORDS.has(segs[segs.length - 1])) return true;
     if (segs.length >= 2 && BOILER_WORDS.has(segs[0] + segs[1])) return true;
   }
@@ -73,7 +76,6 @@ const FURNITURE: RegExp[] = [
   /^(?:by|von|par|por)\s+[A-Z][^.!?]{0,80}$/,
   /^(?:sign in|log in|subscribe|caption|close|share|tweet|email|print|comments?|follow us|next|previous|back to top|skip to (?:main )?content|menu|search)$/i,
   /^https?:\/\/\S+$/,
-  /^(?:©|\(c\)|copyright\b)/i,
   /^(?:tags?|topics?|categories|filed under)\s*:/i,
   /^\d+$/,
 ];
