@@ -10,6 +10,7 @@ const stages: Record<string, () => Promise<{ run(args: string[]): Promise<void> 
   events: () => import("./events.js"),
   quotes: () => import("./quotes.js"),
   warc: () => import("./warc.js"),
+  neardup: () => import("./neardup.js"),
 };
 
 const [stage, ...rest] = process.argv.slice(2);

@@ -45,13 +45,13 @@ test("watch --once ingests a feed's new items from a local server, records failu
   try {
     const first = await runCliAsync(["watch", feed, "--once", "--db", db, "--host-interval", "0"]);
     assert.equal(first.status, 0, first.stderr);
-    assert.match(first.stdout, /watch: 2 new articles, 0 already stored, 1 failures/);
+    assert.match(first.stdout, /watched 1 feeds: 2 new articles, 0 unchanged, 0 duplicates, 1 failures/);
     assert.match(first.stderr, /\/missing.*HTTP 404/);
     assert.ok(hits.every((h) => /eventwire/.test(h)), "every request names eventwire in its User-Agent");
     const second = await runCliAsync(["watch", feed, "--once", "--db", db, "--host-interval", "0"]);
     assert.equal(second.status, 0, second.stderr);
-    assert.match(second.stdout, /watch: 0 new articles/);
-    assert.match(second.stderr, /not-modified/);
+    assert.match(second.stdout, /watched 1 feeds: 0 new articles/);
+    assert.match(second.stderr, /not modified/);
     const failures = await runCliAsync(["failures", "--db", db, "--format", "json"]);
     assert.ok(failures.stdout.split("\n").some((l) => l.includes("/missing")), failures.stdout);
   } finally {

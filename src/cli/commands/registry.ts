@@ -13,3 +13,4 @@ register("failures", "list inputs that could not be processed, and why", () => i
 register("export", "export stored events as JSONL, CSV or GDELT 2.0 Events TSV", () => import("./export.js"));
 register("tokenize", "tokenize and sentence-split raw text (JSONL in, spans out)", () => import("./tokenize.js"));
 register("parse", "tag, lemmatize and dependency-parse CoNLL-U (gold tokenisation kept)", () => import("./parse.js"));
+register("extract", "pull the article text and metadata out of web pages (HTML, WARC)", () => import("./extract.js"));

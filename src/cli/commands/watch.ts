@@ -1,77 +1,113 @@
 import { join } from "node:path";
 import type { Command } from "../command.js";
 import { parseFlags, UsageError } from "../command.js";
-import { FeedPoller, type PollEvent } from "../../ingest/feeds/poller.js";
 import type { Ingested } from "../../ingest/sources.js";
+import { DEFAULT_USER_AGENT, FeedPoller, type PollEvent } from "../../ingest/feeds/poller.js";
 import { Pipeline } from "../../pipeline/pipeline.js";
 import { ingestAll } from "../../pipeline/ingest-run.js";
 import { Store, resolveDbLocation } from "../../store/store.js";
-import { isPostgresUrl } from "../../store/sql.js";
 import { LEXICON_FLAGS, LEXICON_USAGE, lexiconOptions } from "../lexicon-flags.js";
 
 const usage = `Usage: eventwire watch FEED-URL... [options]
 
 Polls RSS, Atom, RDF and JSON feeds politely and ingests every new item: the
-item's page is fetched, its article extracted, analysed and stored. Polite:
-conditional GET (ETag / Last-Modified), at most one request per host per
---host-interval, exponential backoff on errors (Retry-After honoured), and a
-User-Agent naming eventwire. What was seen is kept in a state file, so a
-restart picks up where the last run stopped. Failures (a feed that is HTML, a
-404, a timeout) are recorded (see 'eventwire failures') and polling goes on.
+item's page is fetched, its article extracted (see 'eventwire extract'),
+analysed and stored like 'eventwire ingest' does. Runs until interrupted
+(Ctrl-C stops after the current article), or once with --once.
+
+Politeness: conditional GET (ETag / Last-Modified, so an unchanged feed costs
+one 304), at most one request per host per --host-interval, a User-Agent
+naming eventwire, and exponential backoff for a feed that fails (network
+error, timeout, HTTP error, not a feed), honouring Retry-After.
+
+Restarts pick up where they left off: validators, seen items and backoff are
+kept in a state file. A page that fails (404, timeout, no article text) is
+recorded as a failure ('eventwire failures') and retried on the next polls,
+up to --attempts times.
 
 Options:
-  --db LOCATION        PGlite data directory or postgres:// URL (default: $EVENTWIRE_DB, else ./.eventwire/db)
-  --state FILE         poller state (default: watch-state.json beside a PGlite store, else ./.eventwire/watch-state.json)
-  --once               poll every feed once, ingest what is new, and exit
-  --interval MINUTES   time between two polls of one feed (default 15)
-  --host-interval SEC  minimum time between two requests to one host (default 1)
+  --db LOCATION          PGlite data directory, or a postgres:// URL
+                         (default: $EVENTWIRE_DB, else ./.eventwire/db)
+  --state FILE           poller state (default: .eventwire/watch-state.json)
+  --once                 poll every feed once, ingest what is new, exit
+  --interval SECONDS     time between polls of one feed (default 900)
+  --host-interval MS     minimum time between requests to one host (default 1000)
+  --timeout MS           per-request timeout (default 20000)
+  --attempts N           tries per item page before giving up (default 3)
+  --user-agent UA        default: "${DEFAULT_USER_AGENT}"
 ${LEXICON_USAGE}
+  --quiet                no per-item lines (failures are still recorded)
 `;
+
+function num(flags: Map<string, string | true>, name: string, def: number): number {
+  if (!flags.has(name)) return def;
+  const v = Number(flags.get(name));
+  if (!Number.isFinite(v) || v < 0) throw new UsageError(`--${name} must be a non-negative number`);
+  return v;
+}
 
 const command: Command = {
   name: "watch",
-  summary: "poll news feeds and ingest each new article (polite, resumable)",
+  summary: "poll news feeds and ingest every new article (resumable)",
   usage,
   async run(args) {
-    const { flags, multi, positional } = parseFlags(args, { values: ["db", "state", "interval", "host-interval"], booleans: ["once"], repeatable: LEXICON_FLAGS });
+    const { flags, multi, positional } = parseFlags(args, {
+      values: ["db", "state", "interval", "host-interval", "timeout", "attempts", "user-agent"],
+      booleans: ["once", "quiet"],
+      repeatable: LEXICON_FLAGS,
+    });
     if (positional.length === 0) throw new UsageError("give at least one FEED-URL");
-    for (const url of positional) if (!/^https?:\/\//i.test(url)) throw new UsageError(`not an http(s) URL: ${url}`);
-    const minutes = Number(flags.get("interval") ?? 15);
-    const hostSeconds = Number(flags.get("host-interval") ?? 1);
-    if (!(minutes > 0) || !(hostSeconds >= 0)) throw new UsageError("--interval and --host-interval must be positive numbers");
-    const db = resolveDbLocation(flags.get("db") as string | undefined);
-    const statePath = (flags.get("state") as string | undefined) ?? (isPostgresUrl(db) ? join(".eventwire", "watch-state.json") : join(db, "..", "watch-state.json"));
-
-    const store = await Store.open(db);
+    for (const u of positional) {
+      if (!/^https?:\/\//i.test(u)) throw new UsageError(`not an http(s) URL: ${u}`);
+    }
+    const quiet = flags.has("quiet");
+    const poller = new FeedPoller(positional, {
+      statePath: (flags.get("state") as string | undefined) ?? join(".eventwire", "watch-state.json"),
+      pollIntervalMs: num(flags, "interval", 900) * 1000,
+      hostIntervalMs: num(flags, "host-interval", 1000),
+      timeoutMs: num(flags, "timeout", 20000),
+      maxItemAttempts: Math.max(1, num(flags, "attempts", 3)),
+      userAgent: (flags.get("user-agent") as string | undefined) ?? DEFAULT_USER_AGENT,
+    });
+    const store = await Store.open(resolveDbLocation(flags.get("db") as string | undefined));
     const pipeline = new Pipeline(lexiconOptions(multi));
-    const poller = new FeedPoller(positional, { statePath, pollIntervalMs: minutes * 60_000, hostIntervalMs: hostSeconds * 1000 });
-    const abort = new AbortController();
-    const stop = () => abort.abort();
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
+    const ac = new AbortController();
+    let stop = false;
+    const onSignal = () => {
+      stop = true;
+      ac.abort();
+    };
+    process.once("SIGINT", onSignal);
+    process.once("SIGTERM", onSignal);
+    const log = (s: string) => {
+      if (!quiet) process.stderr.write(s + "\n");
+    };
+    async function* items(events: AsyncGenerator<PollEvent>): AsyncGenerator<Ingested> {
+      for await (const e of events) {
+        if (e.kind === "feed") log(`eventwire watch: ${e.feed}: ${e.status === "not-modified" ? "not modified" : `${e.newItems} new items`}`);
+        else if (e.kind === "failure") yield { kind: "failure", failure: e.failure };
+        else {
+          log(`eventwire watch: + ${e.article.url ?? e.item.url} ${e.article.title ?? ""}`);
+          yield { kind: "article", article: e.article, warnings: e.warnings };
+        }
+      }
+    }
     try {
-      const events = flags.has("once") ? poller.pollOnce(true) : poller.run(abort.signal);
-      const s = await ingestAll(toIngested(events), pipeline, store, {
+      const s = await ingestAll(items(flags.has("once") ? poller.pollOnce(true) : poller.run(ac.signal)), pipeline, store, {
         onProblem: (f) => process.stderr.write(`eventwire: ${f.severity === "warning" ? "warning: " : ""}${f.input}: ${f.reason}\n`),
-        shouldStop: () => abort.signal.aborted,
+        shouldStop: () => stop,
       });
-      process.stdout.write(`watch: ${s.inserted} new articles, ${s.unchanged + s.duplicates} already stored, ${s.failures} failures; ${s.events} events and ${s.quotes} quotes added\n`);
+      process.stdout.write(
+        `${stop ? "stopped (signal); " : ""}watched ${positional.length} feeds: ${s.inserted} new articles, ${s.unchanged} unchanged, ${s.duplicates} duplicates, ` +
+          `${s.failures} failures; ${s.events} events and ${s.quotes} quotes added\n`,
+      );
       return 0;
     } finally {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
       await store.close();
     }
   },
 };
-
-/** Poller events as ingest items; feed status lines go to stderr. */
-async function* toIngested(events: AsyncIterable<PollEvent>): AsyncGenerator<Ingested> {
-  for await (const e of events) {
-    if (e.kind === "article") yield { kind: "article", article: e.article, warnings: e.warnings };
-    else if (e.kind === "failure") yield { kind: "failure", failure: e.failure };
-    else process.stderr.write(`eventwire: ${e.feed}: ${e.status}, ${e.newItems} new items; next poll ${new Date(e.nextPollAt).toISOString()}\n`);
-  }
-}
 
 export default command;
