@@ -16,6 +16,7 @@ import type { Doc } from "../../model/index.js";
 import type { LexEntry } from "./format.js";
 import { type ActorLexiconImpl, codeOn } from "./lexicon.js";
 import { type MatchToken, matchTokens } from "./normalize.js";
+import { fuzzyPerson } from "./fuzzy.js";
 
 export interface ActorMatch {
   actor: string | null;
@@ -24,6 +25,8 @@ export interface ActorMatch {
   confidence: number;
   start: number;
   end: number;
+  /** Kind of the lexicon entry that decided the code (person, country, org, agent, ...), when one did. */
+  kind?: string;
 }
 
 const BREAK = new Set(["OF", "TO", "FOR", "IN", "FROM", "AT", "WITH", "ON", "BY", "AGAINST", "OVER", "AFTER", "BEFORE", "DURING", "WHO", "WHOM", "WHICH", "THAT", "WHOSE", "ABOUT", "BETWEEN", "NEAR", "UNDER", "INTO", "ACROSS", "AMONG", "INSIDE", "OUTSIDE", "AND", "OR"]);
@@ -40,6 +43,7 @@ export interface SpanHit {
 /** Whether the text words can be a use of this entry's name (case rules). */
 function caseOk(lex: ActorLexiconImpl, toks: MatchToken[], e: number, i: number, len: number): boolean {
   const entry = lex.entries[e];
+  for (let k = i + 1; k < i + len; k++) if (toks[k].brk) return false;
   if (entry.kind === "agent") return true;
   let k = i;
   while (k < i + len - 1 && ARTICLES.has(toks[k].norm)) k++;
@@ -107,7 +111,11 @@ export function codeSpan(lex: ActorLexiconImpl, doc: Doc | null, text: string, s
       }
     }
   }
-  const result = (actor: string | null, name: string | null, confidence: number): ActorMatch => ({ actor, entity: ent ? ent.id : null, name, confidence, start, end });
+  const result = (actor: string | null, name: string | null, confidence: number, kind?: string): ActorMatch => {
+    const r: ActorMatch = { actor, entity: ent ? ent.id : null, name, confidence, start, end };
+    if (kind) r.kind = kind;
+    return r;
+  };
 
   // the head part: tokens before the first break word that is outside any hit
   let cut = toks.length;
@@ -137,8 +145,31 @@ export function codeSpan(lex: ActorLexiconImpl, doc: Doc | null, text: string, s
     const e = lex.entries[hits[k].entry];
     if (e.kind !== "person") continue;
     const c = codeOn(e.codes, date);
-    if (c && (c.dated || !/ELI$/.test(c.code))) return result(c.code, displayName(e), c.dated || !date ? 0.95 : 0.85);
+    if (c && (c.dated || !/ELI$/.test(c.code))) return result(c.code, displayName(e), c.dated || !date ? 0.95 : 0.85, "person");
     if (!personNoCode) personNoCode = e;
+  }
+  // 1b. an unknown capitalised name that is a known person misspelt or transliterated
+  {
+    const covered = new Uint8Array(toks.length);
+    for (const h of hits) for (let k = h.i; k < h.j; k++) covered[k] = 1;
+    for (let k = 0; k < toks.length; ) {
+      if (covered[k] || !toks[k].cap || toks[k].norm === "'S") {
+        k++;
+        continue;
+      }
+      let j = k;
+      while (j < toks.length && !covered[j] && toks[j].cap && toks[j].norm !== "'S") j++;
+      for (let a = k; a + 2 <= j; a++) {
+        const f = fuzzyPerson(lex, toks.slice(a, j).map((t) => t.norm));
+        if (!f) continue;
+        const e = lex.entries[f.entry];
+        const c = codeOn(e.codes, date);
+        if (c && (c.dated || !/ELI$/.test(c.code))) return result(c.code, displayName(e), Math.round(f.confidence * (c.dated || !date ? 0.95 : 0.85) * 100) / 100, "person");
+        if (!personNoCode) personNoCode = e;
+        break;
+      }
+      k = j;
+    }
   }
   const agentHit = pool.find((h) => lex.entries[h.entry].kind === "agent") ?? hits.find((h) => lex.entries[h.entry].kind === "agent");
   const agentCode = agentHit ? lex.entries[agentHit.entry].codes[0].code : null;
@@ -148,13 +179,13 @@ export function codeSpan(lex: ActorLexiconImpl, doc: Doc | null, text: string, s
     if (e.kind === "agent" || e.kind === "person") continue;
     const c = codeOn(e.codes, date);
     if (!c) continue;
-    if (agentCode && isBareCode(c.code)) return result(combine(c.code, agentCode), displayName(e), 0.85);
-    return result(c.code, displayName(e), isBareCode(c.code) ? 0.9 : 0.92);
+    if (agentCode && isBareCode(c.code)) return result(combine(c.code, agentCode), displayName(e), 0.85, "agent");
+    return result(c.code, displayName(e), isBareCode(c.code) ? 0.9 : 0.92, e.kind);
   }
   // a person known only with an out-of-office code ("RUSELI") and no other clue
   if (personNoCode) {
     const c = codeOn(personNoCode.codes, date);
-    if (c) return result(c.code, displayName(personNoCode), 0.6);
+    if (c) return result(c.code, displayName(personNoCode), 0.6, "person");
   }
   // 5. the linked entity
   if (ent && ent.actor) {

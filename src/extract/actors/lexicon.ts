@@ -53,6 +53,10 @@ export class ActorLexiconImpl {
   readonly byId = new Map<string, number>();
   /** Surname (last word of a person's names) -> entry indices, for fuzzy lookups. */
   readonly personNames: { words: string[]; entry: number }[] = [];
+  /** Every word of every role-noun (agent) name, for finding premodifiers ("presidential spokesman"). */
+  readonly agentWords = new Set<string>(["PRESIDENTIAL", "MINISTERIAL"]);
+  /** Entries replaced by a later entry with the same kind and id. */
+  readonly superseded = new Set<number>();
 
   /** Adds entries; `override` lets their names replace names already present. */
   add(entries: LexEntry[], override: boolean): void {
@@ -61,8 +65,12 @@ export class ActorLexiconImpl {
       const idx = this.entries.length;
       this.entries.push(e);
       this.byId.set(e.kind + "\u0000" + e.id, idx);
-      if (prev !== undefined && override && e.kind === "person") this.unlinkEntry(prev);
+      if (prev !== undefined && override && e.kind === "person") {
+        this.unlinkEntry(prev);
+        this.superseded.add(prev);
+      }
       for (const n of e.names) this.insert(n, idx, override);
+      if (e.kind === "agent") for (const n of e.names) for (const w of n.words) if (w.length > 3 && !/^(THE|AND|FOR|FROM|WITH|INTO)$/.test(w)) this.agentWords.add(w);
       if (e.kind === "person") for (const n of e.names) if (n.words.length >= 2) this.personNames.push({ words: n.words, entry: idx });
     }
   }
