@@ -65,7 +65,7 @@ export class EntityComponent implements Component {
         else if (over.length === 1 && type !== "PER" && over[0].type !== "PER" && over[0].start >= start && over[0].end <= end && (over[0].start > start || over[0].end < end)) {
           over[0].start = start;
           over[0].end = end;
-          if (type !== "PER" || over[0].type === "PER") over[0].type = type;
+          over[0].type = type;
         } else
           for (const m of over) {
             if (m.start !== start || m.end !== end) continue;
