@@ -114,3 +114,19 @@ export function fuzzyPerson(lex: ActorLexiconImpl, words: string[]): FuzzyHit | 
   }
   return best;
 }
+
+/**
+ * A known person by surname alone ("President Kagame"): the candidates with that
+ * surname (5+ letters) must all belong to one country (or IGO) for an answer.
+ */
+export function surnamePerson(lex: ActorLexiconImpl, surname: string): FuzzyHit | null {
+  if (surname.length < 5) return null;
+  const ix = index(lex);
+  const cands = (ix.byLen.get(surname.length) ?? []).filter((c) => c.surname === surname);
+  if (!cands.length) return null;
+  const countries = new Set<string>();
+  for (const c of cands) for (const code of lex.entries[c.entry].codes) countries.add(code.code.slice(0, 3));
+  if (countries.size !== 1) return null;
+  const best = cands.reduce((a, b) => (b.entry > a.entry ? b : a));
+  return { entry: best.entry, confidence: cands.length === 1 ? 0.7 : 0.6, how: "edit-distance" };
+}

@@ -161,12 +161,17 @@ export function codeOn(codes: DatedCode[], date: string | null): { code: string;
       }
     }
   } else {
-    // no date: the open-ended code that started last, else the undated default
+    // no date: the open-ended office that started last, else the last office held
+    // (an "ELI" code means out of office), else the undated default
+    let lastOffice: DatedCode | null = null;
     for (const c of codes) {
       if (!c.from && !c.to) {
         if (!undated) undated = c;
-      } else if (c.to === null && (!best || (c.from ?? "") > (best.from ?? ""))) best = c;
+      } else if (/ELI$/.test(c.code)) continue;
+      else if (c.to === null && (!best || (c.from ?? "") > (best.from ?? ""))) best = c;
+      else if (!lastOffice || (c.from ?? "") > (lastOffice.from ?? "")) lastOffice = c;
     }
+    if (!best && lastOffice && (!undated || /ELI$/.test(undated.code))) best = lastOffice;
   }
   if (best) return { code: best.code, dated: true };
   if (undated) return { code: undated.code, dated: false };
@@ -192,6 +197,8 @@ function titleCase(s: string): string {
 
 export function inferKind(codes: DatedCode[], comment: string): ActorKind {
   const first = codes[0]?.code ?? "";
+  // countries whose code changed over time ("IRQ" until 2003, "IRQOCC", "IRQ" again) are still countries
+  if (!/CountryInfo|rulers/i.test(comment) && codes.some((c) => /^[A-Z]{3}$/.test(c.code)) && codes.every((c) => /^[A-Z]{3}([A-Z]{3})?$/.test(c.code) && !/(ELI|GOV|MIL|REB|OPP)$/.test(c.code))) return "country";
   if (codes.some((c) => c.from || c.to) || /CountryInfo|rulers/i.test(comment)) return "person";
   if (/^IGO/.test(first)) return "igo";
   if (/^N?GO|^NGO/.test(first)) return "ngo";
