@@ -11,6 +11,7 @@ const stages: Record<string, () => Promise<{ run(args: string[]): Promise<void> 
   quotes: () => import("./quotes.js"),
   warc: () => import("./warc.js"),
   neardup: () => import("./neardup.js"),
+  ner: () => import("./ner.js"),
 };
 
 const [stage, ...rest] = process.argv.slice(2);

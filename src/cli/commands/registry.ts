@@ -14,3 +14,4 @@ register("export", "export stored events as JSONL, CSV or GDELT 2.0 Events TSV",
 register("tokenize", "tokenize and sentence-split raw text (JSONL in, spans out)", () => import("./tokenize.js"));
 register("parse", "tag, lemmatize and dependency-parse CoNLL-U (gold tokenisation kept)", () => import("./parse.js"));
 register("extract", "pull the article text and metadata out of web pages (HTML, WARC)", () => import("./extract.js"));
+register("ner", "named entities: CoNLL tagging for evaluation, or an article's linked, actor-coded entities", () => import("./ner.js"));
