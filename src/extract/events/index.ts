@@ -60,6 +60,7 @@ const MUTUAL_ROOTS = new Set(["03", "04", "05", "06"]);
 const MUTUAL_OBJ = new Set(["ties", "tie", "relations", "meeting", "talks", "agreement", "accord", "negotiations"]);
 const TARGET_PREPS = new Set(["with", "to", "against", "at", "on", "upon", "toward", "towards", "into", "from", "for", "over", "between", "about", "of", "in", "across"]);
 
+const DATELINE = /^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+)*)(?:\s*,\s*[A-Z][a-zA-Z.]+)?\s*(?:\((?:AP|AFP|Reuters|UPI|dpa|Xinhua|IANS|PTI|ANI|TASS)\)\s*)?[-–—]+\s*/;
 const PREP_RANK = ["with", "against", "to", "toward", "towards", "on", "upon", "over", "from", "for", "of", "about", "between", "into", "at", "in", "across"];
 
 interface Arg {
@@ -237,6 +238,7 @@ class DocContext<L> {
   private kids: number[][];
   private timexes: Timex[][] = [];
   private lastActor: Arg | null = null;
+  private datelineEnd = -1;
   private t;
 
   constructor(private doc: Doc, private coder: EventCoder<L>, private ref: string | null) {
@@ -273,6 +275,9 @@ class DocContext<L> {
     const s = doc.sentences[si];
     const t = this.t;
     this.timexes[si] = findTimexes(doc.text, s.start, s.end);
+    // a dateline ("UNITED NATIONS (AP) - Russia vetoed ...") is not an actor of the sentence
+    const dl = DATELINE.exec(doc.text.slice(s.start, Math.min(s.end, s.start + 80)));
+    this.datelineEnd = dl ? Math.max(s.tokenStart, doc.tokenAt(s.start + dl[0].length)) : -1;
     let parsed = false;
     for (let i = s.tokenStart; i < s.tokenEnd && !parsed; i++) if (t.deprel[i]) parsed = true;
     if (!parsed) {
@@ -285,7 +290,7 @@ class DocContext<L> {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const upos = t.upos[i];
       const rel = this.rel(i);
-      if (rel === "aux" || rel === "cop" || rel === "aux:pass") continue;
+      if (rel === "aux" || rel === "cop" || rel === "aux:pass" || rel === "amod") continue;
       if (upos === "VERB" || (upos === "AUX" && rel !== "aux") || (upos === "" && /^VB/.test(t.xpos[i]))) this.verb(i, si, out);
       else if (upos === "NOUN" || upos === "PROPN") this.noun(i, si, out);
     }
@@ -819,6 +824,7 @@ class DocContext<L> {
         const a = this.arg(c, v);
         if (a?.match?.actor) return this.conjuncts(c);
       }
+      if (!direct) continue;
       const inner = this.innerActor(c, v, 3);
       if (inner >= 0) return this.conjuncts(inner);
     }
@@ -862,6 +868,10 @@ class DocContext<L> {
   private arg(h: number, v: number): Arg | null {
     const t = this.t;
     const doc = this.doc;
+    if (h < this.datelineEnd && t.sentence[h] === t.sentence[v]) {
+      for (const k of this.kids[h]) if (k >= this.datelineEnd && (this.rel(k) === "appos" || this.rel(k) === "conj" || this.rel(k) === "dep")) return this.arg(k, v);
+      return null;
+    }
     const f = t.form[h].toLowerCase();
     if (t.upos[h] === "PRON" || FIRST_PERSON.has(f) || THIRD_PERSON.has(f)) {
       if (FIRST_PERSON.has(f)) {
@@ -872,6 +882,19 @@ class DocContext<L> {
         // "Japan said it had halted aid": the subject of the reporting verb
         const rep = this.reporterOf(h);
         if (rep) return rep;
+        // "At the start of his meeting with Lavrov, Tillerson said": the sentence's subject, else the last actor
+        if (f !== "it") {
+          const si = t.sentence[h];
+          const sen = doc.sentences[si];
+          for (let r = sen.tokenStart; r < sen.tokenEnd; r++) {
+            if (t.head[r] !== -1) continue;
+            const rs = this.subjectOf(r);
+            if (rs >= 0 && rs !== h && t.upos[rs] !== "PRON") {
+              const a = this.argNoPron(rs);
+              if (a) return a;
+            }
+          }
+        }
         const sp = f === "it" ? null : this.lastActor;
         if (sp) return { ...sp, head: sp.head };
       }
@@ -894,6 +917,14 @@ class DocContext<L> {
         }
       }
     }
+    if (!m?.actor && SUBJ.has(this.rel(h))) {
+      // a subject phrase with its modifiers ("a fact-finding mission from the Organisation for the ... (OPCW)")
+      const [s3, e3] = this.fullSpan(h);
+      if (e3 - s3 > e - s) {
+        const m3 = this.coder.codeActor(doc, s3, e3, this.ref);
+        if (m3?.actor) m = m3;
+      }
+    }
     if (m?.actor?.startsWith("---")) {
       // a role without a country: take the country of "in/of/from X", or of the first conjunct ("Danish media and government")
       let country: string | null = null;
@@ -914,6 +945,28 @@ class DocContext<L> {
     }
     if (!m?.actor && t.upos[h] !== "PROPN" && t.upos[h] !== "NOUN") return null;
     return { head: h, start: s, end: e, match: m };
+  }
+
+  /** Span of h's subtree without clauses, conjuncts and trailing punctuation. */
+  private fullSpan(h: number): [number, number] {
+    const t = this.t;
+    let lo = h;
+    let hi = h;
+    const stack = [h];
+    while (stack.length) {
+      const x = stack.pop()!;
+      for (const k of this.kids[x]) {
+        const r = this.rel(k);
+        if (r === "acl:relcl" || r === "acl" || r === "conj" || r === "cc" || (x === h && r === "case")) continue;
+        if (r === "punct" && (k < lo || k > hi) && !/^[()]$/.test(t.form[k])) continue;
+        if (k < lo) lo = k;
+        if (k > hi) hi = k;
+        stack.push(k);
+      }
+    }
+    while (lo < hi && (t.upos[lo] === "ADP" || t.upos[lo] === "DET" || t.upos[lo] === "PUNCT")) lo++;
+    while (hi > lo && t.upos[hi] === "PUNCT" && t.form[hi] !== ")") hi--;
+    return [t.start[lo], t.end[hi]];
   }
 
   /** Character span of the noun phrase headed by h (modifiers, compounds, names; no clauses). */
@@ -993,7 +1046,7 @@ class DocContext<L> {
       const hl = this.lemma(h);
       if (r === "xcomp" && (FUTURE_GOV.has(hl) || FUTURE_AUX.has(hl))) { future = true; break; }
       if (r === "advcl" && this.markOf(g) === "if") { cond = true; break; }
-      if (r === "advcl" && this.markOf(g) === "to") { future = true; break; }
+      if ((r === "advcl" || r === "acl") && this.markOf(g) === "to") { future = true; break; }
       if ((r === "ccomp" || r === "xcomp") && ALLEGE.has(hl)) { alleged = true; break; }
       if (r === "ccomp" && (hl === "hope" || hl === "want" || hl === "expect" || hl === "plan")) { future = true; break; }
       if (r === "acl:relcl" || r === "advcl" || r === "ccomp" || r === "parataxis" || r === "root") break;
@@ -1022,7 +1075,23 @@ class DocContext<L> {
         if (a?.match?.actor) src = a;
       }
     }
-    if (!src) {
+    const violent = /^(18|19|20)/.test(choice.code);
+    if (!src && !violent) {
+      // "the Putin-Tillerson meeting" tokenised apart: each coded compound is a party
+      const parts: Arg[] = [];
+      for (const k of this.kids[n]) {
+        if (k > n || this.rel(k) !== "compound") continue;
+        for (const c of this.conjuncts(k)) {
+          const m = this.coder.codeActor(this.doc, t.start[c], t.end[c], this.ref);
+          if (m?.actor) parts.push({ head: c, start: t.start[c], end: t.end[c], match: m });
+        }
+      }
+      if (parts.length >= 2) {
+        src = parts[0];
+        tgts = parts.slice(1);
+      }
+    }
+    if (!src && !violent) {
       for (const k of this.kids[n]) {
         if (k > n) continue;
         const r = this.rel(k);
@@ -1124,7 +1193,7 @@ class DocContext<L> {
       const r = this.rel(x);
       const h = t.head[x];
       if (h < 0) return null;
-      if (r === "ccomp" && (SAY.has(this.lemma(h)) || REPORT.has(this.lemma(h)))) {
+      if ((r === "ccomp" || (r === "advcl" && x < h)) && (SAY.has(this.lemma(h)) || REPORT.has(this.lemma(h)))) {
         const s = this.subjectOf(h);
         if (s >= 0 && t.upos[s] !== "PRON") return this.argNoPron(s);
         return null;
@@ -1142,7 +1211,7 @@ class DocContext<L> {
     for (let q = 0; q < 8 && x >= 0; q++) {
       const h = t.head[x];
       const r = this.rel(x);
-      if (h >= 0 && (r === "ccomp" || r === "parataxis") && SAY.has(this.lemma(h)) && h !== v) {
+      if (h >= 0 && (r === "ccomp" || r === "parataxis" || (r === "advcl" && x < h)) && SAY.has(this.lemma(h)) && h !== v) {
         const s = this.subjectOf(h);
         if (s >= 0 && !FIRST_PERSON.has(t.form[s].toLowerCase())) return this.argNoPron(s);
       }
