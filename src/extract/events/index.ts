@@ -30,6 +30,12 @@ export interface EventComponentOptions<L> {
   intentEvents?: boolean;
   /** PETRARCH-format discard lists (default lexicons/events/discards.txt): a sentence naming one has no events; "+" phrases void the article. */
   discardFiles?: string[];
+  /**
+   * Events in relative, adverbial and other subordinate clauses are background: by default they are
+   * kept only when their sentence states no main-clause event (one sentence, its main point first).
+   * true keeps them all.
+   */
+  allClauses?: boolean;
 }
 
 /** CAMEO 03x for an announced cooperative act, by the act's code (longest prefix). */
@@ -83,6 +89,8 @@ interface Candidate {
   attribution: Arg | null;
   /** The event is announced (will / plans to / vows to ...), so a CAMEO intent or threat may be derived. */
   intent?: boolean;
+  /** Stated in the sentence's main clause (or reported speech), not in a relative or adverbial clause. */
+  main?: boolean;
 }
 
 /**
@@ -123,7 +131,13 @@ export class EventCoder<L> implements Component {
     }
     // the title line is analysed like any sentence: it often states the lead event
     for (const s of doc.sentences) if (!discarded.has(s.index)) ctx.sentence(s.index, cands);
-    doc.events = this.toEvents(doc, cands);
+    let kept = cands;
+    if (!this.opts.allClauses) {
+      const hasMain = new Set<number>();
+      for (const c of cands) if (c.main && c.modality === "asserted" && c.source.match?.actor) hasMain.add(c.sentence);
+      kept = cands.filter((c) => c.main || !hasMain.has(c.sentence));
+    }
+    doc.events = this.toEvents(doc, kept);
   }
 
   private toEvents(doc: Doc, cands: Candidate[]): Event[] {
@@ -708,7 +722,24 @@ class DocContext<L> {
     }
     if (source.match?.actor) this.lastActor = source;
     const c = Math.max(0.05, Math.min(0.97, confidence * (source.match?.actor ? 0.6 + 0.4 * (source.match.confidence ?? 1) : 0.5)));
-    return { trigger: v, code, source, target, modality, confidence: c, date, sentence, attribution, intent };
+    return { trigger: v, code, source, target, modality, confidence: c, date, sentence, attribution, intent, main: this.isMain(v) };
+  }
+
+  /** Is token v in its sentence's main clause (through conjuncts, control verbs and reported speech)? */
+  private isMain(v: number): boolean {
+    const t = this.t;
+    let x = v;
+    for (let q = 0; q < 10; q++) {
+      const h = t.head[x];
+      if (h < 0) return true;
+      const r = this.rel(x);
+      if (r === "conj" || r === "xcomp" || r === "parataxis" || r === "obj" || r === "dobj" || SUBJ.has(r) || r === "compound" || r === "nmod:poss" || r === "appos" || r === "flat") { x = h; continue; }
+      if (r === "ccomp" && (SAY.has(this.lemma(h)) || REPORT.has(this.lemma(h)) || ALLEGE.has(this.lemma(h)))) { x = h; continue; }
+      if ((r === "obl" || r === "nmod") && t.upos[x] === "NOUN") { x = h; continue; }
+      if (r === "advcl" && SAY.has(this.lemma(h)) && x < h) { x = h; continue; }
+      return false;
+    }
+    return true;
   }
 
   /** Future by "will/shall" or an intention verb ("plans to", "vowed to", "is ready to"), not a bare infinitive. */
