@@ -48,7 +48,7 @@ const LIGHT = new Set(["hold", "launch", "carry", "conduct", "stage", "make", "p
 // ----------------------------------------------------------------- word lists
 const SUBJ = new Set(["nsubj", "nsubj:pass", "csubj", "csubj:pass", "nsubjpass", "csubjpass"]);
 const CLAUSE_STOP = new Set(["nsubj", "nsubj:pass", "nsubjpass", "csubj", "csubj:pass", "conj", "cc", "punct", "parataxis", "advcl", "acl:relcl", "appos", "discourse", "vocative", "dislocated", "reparandum", "mark", "dep", "list"]);
-const NP_KEEP = new Set(["compound", "flat", "flat:name", "name", "amod", "det", "nmod:poss", "nummod", "compound:prt", "case", "nn"]);
+const NP_KEEP = new Set(["compound", "flat", "flat:name", "name", "amod", "det", "nmod:poss", "nummod", "compound:prt", "case", "nn", "nmod:desc", "flat:foreign"]);
 const SAY = new Set(["say", "tell", "state", "add", "claim", "insist", "announce", "declare", "report", "note", "stress", "warn", "argue", "assert", "explain", "believe", "think", "allege", "accuse", "told", "said"]);
 const REPORT = new Set(["indicate", "announce", "confirm", "reveal", "signal", "acknowledge", "admit", "insist", "promise", "pledge", "vow", "decide", "agree", "threaten", "warn", "hint", "suggest", "know", "learn", "deny", "write", "tell", "inform", "reply", "respond", "add"]);
 const ALLEGE = new Set(["claim", "allege", "accuse", "suspect", "charge", "contend"]);
@@ -351,14 +351,7 @@ class DocContext<L> {
       !(AUXLIKE.has(t.form[i].toLowerCase()) && i + 1 < s.tokenEnd && (t.upos[i + 1] === "VERB" || t.upos[i + 1] === "ADV" || t.upos[i + 1] === "PART"));
     const isBreak = (i: number) => /^[;:"“”]$/.test(t.form[i]) || (t.upos[i] === "SCONJ");
     const nounish = (i: number) => t.upos[i] === "PROPN" || t.upos[i] === "NOUN" || t.upos[i] === "ADJ" || (t.upos[i] === "" && /^[A-Z]/.test(t.form[i]));
-    const groups: [number, number][] = [];
-    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-      if (!nounish(i)) continue;
-      let j = i;
-      while (j + 1 < s.tokenEnd && (nounish(j + 1) || (t.form[j + 1] === "'s" && j + 2 < s.tokenEnd) || (/^[.\-]$/.test(t.form[j + 1]) && j + 2 < s.tokenEnd && t.upos[j + 2] === "PROPN") || (t.form[j + 1].toLowerCase() === "of" && j + 2 < s.tokenEnd && t.upos[j + 2] === "PROPN"))) j++;
-      groups.push([i, j]);
-      i = j;
-    }
+    const groups = this.nounGroups(si);
     const code = (g: [number, number]): Arg | null => {
       const m = this.coder.codeActor(this.doc, t.start[g[0]], t.end[g[1]], this.ref);
       return m?.actor ? { head: g[1], start: t.start[g[0]], end: t.end[g[1]], match: m } : null;
@@ -454,6 +447,41 @@ class DocContext<L> {
       out.push(this.cand(v, choice.code, src, tgt, modality, 0.4 + Math.min(0.15, choice.spec * 0.03), date, si, null, modality === "future" && announcedShallow));
       if (choice.reverse && tgt) out.push(this.cand(v, choice.reverse, tgt, src, modality, 0.35, date, si, null));
     }
+  }
+
+  /** Noun groups of a sentence by tags alone: runs of nouns, proper nouns and adjectives ("the new USA leader"). */
+  private nounGroups(si: number): [number, number][] {
+    const t = this.t;
+    const s = this.doc.sentences[si];
+    const nounish = (i: number) => t.upos[i] === "PROPN" || t.upos[i] === "NOUN" || t.upos[i] === "ADJ" || (t.upos[i] === "" && /^[A-Z]/.test(t.form[i]));
+    const groups: [number, number][] = [];
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (!nounish(i)) continue;
+      let j = i;
+      while (j + 1 < s.tokenEnd && (nounish(j + 1) || (t.form[j + 1] === "'s" && j + 2 < s.tokenEnd) || (/^[.\-]$/.test(t.form[j + 1]) && j + 2 < s.tokenEnd && t.upos[j + 2] === "PROPN") || (t.form[j + 1].toLowerCase() === "of" && j + 2 < s.tokenEnd && t.upos[j + 2] === "PROPN"))) j++;
+      groups.push([i, j]);
+      i = j;
+    }
+    return groups;
+  }
+
+  /** When the parse gives a verb no subject: the nearest coded noun group before it in its clause. */
+  private linearSource(v: number): number {
+    const t = this.t;
+    const si = t.sentence[v];
+    const s = this.doc.sentences[si];
+    const groups = this.nounGroups(si);
+    for (let q = groups.length - 1; q >= 0; q--) {
+      const g = groups[q];
+      if (g[1] >= v || g[0] < Math.max(s.tokenStart, this.datelineEnd)) continue;
+      for (let k = g[1] + 1; k < v; k++) {
+        if ((t.upos[k] === "VERB" && !/^(have|be|do)$/.test(this.lemma(k))) || t.upos[k] === "SCONJ" || /^[;:"“”]$/.test(t.form[k]) || t.upos[k] === "PRON") return -1;
+      }
+      const m = this.coder.codeActor(this.doc, t.start[g[0]], t.end[g[1]], this.ref);
+      if (m?.actor) return g[1];
+      return -1;
+    }
+    return -1;
   }
 
   /** `"...", Lavrov said` / `Lavrov said: "..."`: the noun group next to a speech verb outside the quotes. */
@@ -692,6 +720,11 @@ class DocContext<L> {
       if (s >= 0) srcHeads = this.conjuncts(s);
       tgtHeads = this.targetHeads(v);
     }
+    if (!srcHeads.length && !passive && !this.kids[v].some((k) => SUBJ.has(this.rel(k)))) {
+      // a parse without a subject for this verb: fall back to word order
+      const ls = this.linearSource(v);
+      if (ls >= 0) srcHeads = [ls];
+    }
     if (!srcHeads.length) return;
     const modality = negPattern ? this.modality(v, false) : this.modality(v, negated);
     const date = this.dateOf(v, si, modality === "future");
@@ -719,6 +752,9 @@ class DocContext<L> {
     const ta = target?.match?.actor;
     if (target && target.match && ta?.startsWith("---") && sa && !sa.startsWith("---") && !sa.startsWith("IGO") && !sa.startsWith("NGO") && sa.length >= 3) {
       target = { ...target, match: { ...target.match, actor: sa.slice(0, 3) + ta.slice(3), confidence: target.match.confidence * 0.8 } };
+    }
+    else if (target && source.match && sa?.startsWith("---") && ta && !ta.startsWith("---") && !ta.startsWith("IGO") && !ta.startsWith("NGO") && ta.length >= 3) {
+      source = { ...source, match: { ...source.match, actor: ta.slice(0, 3) + sa.slice(3), confidence: source.match.confidence * 0.8 } };
     }
     if (source.match?.actor) this.lastActor = source;
     const c = Math.max(0.05, Math.min(0.97, confidence * (source.match?.actor ? 0.6 + 0.4 * (source.match.confidence ?? 1) : 0.5)));
@@ -1022,6 +1058,9 @@ class DocContext<L> {
     // drop a leading determiner/preposition
     while (lo < hi && (t.upos[lo] === "ADP" || t.upos[lo] === "DET" || t.upos[lo] === "PUNCT")) lo++;
     while (hi > lo && t.upos[hi] === "PUNCT") hi--;
+    // capitalised modifiers just before the phrase that the parser attached elsewhere ("German Foreign Minister ...")
+    const s0 = this.doc.sentences[t.sentence[h]].tokenStart;
+    while (lo > s0 && lo > this.datelineEnd && (t.upos[lo - 1] === "ADJ" || t.upos[lo - 1] === "PROPN") && /^[A-Z]/.test(t.form[lo - 1]) && t.head[lo - 1] !== h && (t.upos[t.head[lo - 1]] === "VERB" || t.head[lo - 1] > hi)) lo--;
     return [t.start[lo], t.end[hi]];
   }
 
