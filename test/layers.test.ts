@@ -5,7 +5,7 @@ import { join, relative } from "node:path";
 import { ROOT } from "./helpers/paths.js";
 
 /** Stages in data-flow order: a stage may import only from itself and earlier ones. */
-const ORDER = ["model", "ingest", "nlp", "extract", "stories", "store", "pipeline", "api", "train", "cli"];
+const ORDER = ["model", "ingest", "nlp", "extract", "stories", "store", "pipeline", "api", "cli", "train"];
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {

@@ -1,7 +1,7 @@
 import type { Doc, Span } from "../../model/index.js";
 import type { CueEntry, CueForm, CueLexicon } from "./lexicon.js";
 import { findMarkedQuotes, type MarkedQuote } from "./marks.js";
-import { AUX_ADV, DETERMINERS, NP_STOP_LEFT, OBJECT_FIRST, PREPOSITIONS, PRONOUNS } from "./words.js";
+import { AUX_ADV, DETERMINERS, NP_STOP_LEFT, OBJECT_FIRST, PREPOSITIONS, PRONOUNS, ROLE_NOUNS } from "./words.js";
 
 /** A token range [a, b). */
 export type TokRange = [number, number];
@@ -15,14 +15,27 @@ export interface Candidate {
   entry: CueEntry | null;
   /** The speaker mention (token range), or null. */
   source: TokRange | null;
+  /** What a relative-pronoun source refers to ("the senator who said ..."). */
+  sourceRef?: TokRange | null;
   /** Source taken from an earlier attribution in the sentence ("..., adding that"). */
   inherited?: boolean;
   fragments?: Span[];
 }
 
-const QUOTE_CHARS = new Set(['"', "“", "”", "‘", "’", "«", "»", "„", "‹", "›"]);
+const QUOTE_CHARS = new Set(["''", "``", '"', "“", "”", "‘", "’", "«", "»", "„", "‹", "›"]);
 const SENT_END = new Set([".", "!", "?"]);
 const TRAIL_PUNCT = new Set([".", "!", "?", ";", ":", ",", "-", "—", "–"]);
+/** Words that open a sentence before its subject ("But", "Still,"). */
+const LEADERS = new Set(["but", "and", "so", "still", "yet", "however", "meanwhile", "also", "then", "now", "instead", "indeed", "later", "earlier", "or"]);
+/** Determiners that may open a speaker phrase. */
+const NP_DETERMINERS = new Set(["the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your", "some", "many", "most", "several", "both", "all", "two", "three", "few", "other", "another", "one", "each", "every", "no", "more", "such"]);
+const NOMINAL_UPOS = new Set(["PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART", "ADP", "CCONJ", "PUNCT"]);
+const HEAD_START_UPOS = new Set(["PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"]);
+/** A colon that introduces a quote after a sentence without a cue word. */
+const COLON_CUE: CueEntry = { cue: ":", kind: "speech", tone: "neutral", frame: "clause" };
+/** A speech verb found by its position, not in the lexicon. */
+const UNLISTED_CUE: CueEntry = { cue: "(unlisted)", kind: "speech", tone: "-", frame: "clause" };
+const PASSIVE_AUX = new Set(["was", "were", "is", "are", "been", "be", "being", "'s"]);
 const SUBJECT_OPENERS = new Set(["who", "which", "the", "a", "an", "whose", "now", "then", "himself", "herself"]);
 
 /** Per-document view of the token layer with the few derived arrays the rules need. */
@@ -85,19 +98,21 @@ export class AttributionFinder {
     const v = new View(doc, quotes);
     const usedCue = new Set<number>();
     const direct = this.directQuotes(v, quotes, usedCue);
-    const indirect = this.indirect(v, usedCue);
+    const indirect = this.indirect(v, usedCue, direct);
     return this.merge(v, direct, indirect);
   }
 
   // ---------- cue matching ----------
 
   /** The cue starting at token i, unless the word is used as a noun or a name. */
-  cueAt(v: View, i: number, sentStart: number, end: number): CueForm | null {
+  cueAt(v: View, i: number, sentStart: number, end: number, titleCase = false): CueForm | null {
     if (v.punct[i]) return null;
     const f = this.lex.match(v.lower, i, end);
     if (!f) return null;
-    if (v.cap[i] && i !== sentStart && !(i > 0 && QUOTE_CHARS.has(v.form[i - 1]))) return null;
+    if (v.cap[i] && i !== sentStart && !titleCase && !(i > 0 && QUOTE_CHARS.has(v.form[i - 1]))) return null;
     if (i > sentStart && DETERMINERS.has(v.lower[i - 1]) && f.entry.frame !== "prep") return null;
+    // part of a hyphenated word: "so-called", "self-described"
+    if (i > 0 && v.end[i - 1] === v.start[i] && (v.form[i - 1] === "-" || !v.punct[i - 1])) return null;
     if (f.entry.frame !== "prep" && i + f.words.length < end && v.lower[i + f.words.length] === "of" && f.words.length === 1 && f.entry.kind !== "speech") return null;
     return f;
   }
@@ -114,6 +129,8 @@ export class AttributionFinder {
     }
     while (j >= ts && AUX_ADV.has(v.lower[j])) j--;
     if (j < ts) return null;
+    // relative clauses: "a senator who warned that ..." (the relative pronoun stands for the speaker)
+    if (v.lower[j] === "who" || v.lower[j] === "which" || (v.lower[j] === "that" && j > ts && !v.punct[j - 1])) return [j, j + 1];
     if (v.form[j] === ",") {
       // "Putin, who ..., insisted" / "Peskov, the Kremlin spokesman, said"
       let k = j - 1;
@@ -123,8 +140,6 @@ export class AttributionFinder {
         steps++;
       }
       if (k < ts || v.form[k] !== ",") return null;
-      const first = v.lower[k + 1];
-      if (!(SUBJECT_OPENERS.has(first) || v.cap[k + 1] || /^\d/.test(first))) return null;
       const head = this.npLeft(v, k, ts);
       if (!head) return null;
       return head;
@@ -144,6 +159,16 @@ export class AttributionFinder {
           a--;
           continue;
         }
+        if (f === ")" && a === b) {
+          // "Rep. Paul Ryan (R-WI) said": step over a short bracket
+          let o = k - 1;
+          while (o >= ts && k - o < 8 && v.form[o] !== "(") o--;
+          if (o >= ts && v.form[o] === "(" && o > ts) {
+            a = o;
+            b = o;
+            continue;
+          }
+        }
         break;
       }
       if (NP_STOP_LEFT.has(w)) {
@@ -153,7 +178,7 @@ export class AttributionFinder {
         }
         break;
       }
-      if (a < b && !v.cap[k] && this.lex.byFirst.has(w) && !DETERMINERS.has(w)) break;
+      if (a < b && (!v.cap[k] || k === ts) && this.lex.byFirst.has(w) && !DETERMINERS.has(w)) break;
       if (PRONOUNS.has(w)) {
         if (a === b) a--;
         break;
@@ -162,7 +187,40 @@ export class AttributionFinder {
     }
     while (a < b && v.punct[a]) a++;
     if (a >= b) return null;
-    return [a, b];
+    return this.nominal(v, a, b, ts);
+  }
+
+  /**
+   * Keeps the part of [a, b) that looks like a noun phrase: with a tagger,
+   * nominal words only; without one, from the leftmost determiner, name,
+   * pronoun or number, or a short plural/role noun ("officials"). Null when
+   * nothing looks nominal (a verb phrase such as "lately started").
+   */
+  nominal(v: View, a: number, b: number, ts: number): TokRange | null {
+    const upos = v.doc.tokens.upos;
+    if (upos[b - 1]) {
+      let p = b;
+      while (p > a && NOMINAL_UPOS.has(upos[p - 1])) p--;
+      if (p === b) return null;
+      while (p < b && !HEAD_START_UPOS.has(upos[p])) p++;
+      return p < b ? [p, b] : null;
+    }
+    // a lower-case past-tense verb ("Russia vetoed a resolution") ends the phrase on its left
+    for (let p = b - 2; p > a; p--) {
+      const w = v.lower[p];
+      if (!v.cap[p] && /[a-z]{2}ed$/.test(w) && !NP_DETERMINERS.has(v.lower[p - 1]) && !DETERMINERS.has(v.lower[p - 1])) {
+        a = p + 1;
+        break;
+      }
+    }
+    for (let p = a; p < b; p++) {
+      const w = v.lower[p];
+      const capital = v.cap[p] && !(p === ts && this.lex.byFirst.has(w));
+      if (capital || PRONOUNS.has(w) || NP_DETERMINERS.has(w) || /^\d/.test(w)) return [p, b];
+    }
+    const last = v.lower[b - 1];
+    if (b - a <= 3 && (/[^s']s$/.test(last) || ROLE_NOUNS.has(last))) return [a, b];
+    return null;
   }
 
   /** Noun phrase starting at token a, walking right (the source after an inverted cue: "said Lavrov"). */
@@ -174,6 +232,7 @@ export class AttributionFinder {
       if (b > a && (PREPOSITIONS.has(w) && w !== "of")) break;
       if (b > a && (w === "that" || w === "who" || w === "which" || w === "and" && !v.cap[b + 1])) break;
       if (b > a && PRONOUNS.has(v.lower[a])) break;
+      if (b > a && !v.cap[b] && (AUX_ADV.has(w) || this.lex.byFirst.has(w) || (/[a-z]{2}ed$/.test(w) && !NP_DETERMINERS.has(v.lower[b - 1])))) break;
       b++;
     }
     if (b === a) return null;
@@ -220,15 +279,12 @@ export class AttributionFinder {
       if (cand.cue) for (let k = cand.cue[0]; k < cand.cue[1]; k++) usedCue.add(k);
       // interrupted quote: `"We will insist," Lavrov said, "on the immediate dispatch"`
       if (after && lastTok >= 0 && qi + 1 < quotes.length) {
+        // the quote continues after its attribution clause, in the same paragraph:
+        // `"The most powerful lie contains truth," said Craig Varoga, a strategist. "Whether it's ..."`
         const nxt = quotes[qi + 1];
-        const sep = lastTok + 1 < v.n ? v.form[lastTok + 1] : "";
-        const gapText = doc.text.slice(v.end[lastTok], nxt.start);
-        const innerEndsComma = /[,—–-]\s*$/.test(inner) || doc.text[q.end] === ",";
-        if (/^\s*[,:]?\s*$/.test(gapText) && !gapText.includes("\n") && (sep === "," || sep === ":" || (sep !== "." && innerEndsComma))) {
-          cand.fragments = [{ start: q.start, end: q.end }, { start: nxt.start, end: nxt.end }];
-          cand.end = nxt.end;
-          consumed.add(qi + 1);
-        } else if (/^\s*\.\s*$/.test(gapText) && !gapText.includes("\n") && innerEndsComma && !this.cueAfter(v, nxt, quotes)) {
+        const gap = doc.text.slice(v.end[lastTok], nxt.start);
+        const clauseEnd = /[,.:;!?—–-]\s*$/.test(gap) || /^\s*$/.test(gap);
+        if (!gap.includes("\n") && gap.length < 200 && clauseEnd && !this.cueAfter(v, nxt, quotes)) {
           cand.fragments = [{ start: q.start, end: q.end }, { start: nxt.start, end: nxt.end }];
           cand.end = nxt.end;
           consumed.add(qi + 1);
@@ -242,6 +298,23 @@ export class AttributionFinder {
         if (!(standalone && words >= 3)) {
           // may still be the content of an indirect cue earlier in the sentence
           (cand as Candidate & { weak?: boolean }).weak = true;
+        } else if (before === "") {
+          // a quote paragraph introduced by the previous one ("Cruz said in a statement:")
+          // or continuing the previous paragraph's quoted speaker
+          const intro = this.paragraphIntro(v, lineStart);
+          if (intro) {
+            cand.cue = intro.cue;
+            cand.entry = intro.entry;
+            cand.source = intro.source;
+          } else {
+            const prev = out[out.length - 1];
+            if (prev && prev.source && prev.cue && prev.direct && this.previousParagraphStart(doc.text, lineStart) <= prev.start) {
+              cand.cue = prev.cue;
+              cand.entry = prev.entry;
+              cand.source = prev.source;
+              cand.inherited = true;
+            }
+          }
         }
       }
       out.push(cand);
@@ -249,8 +322,56 @@ export class AttributionFinder {
     return out;
   }
 
+  /** Start of the paragraph before the one starting at `lineStart`. */
+  private previousParagraphStart(text: string, lineStart: number): number {
+    let e = lineStart - 1;
+    while (e > 0 && /\s/.test(text[e - 1])) e--;
+    return text.lastIndexOf("\n", e - 1) + 1;
+  }
+
+  /** The cue of a previous paragraph that ends with a colon and introduces a quote paragraph. */
+  private paragraphIntro(v: View, lineStart: number): { cue: TokRange; entry: CueEntry; source: TokRange | null } | null {
+    const j = v.tokenFrom(lineStart) - 1;
+    if (j < 0 || v.form[j] !== ":") return null;
+    const sIdx = v.doc.tokens.sentence[j];
+    const ts = v.doc.sentences[sIdx]?.tokenStart ?? 0;
+    for (let k = j - 1; k >= ts; k--) {
+      const m = this.cueAt(v, k, ts, j);
+      if (!m || m.entry.frame === "prep") continue;
+      return { cue: [k, k + m.words.length], entry: m.entry, source: this.subjectLeft(v, k, ts) };
+    }
+    const subj = this.sentenceSubject(v, ts, j);
+    return subj ? { cue: [j, j + 1], entry: COLON_CUE, source: subj } : null;
+  }
+
   /** A cue and speaker right after a closing quote mark, in the same sentence. */
   private cueAfter(v: View, q: MarkedQuote, quotes: MarkedQuote[]): { cue: TokRange; entry: CueEntry; source: TokRange | null; last: number } | null {
+    return this.cueAfterNear(v, q, quotes) ?? this.cueAfterAppositive(v, q);
+  }
+
+  /** `"...," Mr. Daniloff, now 81 and retired in Cambridge, said by telephone.`: a name, its appositive, then the cue. */
+  private cueAfterAppositive(v: View, q: MarkedQuote): { cue: TokRange; entry: CueEntry; source: TokRange | null; last: number } | null {
+    let i = v.tokenFrom(q.end);
+    if (i >= v.n || v.doc.text.slice(q.end, v.start[i]).includes("\n")) return null;
+    while (i < v.n && v.form[i] === ",") i++;
+    const s0 = i;
+    let p = s0;
+    while (p < v.n && p - s0 < 6 && (v.cap[p] || v.form[p] === "." || v.lower[p] === "'s")) p++;
+    if (p === s0 || p >= v.n || v.form[p] !== ",") return null;
+    for (let k = p + 1; k < v.n && k - p < 30; k++) {
+      if (SENT_END.has(v.form[k]) || QUOTE_CHARS.has(v.form[k]) || v.breakBetween(k - 1, k)) return null;
+      const m = this.cueAt(v, k, s0, v.n);
+      if (m && m.entry.frame === "clause" && m.entry.kind === "speech") {
+        let b = k;
+        while (b > p && AUX_ADV.has(v.lower[b - 1])) b--;
+        if (v.form[b - 1] !== "," && !v.cap[b - 1]) return null;
+        return { cue: [k, k + m.words.length], entry: m.entry, source: [s0, p], last: k + m.words.length - 1 };
+      }
+    }
+    return null;
+  }
+
+  private cueAfterNear(v: View, q: MarkedQuote, quotes: MarkedQuote[]): { cue: TokRange; entry: CueEntry; source: TokRange | null; last: number } | null {
     let i = v.tokenFrom(q.end);
     if (i >= v.n) return null;
     if (i > 0 && v.breakBetween(i - 1, i) && v.doc.text.slice(q.end, v.start[i]).includes("\n")) return null;
@@ -258,9 +379,12 @@ export class AttributionFinder {
     const s0 = i;
     const limit = Math.min(v.n, s0 + 14);
     for (let k = s0; k < limit; k++) {
-      if (k > s0 && v.breakBetween(k - 1, k)) return null;
+      if (k > s0 && v.breakBetween(k - 1, k)) return this.unlistedCue(v, s0, k);
       const f = v.form[k];
-      if (SENT_END.has(f) || f === ";" || QUOTE_CHARS.has(f)) return null;
+      if (SENT_END.has(f) || f === ";" || f === "," || QUOTE_CHARS.has(f)) {
+        if (f !== "," || k === s0) return this.unlistedCue(v, s0, k);
+        continue;
+      }
       const m = this.cueAt(v, k, s0, limit);
       if (m && m.entry.frame !== "object") {
         const cue: TokRange = [k, k + m.words.length];
@@ -292,6 +416,31 @@ export class AttributionFinder {
     return null;
   }
 
+  /**
+   * A speech verb missing from the lexicon, recognised by its place between a
+   * quote and a name: `"This is fantastic!" beamed Donald Hartley.` /
+   * `"...," Jones quipped.` Tokens [s0, end) are the clause after the quote.
+   */
+  private unlistedCue(v: View, s0: number, end: number): { cue: TokRange; entry: CueEntry; source: TokRange | null; last: number } | null {
+    if (end - s0 < 2) return null;
+    const verbish = (k: number) => !v.cap[k] && !v.punct[k] && /[a-z](ed|es|s)$/.test(v.lower[k]) && !NP_STOP_LEFT.has(v.lower[k]) && !AUX_ADV.has(v.lower[k]);
+    // "beamed Donald Hartley"
+    if (verbish(s0) && v.cap[s0 + 1]) {
+      const src = this.npRight(v, s0 + 1, end);
+      if (src) return { cue: [s0, s0 + 1], entry: UNLISTED_CUE, source: src, last: src[1] - 1 };
+    }
+    // "Jones quipped" / "he fumed"
+    let p = s0;
+    while (p < end && p - s0 < 5 && (v.cap[p] || (p === s0 && PRONOUNS.has(v.lower[p])))) p++;
+    while (p < end && AUX_ADV.has(v.lower[p])) p++;
+    if (p > s0 && p < end && verbish(p)) {
+      let src: TokRange = [s0, p];
+      while (src[1] > src[0] && AUX_ADV.has(v.lower[src[1] - 1])) src = [src[0], src[1] - 1];
+      return { cue: [p, p + 1], entry: UNLISTED_CUE, source: src, last: p };
+    }
+    return null;
+  }
+
   /** A cue before an opening quote mark: `Lavrov said: "..."`, `Breitbart News responded:`. */
   private cueBefore(v: View, q: MarkedQuote): { cue: TokRange; entry: CueEntry; source: TokRange | null } | null {
     const doc = v.doc;
@@ -311,6 +460,12 @@ export class AttributionFinder {
       if (v.punct[k] && k !== last && v.form[k] !== "-") {
         if (!colon) break;
       }
+      if (colon && k === from) {
+        // "Sanders delivered a snappy retort: ...": no cue word, but the sentence's subject speaks
+        const subj = this.sentenceSubject(v, ts, j);
+        const m0 = this.cueAt(v, k, ts, last + 1);
+        if (!m0 && subj) return { cue: [j, j + 1], entry: COLON_CUE, source: subj };
+      }
       const m = this.cueAt(v, k, ts, last + 1);
       if (!m || m.entry.frame === "prep") continue;
       const cue: TokRange = [k, k + m.words.length];
@@ -324,17 +479,32 @@ export class AttributionFinder {
 
   // ---------- indirect speech and other attributions ----------
 
-  private indirect(v: View, usedCue: Set<number>): Candidate[] {
+  private indirect(v: View, usedCue: Set<number>, direct: Candidate[]): Candidate[] {
     const doc = v.doc;
     const out: Candidate[] = [];
     for (const s of doc.sentences) {
       if (s.end <= doc.bodyStart) continue;
       const ts = s.tokenStart;
       const te = s.tokenEnd;
-      let prevSource: TokRange | null = null;
+      // a direct quote's speaker in this sentence is the subject of "..., adding that"
+      const d = direct.find((c) => c.cue && c.source && c.cue[0] >= ts && c.cue[0] < te);
+      let prevSource: TokRange | null = d ? d.source : null;
+      // headlines: "Lynch: No outside influence on FBI probe", "Trump Says He Never Pledged ..."
+      let words = 0;
+      let caps = 0;
+      for (let i = ts; i < te; i++) if (!v.punct[i]) {
+        words++;
+        if (v.cap[i]) caps++;
+      }
+      const titleCase = words >= 4 && caps >= 0.7 * words;
+      const headline = this.headlineSource(v, ts, te);
+      if (headline) {
+        out.push(headline);
+        continue;
+      }
       for (let i = ts; i < te; i++) {
         if (usedCue.has(i) || v.inQuote[i] >= 0) continue;
-        const m = this.cueAt(v, i, ts, te);
+        const m = this.cueAt(v, i, ts, te, titleCase);
         if (!m) continue;
         const cue: TokRange = [i, i + m.words.length];
         const c = this.attribution(v, m, cue, ts, te, prevSource);
@@ -346,6 +516,20 @@ export class AttributionFinder {
       }
     }
     return out;
+  }
+
+  /** A line "Name: what they said" (headline or standfirst convention). */
+  private headlineSource(v: View, ts: number, te: number): Candidate | null {
+    const text = v.doc.text;
+    const lineStart = text.lastIndexOf("\n", v.start[ts] - 1) + 1;
+    if (text.slice(lineStart, v.start[ts]).trim() !== "") return null;
+    let p = ts;
+    while (p < te && p - ts < 5 && (v.cap[p] || (p > ts && (v.form[p] === "." || v.lower[p] === "'s")))) p++;
+    if (p === ts || p >= te - 2 || v.form[p] !== ":") return null;
+    if (QUOTE_CHARS.has(v.form[p + 1])) return null;
+    const span = this.charSpan(v, p + 1, te);
+    if (!span) return null;
+    return { start: span.start, end: span.end, direct: false, cue: [p, p + 1], entry: COLON_CUE, source: [ts, p] };
   }
 
   private attribution(v: View, m: CueForm, cue: TokRange, ts: number, te: number, prevSource: TokRange | null): Candidate | null {
@@ -374,11 +558,40 @@ export class AttributionFinder {
       if (!span) return null;
       return { start: span.start, end: span.end, direct: false, cue, entry, source: src };
     }
-    // inverted "…, said Lavrov." / "…, Lavrov said."
-    const subj = this.subjectLeft(v, cue[0], ts);
+    // "X seems to ...": the subject and what follows are the content; there is no source
+    if (entry.frame === "raising") {
+      const subjR = this.subjectLeft(v, cue[0], ts);
+      const from = subjR && !(v.lower[subjR[0]] === "who" || v.lower[subjR[0]] === "which" || v.lower[subjR[0]] === "that") ? subjR[0] : cue[1];
+      const span = this.charSpan(v, from, te);
+      return span ? { start: span.start, end: span.end, direct: false, cue, entry, source: null } : null;
+    }
+    // passive "X was rejected by Y": the subject is what is attributed, the by-phrase its source
+    const aux = cue[0] - 1 >= ts ? v.lower[cue[0] - 1] : "";
+    if (PASSIVE_AUX.has(aux) && /(ed|wn|ld|ne|en|ht|id)$/.test(v.lower[cue[0]])) {
+      const subjP = this.npLeft(v, cue[0] - 1, ts);
+      if (!subjP) return null;
+      let src: TokRange | null = null;
+      let k = cue[1];
+      while (k < endTok && k - cue[1] < 6 && v.lower[k] !== "by" && !v.punct[k]) k++;
+      if (v.lower[k] === "by") src = this.npRight(v, k + 1, te);
+      // "X was believed to be ...": the attributed proposition runs on after the cue
+      const span = this.charSpan(v, subjP[0], src || cue[1] >= endTok ? subjP[1] : te);
+      if (!span) return null;
+      return { start: span.start, end: span.end, direct: false, cue, entry, source: src };
+    }
+    // inverted "…, said Lavrov." / "…, Lavrov said."; a participle after a comma ("..., saying ...") has no subject of its own
+    const participle = /ing$/.test(v.lower[cue[0]]) && cue[0] - 1 >= ts && (v.form[cue[0] - 1] === "," || v.form[cue[0] - 1] === "—");
+    const subj = participle ? null : this.subjectLeft(v, cue[0], ts);
     const restTok = cue[1];
     const rest = endTok - restTok;
-    const shortRest = rest <= 0 || (rest <= 12 && (PREPOSITIONS.has(v.lower[restTok]) || AUX_ADV.has(v.lower[restTok]) || (OBJECT_FIRST.has(entry.cue) && rest <= 5)) && !v.lower.slice(restTok, endTok).includes("that"));
+    const shortRest = rest <= 0 || (rest <= 12 && (PREPOSITIONS.has(v.lower[restTok]) || v.form[restTok] === "," || AUX_ADV.has(v.lower[restTok]) || (OBJECT_FIRST.has(entry.cue) && rest <= 5)) && !v.lower.slice(restTok, endTok).includes("that"));
+    // parenthetical "The investment, Ms. Tanzer said, is a perfect example": the whole sentence is the content
+    let after = cue[1];
+    while (after < endTok && AUX_ADV.has(v.lower[after])) after++;
+    if (entry.frame === "clause" && subj && subj[0] - 1 > ts && v.form[subj[0] - 1] === "," && after < endTok && v.form[after] === ",") {
+      const span = this.charSpan(v, ts, te);
+      if (span) return { start: span.start, end: span.end, direct: false, cue, entry, source: subj };
+    }
     if (entry.frame === "clause" && subj && subj[0] - 1 > ts && v.form[subj[0] - 1] === "," && shortRest) {
       const span = this.charSpan(v, ts, subj[0] - 1);
       if (span) return { start: span.start, end: span.end, direct: false, cue, entry, source: subj };
@@ -431,14 +644,60 @@ export class AttributionFinder {
     let source = subj;
     let inherited = false;
     if (!source) {
-      // "..., adding that ..." / "and said ...": the sentence's earlier speaker
-      const prev = cue[0] - 1 >= ts ? v.lower[cue[0] - 1] : "";
-      if (prevSource && (prev === "," || prev === "and" || /ing$/.test(v.lower[cue[0]]))) {
+      let pk = cue[0] - 1;
+      while (pk >= ts && AUX_ADV.has(v.lower[pk])) pk--;
+      const prevWord = pk >= ts ? v.lower[pk] : "";
+      const prev = prevWord === "but" || prevWord === "or" || prevWord === "then" || prevWord === "and" ? "and" : prevWord;
+      const ing = /ing$/.test(v.lower[cue[0]]);
+      let first = ts;
+      while (first < cue[0] && (v.punct[first] || LEADERS.has(v.lower[first]))) first++;
+      if (first === cue[0]) {
+        // "Asked about the plan, he said ..." / "Citing the law, the spokeswoman told ...": the subject follows the clause
+        let k = cue[1];
+        while (k < te && v.form[k] !== ",") k++;
+        if (k + 1 < te) {
+          source = this.npRight(v, k + 1, te);
+          inherited = source !== null;
+        }
+      } else if (prevSource && (prev === "," || prev === "and" || ing)) {
+        // "..., adding that ..." / "and said ...": the sentence's earlier speaker
         source = prevSource;
         inherited = true;
+      } else {
+        // no subject next to the cue ("... used the speech to discuss ..."): the sentence's subject
+        source = this.sentenceSubject(v, ts, cue[0]);
+        inherited = source !== null;
       }
     }
     return { start: span.start, end: span.end, direct: false, cue, entry, source, inherited };
+  }
+
+  /** The noun phrase a relative pronoun at token `rel` refers to (left of it, past a comma). */
+  antecedent(doc: Doc, rel: number): TokRange | null {
+    const v = new View(doc, []);
+    const ts = doc.sentences[doc.tokens.sentence[rel]]?.tokenStart ?? 0;
+    let b = rel;
+    if (b - 1 >= ts && v.form[b - 1] === ",") b--;
+    return this.npLeft(v, b, ts);
+  }
+
+  /** The first noun phrase of the sentence, after any introductory phrase ("At the start of the meeting, Tillerson ..."). */
+  sentenceSubject(v: View, ts: number, before: number): TokRange | null {
+    let k = ts;
+    while (k < before && (v.punct[k] || LEADERS.has(v.lower[k]))) k++;
+    // an introductory phrase: "At the start of the meeting, ...", "Speaking on ABC, ...", "Asked about it, ..."
+    if (k < before && (PREPOSITIONS.has(v.lower[k]) || /^[A-Z][a-z]+(ing|ed)$/.test(v.form[k]) || LEADERS.has(v.lower[k]))) {
+      let c = k;
+      while (c < before && v.form[c] !== ",") c++;
+      if (c < before) k = c + 1;
+    }
+    while (k < before && (v.punct[k] || /^[A-Z]{4,}$/.test(v.form[k]))) k++;
+    if (k >= before) return null;
+    const np = this.npRight(v, k, before);
+    if (!np) return null;
+    const w = v.lower[np[0]];
+    if (this.lex.byFirst.has(w) && !v.cap[np[0]]) return null;
+    return np;
   }
 
   // ---------- combining ----------

@@ -1,11 +1,14 @@
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { AttributionKind } from "../../model/index.js";
+import { LEXICONS } from "../../model/paths.js";
 
 export type CueTone = "neutral" | "assertive" | "hedged" | "-";
-/** clause: "X said (that) ..."; object: "X criticized Y"; prep: "according to X". */
-export type CueFrame = "clause" | "object" | "prep";
+/**
+ * clause: "X said (that) ..."; object: "X criticized Y"; prep: "according to X";
+ * raising: "X seems to ..." (no source: the subject belongs to what is presented).
+ */
+export type CueFrame = "clause" | "object" | "prep" | "raising";
 
 export interface CueEntry {
   /** Lemma or multi-word cue as written in the lexicon, e.g. "say", "call for". */
@@ -46,7 +49,7 @@ export class CueLexicon {
 
 const KINDS = new Set(["speech", "written", "report", "belief"]);
 const TONES = new Set(["neutral", "assertive", "hedged", "-"]);
-const FRAMES = new Set(["clause", "object", "prep"]);
+const FRAMES = new Set(["clause", "object", "prep", "raising"]);
 
 /** Regular inflections of a verb lemma: -s, -ed, -ing. */
 export function inflect(lemma: string): string[] {
@@ -74,6 +77,11 @@ export function parseCueLexicon(text: string, source: string, into: Map<string, 
   lines.forEach((raw, n) => {
     const line = raw.trim();
     if (!line || line.startsWith("#")) return;
+    if (line.startsWith("!")) {
+      // a surface form that is never a cue (mostly a noun: "states", "tweet")
+      for (const f of line.slice(1).split(/[\t,]/)) if (f.trim()) into.set("!" + f.trim().toLowerCase(), null);
+      return;
+    }
     const cols = raw.split("\t").map((c) => c.trim());
     const [cue, kind, tone = "-", frame = "clause", forms = ""] = cols;
     if (!cue) throw new Error(`${source}:${n + 1}: empty cue`);
@@ -84,7 +92,7 @@ export function parseCueLexicon(text: string, source: string, into: Map<string, 
     }
     if (!KINDS.has(kind)) throw new Error(`${source}:${n + 1}: unknown kind "${kind}" (speech|written|report|belief|-)`);
     if (!TONES.has(tone)) throw new Error(`${source}:${n + 1}: unknown tone "${tone}"`);
-    if (!FRAMES.has(frame)) throw new Error(`${source}:${n + 1}: unknown frame "${frame}" (clause|object|prep)`);
+    if (!FRAMES.has(frame)) throw new Error(`${source}:${n + 1}: unknown frame "${frame}" (clause|object|prep|raising)`);
     const words = key.split(/\s+/);
     let list: string[];
     if (forms) list = forms.toLowerCase().split(",").map((f) => f.trim()).filter(Boolean);
@@ -97,15 +105,9 @@ export function parseCueLexicon(text: string, source: string, into: Map<string, 
   });
 }
 
-/** Finds lexicons/cues/cues.tsv by walking up from this module (src or dist layout). */
+/** The bundled cue lexicon: lexicons/cues/cues.tsv. */
 export function defaultCueLexiconPath(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let k = 0; k < 6; k++) {
-    const p = join(dir, "lexicons", "cues", "cues.tsv");
-    if (existsSync(p)) return p;
-    dir = dirname(dir);
-  }
-  throw new Error("cue lexicon not found: lexicons/cues/cues.tsv (looked upward from the quotes module)");
+  return join(LEXICONS, "cues", "cues.tsv");
 }
 
 /** Loads the bundled cue lexicon plus user lexicons (later files override earlier cues). */
@@ -121,10 +123,12 @@ export function loadCueLexicon(userLexicons: string[] = []): CueLexicon {
     parseCueLexicon(text, path, acc);
   }
   const lex = new CueLexicon();
+  const stop = new Set([...acc.keys()].filter((k) => k.startsWith("!")).map((k) => k.slice(1)));
   for (const v of acc.values()) {
     if (!v) continue;
     lex.entries.set(v.entry.cue, v.entry);
     for (const f of v.forms) {
+      if (stop.has(f)) continue;
       const words = f.split(/\s+/);
       const list = lex.byFirst.get(words[0]) ?? [];
       list.push({ words, entry: v.entry });

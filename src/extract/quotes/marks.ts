@@ -44,18 +44,25 @@ function scanParagraph(text: string, ps: number, pe: number, out: MarkedQuote[],
   if (carry) {
     while (i < pe && /\s/.test(text[i])) i++;
     const c = text[i];
-    const reopens = c === '"' || OPEN_CLOSE[c] !== undefined;
+    const dbl = (c === "'" || c === "`") && text[i + 1] === c;
+    const reopens = c === '"' || dbl || OPEN_CLOSE[c] !== undefined;
     if (!reopens) {
       return "rejected";
     }
-    i++;
+    i += dbl ? 2 : 1;
   }
   for (; i < pe; i++) {
-    const c = text[i];
+    let c = text[i];
+    let w = 1;
+    if ((c === "'" && text[i + 1] === "'") || (c === "`" && text[i + 1] === "`")) {
+      c = '"';
+      w = 2;
+    }
     if (open < 0) {
       if (c === '"') {
         open = i;
         closer = '"';
+        i += w - 1;
       } else if (OPEN_CLOSE[c] !== undefined) {
         // ‘ opens only at a word start (it is also a left apostrophe: ‘90s)
         if (c === "‘" && (isWordChar(text[i - 1]) || /\d/.test(text[i + 1] ?? ""))) continue;
@@ -63,7 +70,8 @@ function scanParagraph(text: string, ps: number, pe: number, out: MarkedQuote[],
           open = i;
           closer = OPEN_CLOSE[c];
         }
-      } else if ((c === "—" || c === "–") && i === ps && text[i + 1] === " ") {
+      } else if ((c === "—" || c === "–") && i === ps && text[i + 1] === " " && /\b(I|we|We|you|You|our|Our|my|My|me)\b/.test(text.slice(i, pe))) {
+        // (first or second person: a spoken line, not a byline or a list item)
         // wire-style dash quote: the whole paragraph
         out.push({ start: i, end: pe, innerStart: i + 2, innerEnd: pe, closed: true });
         return null;
@@ -73,8 +81,10 @@ function scanParagraph(text: string, ps: number, pe: number, out: MarkedQuote[],
       if (!closes) continue;
       // ’ inside a word is an apostrophe (don’t, Russia’s)
       if (c === "’" && isWordChar(text[i + 1])) continue;
-      out.push({ start: open, end: i + 1, innerStart: open + 1, innerEnd: i, closed: true });
+      const ow = (text[open] === "'" || text[open] === "`") ? 2 : 1;
+      out.push({ start: open, end: i + w, innerStart: open + ow, innerEnd: i, closed: true });
       open = -1;
+      i += w - 1;
     }
   }
   if (open >= 0) return { open, closer };
@@ -87,8 +97,9 @@ export function findMarkedQuotes(text: string): MarkedQuote[] {
   let lastEnd = 0;
   const flush = (c: Carry) => {
     // an unclosed quote that the next paragraph does not continue ends with its paragraph
-    const inner = text.slice(c.open + 1, lastEnd).trimEnd();
-    if (inner.length) out.push({ start: c.open, end: c.open + 1 + inner.length, innerStart: c.open + 1, innerEnd: c.open + 1 + inner.length, closed: false });
+    const ow = text[c.open] === "'" || text[c.open] === "`" ? 2 : 1;
+    const inner = text.slice(c.open + ow, lastEnd).trimEnd();
+    if (inner.length) out.push({ start: c.open, end: c.open + ow + inner.length, innerStart: c.open + ow, innerEnd: c.open + ow + inner.length, closed: false });
   };
   for (const [ps, pe] of paragraphs(text)) {
     let r = scanParagraph(text, ps, pe, out, carry);

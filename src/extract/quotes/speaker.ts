@@ -1,6 +1,9 @@
 import type { Doc, Entity, Speaker } from "../../model/index.js";
 import { PERSONAL, ROLE_NOUNS } from "./words.js";
 
+/** Codes a speaker phrase as a CAMEO actor (the actors stage's codeActorSpan, bound to a lexicon). */
+export type ActorCoder = (doc: Doc, start: number, end: number) => { actor: string | null; name: string | null; entity: string | null } | null;
+
 interface MentionRef {
   entity: Entity;
   start: number;
@@ -21,9 +24,9 @@ const FIRST_PERSON = new Set(["i", "me"]);
 export class SpeakerResolver {
   private readonly mentions: MentionRef[] = [];
   /** Names of speakers resolved so far, with where they were named. */
-  private readonly named: { name: string; start: number }[] = [];
+  private readonly named: { name: string; start: number; actor: string | null; entity: string | null }[] = [];
 
-  constructor(private readonly doc: Doc) {
+  constructor(private readonly doc: Doc, private readonly coder: ActorCoder | null = null) {
     for (const e of doc.entities) for (const m of e.mentions) this.mentions.push({ entity: e, start: m.start, end: m.end });
     this.mentions.sort((a, b) => a.start - b.start);
   }
@@ -37,19 +40,23 @@ export class SpeakerResolver {
       const want = PERSONAL.has(lower) || FIRST_PERSON.has(lower) ? "person" : NEUTER_PRONOUNS.has(lower) ? "thing" : "any";
       const ent = this.nearestEntityBefore(start, want);
       if (ent) return this.fromEntity(ent, start, end);
-      const prev = this.nearestNamedBefore(start);
-      return { name: prev ?? text, actor: null, entity: null, start, end };
+      const prev = this.nearestNamedBefore(start, want === "person");
+      return prev ? { name: prev.name, actor: prev.actor, entity: prev.entity, start, end } : { name: text, actor: null, entity: null, start, end };
     }
     if (this.isDescription(text)) {
       const ent = this.nearestEntityBefore(start, "person", text);
       if (ent) return this.fromEntity(ent, start, end);
     }
-    this.named.push({ name: text, start });
-    return { name: text, actor: null, entity: null, start, end };
+    const coded = this.coder ? this.coder(this.doc, start, end) : null;
+    const name = coded?.name ?? text;
+    const actor = coded?.actor ?? null;
+    const entity = coded?.entity ?? null;
+    this.named.push({ name, start, actor, entity });
+    return { name, actor, entity, start, end };
   }
 
   private fromEntity(e: Entity, start: number, end: number): Speaker {
-    this.named.push({ name: e.name, start });
+    this.named.push({ name: e.name, start, actor: e.actor, entity: e.id });
     return { name: e.name, actor: e.actor, entity: e.id, start, end };
   }
 
@@ -79,21 +86,24 @@ export class SpeakerResolver {
   }
 
   /** Without entities: the earlier speaker whose name occurs closest before `pos`. */
-  private nearestNamedBefore(pos: number): string | null {
+  private nearestNamedBefore(pos: number, person: boolean): { name: string; actor: string | null; entity: string | null } | null {
     const text = this.doc.text;
-    let best: string | null = null;
+    let best: { name: string; actor: string | null; entity: string | null } | null = null;
     let bestAt = -1;
     const seen = new Set<string>();
     for (const n of this.named) {
-      if (seen.has(n.name)) continue;
+      if (seen.has(n.name) || n.start >= pos) continue;
       seen.add(n.name);
+      // "he"/"she" do not stand for a country or organisation (a bare country code, an IGO, a known ORG entity)
+      if (person && n.actor && (/^[A-Z]{3}$/.test(n.actor) || n.actor.startsWith("IGO") || /^(NGO|MNC|IGO)/.test(n.actor.slice(3)))) continue;
+      if (person && n.entity && this.doc.entities.some((e) => e.id === n.entity && e.type !== "PER")) continue;
       const words = n.name.split(/\s+/);
       const key = words[words.length - 1];
       if (!/^\p{Lu}/u.test(key)) continue;
       const at = text.lastIndexOf(key, pos - 1);
       if (at > bestAt) {
         bestAt = at;
-        best = n.name;
+        best = n;
       }
     }
     return best;

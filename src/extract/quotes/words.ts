@@ -22,7 +22,7 @@ export const AUX_ADV = new Set([
   "further", "quickly", "flatly", "explicitly", "long", "first", "subsequently", "separately", "specifically",
   "initially", "frequently", "openly", "once", "clearly", "simply", "actually", "now", "originally", "always",
   "immediately", "too", "has't", "didn't", "doesn't", "don't", "hasn't", "haven't", "won't", "wouldn't",
-  "isn't", "wasn't", "aren't", "weren't", "can't", "couldn't", "personally", "generally", "largely", "broadly",
+  "n't", "not", "isn't", "wasn't", "aren't", "weren't", "can't", "couldn't", "personally", "generally", "largely", "broadly",
   "strongly", "firmly", "sharply", "angrily", "bluntly", "loudly", "quietly", "famously", "memorably", "last",
   "week", "yesterday", "today", "tuesday", "monday", "wednesday", "thursday", "friday", "saturday", "sunday",
 ]);

@@ -7,6 +7,7 @@
  * (boilerpipe) and readability, written from those descriptions.
  */
 import { flatText, type DomNode } from "./dom-text.js";
+import type { TextStats } from "./measure.js";
 
 interface El extends DomNode {
   parentNode: El | null;
@@ -25,16 +26,15 @@ export function linkDensity(el: DomNode, textLength?: number): number {
 
 const TEXT_BLOCKS = "p, pre, blockquote, li, h2, h3, h4, td";
 
-export function densityCandidate(root: DomNode): DomNode | null {
+export function densityCandidate(root: DomNode, stats: Map<DomNode, TextStats>): DomNode | null {
   const blocks = (root as El).querySelectorAll(TEXT_BLOCKS);
   const score = new Map<El, number>();
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
-    const text = flatText(b);
-    if (text.length < 25) continue;
-    const ld = linkDensity(b, text.length);
-    const commas = (text.match(/[,.;!?]/g) ?? []).length;
-    const s = (text.length * (1 - ld) + commas * 10) * (ld > 0.5 ? 0.1 : 1);
+    const st = stats.get(b);
+    if (!st || st.text < 25) continue;
+    const ld = st.link / st.text;
+    const s = st.text * (1 - ld) * (ld > 0.5 ? 0.1 : 1) * (b.nodeName === "LI" ? 0.5 : 1);
     const p = b.parentNode;
     if (!p) continue;
     score.set(p, (score.get(p) ?? 0) + s);

@@ -18,7 +18,9 @@ import { Readability } from "@mozilla/readability";
 import { domToParagraphs, flatText, type DomNode } from "./dom-text.js";
 import { extractMetadata, type QueryableDoc, type QueryableEl } from "./metadata.js";
 import { ARTICLE_CLASS, DROP_TAGS, classOf, isBoilerClass, isFurniture, isHidden } from "./boilerplate.js";
-import { densityCandidate, linkDensity } from "./density.js";
+import { densityCandidate } from "./density.js";
+import { detectLanguage } from "../language.js";
+import { measure, type TextStats } from "./measure.js";
 
 export interface ExtractedArticle {
   title: string | null;
@@ -42,20 +44,29 @@ type El = QueryableEl & { remove(): void; parentNode: El | null; children: Array
 
 /** Parses HTML into a linkedom document; a fragment without <html> is wrapped so it still parses. */
 export function parseDocument(html: string): QueryableDoc & Document {
-  const src = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  // Scripts (except JSON-LD), styles, inline SVG and comments never hold article text:
+  // cutting them from the string first halves the parser's work on script-heavy pages.
+  const stripped = html
+    .replace(/<script\b(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script\s*>/gi, "")
+    .replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, "")
+    .replace(/<svg\b[^>]*>[\s\S]*?<\/svg\s*>/gi, "")
+    .replace(/<!--[\s\S]*?-->/g, "");
+  const src = /<html[\s>]/i.test(stripped) ? stripped : `<!DOCTYPE html><html><head></head><body>${stripped}</body></html>`;
   return parseHTML(src).document as unknown as QueryableDoc & Document;
 }
 
 /** A container with several real paragraphs is the article (or holds it), whatever its class says. */
-function holdsArticle(el: El): boolean {
+function holdsArticle(el: El, stats: Map<DomNode, TextStats>): boolean {
+  const s = stats.get(el);
+  if (!s || s.text < 500) return false;
   const ps = el.querySelectorAll("p");
   if (ps.length < 3) return false;
   let long = 0;
   for (let i = 0; i < ps.length; i++) {
-    const t = flatText(ps[i]);
-    if (t.length >= 100 && linkDensity(ps[i], t.length) < 0.3) long += t.length;
+    const p = stats.get(ps[i]);
+    if (p && p.text >= 85 && p.link < 0.3 * p.text) long += p.text;
   }
-  return long >= 600;
+  return long >= 500;
 }
 
 const KEEP_TAGS = new Set(["HTML", "BODY", "MAIN", "ARTICLE"]);
@@ -64,7 +75,8 @@ const KEEP_TAGS = new Set(["HTML", "BODY", "MAIN", "ARTICLE"]);
 export function preclean(body: El, onRemove?: (el: El, why: string) => void): void {
   const nonText = Array.from(body.querySelectorAll("script, style, noscript, template, svg, iframe, object, embed, canvas, link, meta")) as El[];
   for (const el of nonText) el.remove();
-  const total = flatText(body).length || 1;
+  const stats = measure(body);
+  const total = stats.get(body)?.text || 1;
   const all = Array.from(body.querySelectorAll("*")) as El[];
   for (const el of all) {
     if (!el.parentNode) continue; // inside something already removed
@@ -75,7 +87,7 @@ export function preclean(body: El, onRemove?: (el: El, why: string) => void): vo
       const cls = classOf(el);
       drop = cls !== "" && isBoilerClass(cls) && !ARTICLE_CLASS.test(cls);
     }
-    if (drop && flatText(el).length < total * 0.3 && !(tag === "DIV" && holdsArticle(el))) {
+    if (drop && (stats.get(el)?.text ?? 0) < total * 0.3 && !(tag === "DIV" && holdsArticle(el, stats))) {
       onRemove?.(el, tag);
       el.remove();
     }
@@ -83,16 +95,19 @@ export function preclean(body: El, onRemove?: (el: El, why: string) => void): vo
 }
 
 /** Step 3: blocks inside the chosen container that are link lists or boilerplate. */
-function skipInside(el: DomNode): boolean {
-  const tag = el.tagName ?? "";
-  if (tag === "H1") return true;
-  if (tag === "UL" || tag === "OL" || tag === "LI" || tag === "DIV" || tag === "P" || tag === "SECTION" || tag === "TABLE" || tag === "DL") {
-    const text = flatText(el);
-    if (!text) return false;
-    const ld = linkDensity(el, text.length);
-    if (ld > 0.5 && (tag !== "P" || text.length < 200)) return true;
-  }
-  return false;
+const LINK_CHECKED = new Set(["UL", "OL", "LI", "DIV", "P", "SECTION", "TABLE", "DL"]);
+
+function skipper(stats: Map<DomNode, TextStats>): (el: DomNode) => boolean {
+  return (el) => {
+    const tag = el.tagName ?? "";
+    if (tag === "H1") return true;
+    if (LINK_CHECKED.has(tag)) {
+      const s = stats.get(el);
+      if (!s || !s.text) return false;
+      if (s.link > 0.5 * s.text && (tag !== "P" || s.text < 170)) return true;
+    }
+    return false;
+  };
 }
 
 const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
@@ -128,7 +143,7 @@ function filterParagraphs(paras: string[], title: string | null, byline: string 
 
 function readabilityCandidate(doc: Document): DomNode | null {
   try {
-    const r = new Readability<DomNode>(doc, { serializer: (n) => n as unknown as DomNode }).parse();
+    const r = new Readability<DomNode>(doc, { serializer: (n) => n as unknown as DomNode, disableJSONLD: true }).parse();
     return r?.content ?? null;
   } catch {
     return null;
@@ -142,13 +157,18 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
   let text = "";
   if (body) {
     preclean(body);
-    const own = densityCandidate(body);
-    const ownParas = own ? filterParagraphs(domToParagraphs(own, skipInside), meta.title, meta.byline) : [];
-    const rd = readabilityCandidate(doc as unknown as Document);
-    const rdParas = rd ? filterParagraphs(domToParagraphs(rd, skipInside), meta.title, meta.byline) : [];
     const len = (ps: string[]) => ps.reduce((a, p) => a + p.length, 0);
+    const paragraphsOf = (root: DomNode) => filterParagraphs(domToParagraphs(root, skipper(measure(root))), meta.title, meta.byline);
+    // Our own candidate is chosen before readability runs (readability rewrites the DOM).
+    const own = densityCandidate(body, measure(body));
+    const ownParas = own ? paragraphsOf(own) : [];
+    const rd = readabilityCandidate(doc as unknown as Document);
+    const rdParas = rd ? paragraphsOf(rd) : [];
     const paras = len(rdParas) >= 250 || len(rdParas) >= 0.5 * len(ownParas) ? rdParas : ownParas;
     text = paras.join("\n\n");
   }
-  return { ...meta, body: text };
+  // The text's own language beats the page's declaration (often missing or a site-wide default).
+  const guess = text ? detectLanguage(text) : null;
+  const language = guess && guess.language !== "und" && guess.confidence >= 0.5 ? guess.language : meta.language;
+  return { ...meta, language, body: text };
 }
