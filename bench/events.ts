@@ -147,22 +147,29 @@ async function plover(lines: string[], limit: number): Promise<void> {
   const preds = new Map<string, Event[]>();
   const out: string[] = [];
   let sentences = 0;
-  const t0 = performance.now();
-  for (const r of gold) {
-    const doc = new Doc({ id: r.id, title: null, published: r.date, url: null, source: null, language: "en", text: r.text });
-    for (const c of pipeline) c.annotate(doc);
-    sentences += doc.sentences.length;
-    preds.set(r.id, doc.events);
-    out.push(predLine(r.id, doc.events, COUNTED_CAMEO));
+  // two passes: the first (cold: JIT warm-up) is scored, the second (warm, as in a long ingest) is timed
+  let coldMs = 0;
+  let ms = 0;
+  for (let pass = 0; pass < 2; pass++) {
+    const t0 = performance.now();
+    for (const r of gold) {
+      const doc = new Doc({ id: r.id, title: null, published: r.date, url: null, source: null, language: "en", text: r.text });
+      for (const c of pipeline) c.annotate(doc);
+      if (pass > 0) continue;
+      sentences += doc.sentences.length;
+      preds.set(r.id, doc.events);
+      out.push(predLine(r.id, doc.events, COUNTED_CAMEO));
+    }
+    if (pass === 0) coldMs = performance.now() - t0;
+    else ms = performance.now() - t0;
   }
-  const ms = performance.now() - t0;
   const pf = join(OUT, "events-plover-dev.pred.jsonl");
   writeFileSync(pf, out.join("\n") + "\n");
   const j = runScorer("score-events.mjs", [file, pf]);
   const L = levels(j);
   lines.push(`- PLOVER GSR dev (${gold.length} records, full analysis: ${stagesUsed}): plover P ${fmt(L.plover?.precision)} / R ${fmt(L.plover?.recall)} / F1 ${fmt(L.plover?.f1)}; ` +
     `root P ${fmt(L.root?.precision)} / R ${fmt(L.root?.recall)} / F1 ${fmt(L.root?.f1)}; strict F1 ${fmt(L.strict?.f1)}; noevents ${JSON.stringify(j.noevents ?? null)}; ` +
-    `${(sentences / (ms / 1000)).toFixed(0)} sentences/s (whole analysis, one core)`);
+    `${(sentences / (ms / 1000)).toFixed(0)} sentences/s warm (${(sentences / (coldMs / 1000)).toFixed(0)} cold first pass; whole analysis, one core, shared machine)`);
   lines.push("", "Per-root confusion on PLOVER dev (asserted and alleged events):", "", ...confusion(gold, preds));
 }
 

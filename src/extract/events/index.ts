@@ -157,7 +157,7 @@ export class EventCoder<L> implements Component {
       if (prev) {
         if (prev.evidence.start !== evidence.start) {
           (prev.mentions ??= []).push(evidence);
-          prev.confidence = Math.min(0.99, prev.confidence + (1 - prev.confidence) * 0.3);
+          prev.confidence = Math.round(Math.min(0.99, prev.confidence + (1 - prev.confidence) * 0.3) * 100) / 100;
         }
         continue;
       }
@@ -193,6 +193,18 @@ export class EventCoder<L> implements Component {
       return null;
     }
   }
+}
+
+/** Multi-word members of a synset, split once. */
+const MULTI = new WeakMap<Set<string>, string[][]>();
+function multiWords(set: Set<string>): string[][] {
+  let m = MULTI.get(set);
+  if (!m) {
+    m = [];
+    for (const w of set) if (w.includes(" ")) m.push(w.split(" "));
+    MULTI.set(set, m);
+  }
+  return m;
 }
 
 /** Discard phrases (PETRARCH format): whole-word, case-insensitive. */
@@ -253,6 +265,21 @@ class DocContext<L> {
   private timexes: Timex[][] = [];
   private lastActor: Arg | null = null;
   private datelineEnd = -1;
+  private lower: (string | undefined)[] = [];
+  private actorMemo = new Map<number, ActorMatch | null>();
+  private groupMemo = new Map<number, [number, number][]>();
+
+  /** The actor coder, memoised per span within the article. */
+  private code(doc: Doc, start: number, end: number, date: string | null): ActorMatch | null {
+    const key = start * 65536 + (end - start);
+    let m = this.actorMemo.get(key);
+    if (m === undefined) {
+      m = this.coder.codeActor(doc, start, end, date);
+      this.actorMemo.set(key, m);
+    }
+    return m;
+  }
+  private lemmaCache: (string | undefined)[] = [];
   private t;
 
   constructor(private doc: Doc, private coder: EventCoder<L>, private ref: string | null) {
@@ -262,10 +289,13 @@ class DocContext<L> {
   }
 
   private lemma(i: number): string {
+    const c = this.lemmaCache[i];
+    if (c !== undefined) return c;
     const t = this.t;
-    const l = (t.lemma[i] || t.form[i]).toLowerCase();
-    if (t.upos[i] !== "VERB" && t.upos[i] !== "AUX" && t.upos[i] !== "") return l;
-    return this.coder.lexicon.forms.get(t.form[i].toLowerCase()) ?? l;
+    let l = (t.lemma[i] || t.form[i]).toLowerCase();
+    if (t.upos[i] === "VERB" || t.upos[i] === "AUX" || t.upos[i] === "") l = this.coder.lexicon.forms.get(t.form[i].toLowerCase()) ?? l;
+    this.lemmaCache[i] = l;
+    return l;
   }
   private rel(i: number): string {
     return this.t.deprel[i] || "";
@@ -353,7 +383,7 @@ class DocContext<L> {
     const nounish = (i: number) => t.upos[i] === "PROPN" || t.upos[i] === "NOUN" || t.upos[i] === "ADJ" || (t.upos[i] === "" && /^[A-Z]/.test(t.form[i]));
     const groups = this.nounGroups(si);
     const code = (g: [number, number]): Arg | null => {
-      const m = this.coder.codeActor(this.doc, t.start[g[0]], t.end[g[1]], this.ref);
+      const m = this.code(this.doc, t.start[g[0]], t.end[g[1]], this.ref);
       return m?.actor ? { head: g[1], start: t.start[g[0]], end: t.end[g[1]], match: m } : null;
     };
     const shallowDone = new Map<number, { src: Arg; mod: { negated: boolean; would: boolean; have: boolean; future: boolean } }>();
@@ -451,6 +481,8 @@ class DocContext<L> {
 
   /** Noun groups of a sentence by tags alone: runs of nouns, proper nouns and adjectives ("the new USA leader"). */
   private nounGroups(si: number): [number, number][] {
+    const memo = this.groupMemo.get(si);
+    if (memo) return memo;
     const t = this.t;
     const s = this.doc.sentences[si];
     const nounish = (i: number) => t.upos[i] === "PROPN" || t.upos[i] === "NOUN" || t.upos[i] === "ADJ" || (t.upos[i] === "" && /^[A-Z]/.test(t.form[i]));
@@ -462,6 +494,7 @@ class DocContext<L> {
       groups.push([i, j]);
       i = j;
     }
+    this.groupMemo.set(si, groups);
     return groups;
   }
 
@@ -477,7 +510,7 @@ class DocContext<L> {
       for (let k = g[1] + 1; k < v; k++) {
         if ((t.upos[k] === "VERB" && !/^(have|be|do)$/.test(this.lemma(k))) || t.upos[k] === "SCONJ" || /^[;:"“”]$/.test(t.form[k]) || t.upos[k] === "PRON") return -1;
       }
-      const m = this.coder.codeActor(this.doc, t.start[g[0]], t.end[g[1]], this.ref);
+      const m = this.code(this.doc, t.start[g[0]], t.end[g[1]], this.ref);
       if (m?.actor) return g[1];
       return -1;
     }
@@ -582,29 +615,35 @@ class DocContext<L> {
     return out.sort((a, b) => a - b);
   }
 
+  /** Lower-cased form and its plural-stripped variants, cached per token. */
+  private lowerForm(k: number): string {
+    let f = this.lower[k];
+    if (f === undefined) f = this.lower[k] = this.t.form[k].toLowerCase();
+    return f;
+  }
+
+  private matches(k: number, w: string): boolean {
+    const f = this.lowerForm(k);
+    if (f === w) return true;
+    if (f.length > w.length + 2 || f.length < w.length) return this.lemma(k) === w;
+    return this.lemma(k) === w || (f.length === w.length + 1 && f.endsWith("s") && f.startsWith(w)) || (f.length === w.length + 2 && f.endsWith("es") && f.startsWith(w));
+  }
+
+  /** Number of region tokens a pattern term consumes at position j (0 = no match). */
   private termAt(term: Term, toks: number[], j: number): number {
-    // returns number of region tokens consumed, 0 if no match
-    const t = this.t;
-    const word = (k: number) => t.form[k].toLowerCase();
-    const matches = (k: number, w: string) => {
-      const f = word(k);
-      return f === w || this.lemma(k) === w || (f.endsWith("s") && f.slice(0, -1) === w) || (f.endsWith("es") && f.slice(0, -2) === w);
-    };
     if (term.synset) {
       const k = toks[j];
-      if (term.synset.has(word(k)) || term.synset.has(this.lemma(k))) return 1;
-      // multi-word synset members
-      for (const m of term.synset) {
-        if (!m.includes(" ")) continue;
-        const ws = m.split(" ");
+      if (term.synset.has(this.lowerForm(k)) || term.synset.has(this.lemma(k))) return 1;
+      const multi = multiWords(term.synset);
+      for (const ws of multi) {
         let ok = true;
-        for (let q = 0; q < ws.length && ok; q++) ok = j + q < toks.length && matches(toks[j + q], ws[q]);
+        for (let q = 0; q < ws.length && ok; q++) ok = j + q < toks.length && this.matches(toks[j + q], ws[q]);
         if (ok) return ws.length;
       }
       return 0;
     }
     for (let q = 0; q < term.words.length; q++) {
-      if (j + q >= toks.length || !matches(toks[j + q], term.words[q])) return 0;
+      if (j + q >= toks.length || !this.matches(toks[j + q], term.words[q])) return 0;
     }
     return term.words.length;
   }
@@ -968,15 +1007,15 @@ class DocContext<L> {
       return null;
     }
     const [s, e] = this.npSpan(h);
-    let m = this.coder.codeActor(doc, s, e, this.ref);
+    let m = this.code(doc, s, e, this.ref);
     if (!m?.actor) {
       // apposition, then "a mission from the OPCW", "lawmakers in Arnor", "the government of Gondor"
       for (const k of this.kids[h]) {
         const r = this.rel(k);
         if (r === "appos" || (r.split(":")[0] === "nmod" && ["from", "of", "in"].includes(this.caseOf(k)))) {
           const [s2, e2] = this.npSpan(k);
-          const m2 = this.coder.codeActor(doc, Math.min(s, s2), Math.max(e, e2), this.ref) ?? null;
-          const m3 = m2?.actor ? m2 : this.coder.codeActor(doc, s2, e2, this.ref);
+          const m2 = this.code(doc, Math.min(s, s2), Math.max(e, e2), this.ref) ?? null;
+          const m3 = m2?.actor ? m2 : this.code(doc, s2, e2, this.ref);
           if (m3?.actor) {
             m = m3;
             break;
@@ -988,7 +1027,7 @@ class DocContext<L> {
       // a subject phrase with its modifiers ("a fact-finding mission from the Organisation for the ... (OPCW)")
       const [s3, e3] = this.fullSpan(h);
       if (e3 - s3 > e - s) {
-        const m3 = this.coder.codeActor(doc, s3, e3, this.ref);
+        const m3 = this.code(doc, s3, e3, this.ref);
         if (m3?.actor) m = m3;
       }
     }
@@ -998,7 +1037,7 @@ class DocContext<L> {
       for (const k of this.kids[h]) {
         if (this.base(k) === "nmod" && ["in", "of", "from"].includes(this.caseOf(k))) {
           const [s2, e2] = this.npSpan(k);
-          const m2 = this.coder.codeActor(doc, s2, e2, this.ref);
+          const m2 = this.code(doc, s2, e2, this.ref);
           if (m2?.actor && !m2.actor.startsWith("---")) country = m2.actor.slice(0, 3);
           break;
         }
@@ -1152,7 +1191,7 @@ class DocContext<L> {
       for (const k of this.kids[n]) {
         if (k > n || this.rel(k) !== "compound") continue;
         for (const c of this.conjuncts(k)) {
-          const m = this.coder.codeActor(this.doc, t.start[c], t.end[c], this.ref);
+          const m = this.code(this.doc, t.start[c], t.end[c], this.ref);
           if (m?.actor) parts.push({ head: c, start: t.start[c], end: t.end[c], match: m });
         }
       }
@@ -1168,14 +1207,14 @@ class DocContext<L> {
         if (r !== "compound" && r !== "amod" && r !== "nmod:poss") continue;
         const parts = this.hyphenParts(k);
         if (parts.length >= 2) {
-          const ms = parts.map(([a, b]) => ({ head: k, start: a, end: b, match: this.coder.codeActor(this.doc, a, b, this.ref) }));
+          const ms = parts.map(([a, b]) => ({ head: k, start: a, end: b, match: this.code(this.doc, a, b, this.ref) }));
           if (ms[0].match?.actor) {
             src = ms[0];
             tgts = ms.slice(1).filter((m) => m.match?.actor);
             break;
           }
         }
-        const a = { head: k, start: t.start[k], end: t.end[k], match: this.coder.codeActor(this.doc, t.start[k], t.end[k], this.ref) };
+        const a = { head: k, start: t.start[k], end: t.end[k], match: this.code(this.doc, t.start[k], t.end[k], this.ref) };
         if (a.match?.actor) {
           src = a;
           break;
@@ -1302,7 +1341,7 @@ class DocContext<L> {
     const t = this.t;
     if (t.upos[h] === "PRON") return this.lastActor;
     const [s, e] = this.npSpan(h);
-    const m = this.coder.codeActor(this.doc, s, e, this.ref);
+    const m = this.code(this.doc, s, e, this.ref);
     return m?.actor ? { head: h, start: s, end: e, match: m } : null;
   }
 
