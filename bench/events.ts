@@ -39,16 +39,18 @@ function readJsonl(path: string): GoldRec[] {
  * hypothetical or counterfactual ones.
  */
 const COUNTED = new Set(["asserted", "future", "alleged"]);
+/** PLOVER/CAMEO code an announced act as an intent (03x) or threat (13x), which the coder adds: the act itself is not counted. */
+const COUNTED_CAMEO = new Set(["asserted", "alleged"]);
 
-function predLine(id: string, events: Event[]): string {
+function predLine(id: string, events: Event[], counted = COUNTED): string {
   const ev = events
-    .filter((e) => COUNTED.has(e.modality))
+    .filter((e) => counted.has(e.modality))
     .map((e) => ({ source: e.source.actor ?? "", target: e.target?.actor ?? "", code: e.code, plover: e.plover ?? undefined }));
   return JSON.stringify({ id, events: ev });
 }
 
 /** Gold root x predicted root per record (unmatched roots against "none"). */
-function confusion(gold: GoldRec[], preds: Map<string, Event[]>): string[] {
+function confusion(gold: GoldRec[], preds: Map<string, Event[]>, counted = COUNTED_CAMEO): string[] {
   const m = new Map<string, Map<string, number>>();
   const add = (g: string, p: string) => {
     const row = m.get(g) ?? new Map<string, number>();
@@ -57,7 +59,7 @@ function confusion(gold: GoldRec[], preds: Map<string, Event[]>): string[] {
   };
   for (const r of gold) {
     const g = [...new Set(r.events.map((e) => e.code?.slice(0, 2)).filter((x): x is string => !!x))];
-    const p = [...new Set((preds.get(r.id) ?? []).filter((e) => COUNTED.has(e.modality)).map((e) => e.root))];
+    const p = [...new Set((preds.get(r.id) ?? []).filter((e) => counted.has(e.modality)).map((e) => e.root))];
     const pl = [...p];
     for (const x of g) {
       const i = pl.indexOf(x);
@@ -145,23 +147,30 @@ async function plover(lines: string[], limit: number): Promise<void> {
   const preds = new Map<string, Event[]>();
   const out: string[] = [];
   let sentences = 0;
-  const t0 = performance.now();
-  for (const r of gold) {
-    const doc = new Doc({ id: r.id, title: null, published: r.date, url: null, source: null, language: "en", text: r.text });
-    for (const c of pipeline) c.annotate(doc);
-    sentences += doc.sentences.length;
-    preds.set(r.id, doc.events);
-    out.push(predLine(r.id, doc.events));
+  // two passes: the first (cold: JIT warm-up) is scored, the second (warm, as in a long ingest) is timed
+  let coldMs = 0;
+  let ms = 0;
+  for (let pass = 0; pass < 2; pass++) {
+    const t0 = performance.now();
+    for (const r of gold) {
+      const doc = new Doc({ id: r.id, title: null, published: r.date, url: null, source: null, language: "en", text: r.text });
+      for (const c of pipeline) c.annotate(doc);
+      if (pass > 0) continue;
+      sentences += doc.sentences.length;
+      preds.set(r.id, doc.events);
+      out.push(predLine(r.id, doc.events, COUNTED_CAMEO));
+    }
+    if (pass === 0) coldMs = performance.now() - t0;
+    else ms = performance.now() - t0;
   }
-  const ms = performance.now() - t0;
   const pf = join(OUT, "events-plover-dev.pred.jsonl");
   writeFileSync(pf, out.join("\n") + "\n");
   const j = runScorer("score-events.mjs", [file, pf]);
   const L = levels(j);
   lines.push(`- PLOVER GSR dev (${gold.length} records, full analysis: ${stagesUsed}): plover P ${fmt(L.plover?.precision)} / R ${fmt(L.plover?.recall)} / F1 ${fmt(L.plover?.f1)}; ` +
     `root P ${fmt(L.root?.precision)} / R ${fmt(L.root?.recall)} / F1 ${fmt(L.root?.f1)}; strict F1 ${fmt(L.strict?.f1)}; noevents ${JSON.stringify(j.noevents ?? null)}; ` +
-    `${(sentences / (ms / 1000)).toFixed(0)} sentences/s (whole analysis, one core)`);
-  lines.push("", "Per-root confusion on PLOVER dev (asserted, future and alleged events):", "", ...confusion(gold, preds));
+    `${(sentences / (ms / 1000)).toFixed(0)} sentences/s warm (${(sentences / (coldMs / 1000)).toFixed(0)} cold first pass; whole analysis, one core, shared machine)`);
+  lines.push("", "Per-root confusion on PLOVER dev (asserted and alleged events):", "", ...confusion(gold, preds));
 }
 
 export async function run(args: string[]): Promise<void> {

@@ -10,9 +10,10 @@ import { docFromConllu } from "./helpers/conllu.js";
 import { codeActorSpan, loadActorLexicon } from "../src/extract/actors/index.js";
 
 const coder = createEventComponent<FixtureActors>({ actors: fixtureActors, codeActor: (l, d, s, e) => codeFixtureActor(l, d, s, e) });
+const allClauses = createEventComponent<FixtureActors>({ actors: fixtureActors, codeActor: (l, d, s, e) => codeFixtureActor(l, d, s, e), allClauses: true });
 
-function run(doc: Doc): Event[] {
-  coder.annotate(doc);
+function run(doc: Doc, c = coder): Event[] {
+  c.annotate(doc);
   for (const e of doc.events) {
     // every span slices the original text
     assert.ok(e.evidence.start >= 0 && e.evidence.end <= doc.text.length && e.evidence.start < e.evidence.end);
@@ -64,13 +65,16 @@ test("control verbs, counterfactual and future modality", () => {
   assert.deepEqual(ev.map(brief), ["RUS>SYR:030:asserted", "RUS>SYR:090:future", "GBR>SYR:111:counterfactual"]);
 });
 
-test("relative clause subject, apposition-free; reported action attributed to the speaker; no 010 for 'said'", () => {
-  const ev = run(fixtureDoc([
+test("relative clause subject; reported action attributed to the speaker; no 010 for 'said'; background clauses", () => {
+  const sents = [
     ["Lavrov Lavrov PROPN 2 nsubj", "said say VERB 0 root", "Washington Washington PROPN 4 nsubj", "attacked attack VERB 2 ccomp", "Syria Syria PROPN 4 obj", ". . PUNCT 2 punct"],
     ["Putin Putin PROPN 6 nsubj", ", , PUNCT 1 punct", "who who PRON 4 nsubj", "met meet VERB 1 acl:relcl", "Tillerson Tillerson PROPN 4 obj", "insisted insist VERB 0 root", ". . PUNCT 6 punct"],
-  ]));
+  ];
+  const ev = run(fixtureDoc(sents), allClauses);
   assert.deepEqual(ev.map(brief), ["USA>SYR:190:asserted", "RUSGOV>USAGOV:040:asserted", "RUSGOV>:100:asserted"]);
   assert.equal(ev[0].attribution?.actor, "RUSGOV");
+  // by default the relative clause is background to the sentence's main event
+  assert.deepEqual(run(fixtureDoc(sents)).map(brief), ["USA>SYR:190:asserted", "RUSGOV>:100:asserted"]);
 });
 
 test("nominal events: possessive veto, hyphenated meeting, alleged use", () => {
