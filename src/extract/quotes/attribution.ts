@@ -35,6 +35,10 @@ const HEAD_START_UPOS = new Set(["PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"]);
 const COLON_CUE: CueEntry = { cue: ":", kind: "speech", tone: "neutral", frame: "clause" };
 /** A speech verb found by its position, not in the lexicon. */
 const UNLISTED_CUE: CueEntry = { cue: "(unlisted)", kind: "speech", tone: "-", frame: "clause" };
+/** Words that open a subordinate clause before the main subject ("While Trump spoke, ..."). */
+const SUBORDINATORS = new Set(["while", "because", "if", "when", "although", "though", "as", "since", "once", "unless", "whether", "despite", "whereas", "until", "even"]);
+const PARTICIPLE_ONLY = new Set(["known", "expected", "shown", "seen"]);
+const HAVE = new Set(["has", "have", "had", "'ve", "having"]);
 const PASSIVE_AUX = new Set(["was", "were", "is", "are", "been", "be", "being", "'s"]);
 const SUBJECT_OPENERS = new Set(["who", "which", "the", "a", "an", "whose", "now", "then", "himself", "herself"]);
 
@@ -651,7 +655,11 @@ export class AttributionFinder {
       const ing = /ing$/.test(v.lower[cue[0]]);
       let first = ts;
       while (first < cue[0] && (v.punct[first] || LEADERS.has(v.lower[first]))) first++;
-      if (first === cue[0]) {
+
+      if (PARTICIPLE_ONLY.has(v.lower[cue[0]]) && !HAVE.has(prevWord)) {
+        // "Asked about the plan, ..." (the asker is not the speaker); "known as", "expected to": no source
+        source = null;
+      } else if (first === cue[0]) {
         // "Asked about the plan, he said ..." / "Citing the law, the spokeswoman told ...": the subject follows the clause
         let k = cue[1];
         while (k < te && v.form[k] !== ",") k++;
@@ -686,7 +694,8 @@ export class AttributionFinder {
     let k = ts;
     while (k < before && (v.punct[k] || LEADERS.has(v.lower[k]))) k++;
     // an introductory phrase: "At the start of the meeting, ...", "Speaking on ABC, ...", "Asked about it, ..."
-    if (k < before && (PREPOSITIONS.has(v.lower[k]) || /^[A-Z][a-z]+(ing|ed)$/.test(v.form[k]) || LEADERS.has(v.lower[k]))) {
+    while (k < before && /^[a-z]+ly$/.test(v.lower[k]) && !v.cap[k + 1 < before ? k + 1 : k]) k++;
+    if (k < before && (PREPOSITIONS.has(v.lower[k]) || SUBORDINATORS.has(v.lower[k]) || /^[A-Z][a-z]+(ing|ed|ly)$/.test(v.form[k]) || LEADERS.has(v.lower[k]))) {
       let c = k;
       while (c < before && v.form[c] !== ",") c++;
       if (c < before) k = c + 1;
