@@ -37,6 +37,8 @@ const COLON_CUE: CueEntry = { cue: ":", kind: "speech", tone: "neutral", frame: 
 const UNLISTED_CUE: CueEntry = { cue: "(unlisted)", kind: "speech", tone: "-", frame: "clause" };
 /** Words that open a subordinate clause before the main subject ("While Trump spoke, ..."). */
 const SUBORDINATORS = new Set(["while", "because", "if", "when", "although", "though", "as", "since", "once", "unless", "whether", "despite", "whereas", "until", "even"]);
+/** Labels that open a headline without naming a speaker ("The Latest: ...", "EXCLUSIVE: ..."). */
+const HEADLINE_LABELS = new Set(["latest", "update", "updated", "breaking", "exclusive", "watch", "video", "analysis", "opinion", "editorial", "live", "photos", "review", "report", "explainer", "factbox", "timeline", "poll", "correction"]);
 const PARTICIPLE_ONLY = new Set(["known", "expected", "shown", "seen"]);
 const HAVE = new Set(["has", "have", "had", "'ve", "having"]);
 const PASSIVE_AUX = new Set(["was", "were", "is", "are", "been", "be", "being", "'s"]);
@@ -530,6 +532,8 @@ export class AttributionFinder {
     let p = ts;
     while (p < te && p - ts < 5 && (v.cap[p] || (p > ts && (v.form[p] === "." || v.lower[p] === "'s")))) p++;
     if (p === ts || p >= te - 2 || v.form[p] !== ":") return null;
+    // "The Latest: Sanders declares ...": a label, not a speaker; the cue inside speaks for itself
+    if (HEADLINE_LABELS.has(v.lower[p - 1]) || v.form.slice(ts, p).every((f) => f === f.toUpperCase())) return null;
     if (QUOTE_CHARS.has(v.form[p + 1])) return null;
     const span = this.charSpan(v, p + 1, te);
     if (!span) return null;
@@ -584,7 +588,8 @@ export class AttributionFinder {
       return { start: span.start, end: span.end, direct: false, cue, entry, source: src };
     }
     // inverted "…, said Lavrov." / "…, Lavrov said."; a participle after a comma ("..., saying ...") has no subject of its own
-    const participle = /ing$/.test(v.lower[cue[0]]) && cue[0] - 1 >= ts && (v.form[cue[0] - 1] === "," || v.form[cue[0] - 1] === "—");
+    // a participle has no subject of its own: "..., saying ...", "issued a statement describing ..."
+    const participle = /ing$/.test(v.lower[cue[0]]) && cue[0] - 1 >= ts && (v.form[cue[0] - 1] === "," || v.form[cue[0] - 1] === "—" || (!PASSIVE_AUX.has(v.lower[cue[0] - 1]) && !AUX_ADV.has(v.lower[cue[0] - 1]) && !v.cap[cue[0] - 1] && !PRONOUNS.has(v.lower[cue[0] - 1])));
     const subj = participle ? null : this.subjectLeft(v, cue[0], ts);
     const restTok = cue[1];
     const rest = endTok - restTok;
@@ -673,7 +678,9 @@ export class AttributionFinder {
         inherited = true;
       } else {
         // no subject next to the cue ("... used the speech to discuss ..."): the sentence's subject
-        source = this.sentenceSubject(v, ts, cue[0]);
+        // (an introductory phrase holding the cue ends at a comma after it: "To address ..., Mrs. Clinton has ...")
+        const intro = PREPOSITIONS.has(v.lower[ts]) || SUBORDINATORS.has(v.lower[ts]) || /^[A-Z][a-z]+ing$/.test(v.form[ts]);
+        source = this.sentenceSubject(v, ts, intro ? endTok : cue[0]);
         inherited = source !== null;
       }
     }
