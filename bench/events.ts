@@ -12,6 +12,9 @@ import { Doc, type Component, type Event } from "../src/model/index.js";
 import { createEventComponent, type CodeActorSpan } from "../src/extract/events/index.js";
 import { docFromConllu } from "../test/helpers/conllu.js";
 import { codeActorSpan, loadActorLexicon } from "../src/extract/actors/index.js";
+import { createNlpComponents } from "../src/nlp/index.js";
+import { Tagger } from "../src/nlp/tagger.js";
+import { LemmatizerComponent } from "../src/nlp/lemmatizer.js";
 import { recordBenchmark, REPO, runScorer, SHARED } from "./lib/record.js";
 
 interface GoldRec {
@@ -83,54 +86,61 @@ function fmt(x: unknown): string {
   return typeof x === "number" ? x.toFixed(3) : String(x);
 }
 
-async function suite(name: string, file: string, verbs: string, actors: string, agents: string, lines: string[]): Promise<void> {
+async function suite(name: string, file: string, verbs: string, actors: string, agents: string, discards: string, lines: string[]): Promise<void> {
   if (!existsSync(file)) { lines.push(`- ${name}: skipped (${file} absent)`); return; }
   const gold = readJsonl(file);
   const lex = loadActorLexicon({ petrarch: { actors: [actors], agents: [agents] }, replaceDefault: true });
-  const comp = createEventComponent({ actors: lex, codeActor: codeActorSpan, lexiconFiles: [verbs] });
+  const comp = createEventComponent({ actors: lex, codeActor: codeActorSpan, lexiconFiles: [verbs], intentEvents: false, discardFiles: [discards] });
   const preds = new Map<string, Event[]>();
   const out: string[] = [];
   let parsed = 0;
+  let how = "gold CoNLL-U parses";
+  const nlp = gold.some((r) => !r.conllu) ? nlpStages() : [];
   const t0 = performance.now();
   for (const r of gold) {
-    if (!r.conllu) continue;
     parsed++;
-    const doc = docFromConllu(r.text, r.conllu, { id: r.id, published: r.date });
+    let doc: Doc;
+    if (r.conllu) doc = docFromConllu(r.text, r.conllu, { id: r.id, published: r.date });
+    else {
+      how = `our NLP (${nlp.map((c) => c.name).join(" → ")})`;
+      doc = new Doc({ id: r.id, title: null, published: r.date, url: null, source: null, language: "en", text: r.text });
+      for (const c of nlp) c.annotate(doc);
+    }
     comp.annotate(doc);
     preds.set(r.id, doc.events);
     out.push(predLine(r.id, doc.events));
   }
   const ms = performance.now() - t0;
-  if (!parsed) { lines.push(`- ${name}: skipped (no CoNLL-U parses in the records; needs the parser from src/nlp)`); return; }
   const pf = join(OUT, `events-${name}.pred.jsonl`);
   writeFileSync(pf, out.join("\n") + "\n");
   const j = runScorer("score-events.mjs", [file, pf]);
   const L = levels(j);
   const strict = L.strict ?? (j as never);
   const allPred = out.map((l) => (JSON.parse(l) as { events: unknown[] }).events.length).reduce((a, b) => a + b, 0);
-  lines.push(`- ${name} (${parsed} records on gold CoNLL-U parses, suite verb/actor/agent dictionaries): ` +
+  lines.push(`- ${name} (${parsed} records on ${how}, suite verb/actor/agent dictionaries): ` +
     `plover F1 ${fmt(L.plover?.f1)}, root F1 ${fmt(L.root?.f1)}, strict P ${fmt(strict?.precision)} / R ${fmt(strict?.recall)} / F1 ${fmt(strict?.f1)}; ` +
-    `false positives ${fmt(1 - (strict?.precision ?? 0))} of ${allPred} predicted; noevents ${JSON.stringify(j.noevents ?? null)}; ${(parsed / (ms / 1000)).toFixed(0)} sentences/s (coder only)`);
+    `false positives ${fmt(1 - (strict?.precision ?? 0))} of ${allPred} predicted; noevents ${JSON.stringify(j.noevents ?? null)}; ${(parsed / (ms / 1000)).toFixed(0)} sentences/s (${how.startsWith("gold") ? "coder only" : "NLP + coder"})`);
+}
+
+/** The NLP core, plus the tagger and lemmatizer while the core does not include them yet. */
+function nlpStages(): Component[] {
+  const nlp = createNlpComponents();
+  const names = nlp.map((c) => c.name);
+  const out: Component[] = [...nlp];
+  if (!names.includes("tagger")) out.push(new Tagger());
+  if (!names.includes("lemmatizer")) out.push(new LemmatizerComponent());
+  return out;
 }
 
 async function plover(lines: string[], limit: number): Promise<void> {
   const file = join(SHARED, "gold", "events", "plover-gsr.dev.jsonl");
   if (!existsSync(file)) { lines.push("- PLOVER dev: skipped (gold absent)"); return; }
-  // the full analysis needs the NLP core and the actor coder
-  let pipeline: Component[] | null = null;
-  try {
-    const nlpPath = "../src/nlp/index.js";
-    const actPath = "../src/extract/actors/index.js";
-    const nlp = (await import(nlpPath)) as { createNlpComponents: () => Component[] | Promise<Component[]> };
-    const act = (await import(actPath)) as { loadActorLexicon: (o: object) => unknown; codeActorSpan: CodeActorSpan<unknown>; createActorComponent?: (o: object) => Component };
-    const lex = await act.loadActorLexicon({});
-    pipeline = [...(await nlp.createNlpComponents())];
-    if (act.createActorComponent) pipeline.push(act.createActorComponent({ lexicon: lex }));
-    pipeline.push(createEventComponent({ actors: lex, codeActor: act.codeActorSpan }));
-  } catch (e) {
-    lines.push(`- PLOVER dev: skipped (the parser or actor coder is not merged yet: ${(e as Error).message.split("\n")[0]})`);
-    return;
-  }
+  // the full analysis: the NLP core (plus the tagger and lemmatizer if the core does not include them yet),
+  // the actor coder, the event coder
+  const pipeline: Component[] = nlpStages();
+  const lex = loadActorLexicon();
+  pipeline.push(createEventComponent({ actors: lex, codeActor: codeActorSpan }));
+  const stagesUsed = pipeline.map((c) => c.name).join(" → ");
   const gold = readJsonl(file).slice(0, limit);
   const preds = new Map<string, Event[]>();
   const out: string[] = [];
@@ -148,7 +158,7 @@ async function plover(lines: string[], limit: number): Promise<void> {
   writeFileSync(pf, out.join("\n") + "\n");
   const j = runScorer("score-events.mjs", [file, pf]);
   const L = levels(j);
-  lines.push(`- PLOVER GSR dev (${gold.length} records, full analysis): plover P ${fmt(L.plover?.precision)} / R ${fmt(L.plover?.recall)} / F1 ${fmt(L.plover?.f1)}; ` +
+  lines.push(`- PLOVER GSR dev (${gold.length} records, full analysis: ${stagesUsed}): plover P ${fmt(L.plover?.precision)} / R ${fmt(L.plover?.recall)} / F1 ${fmt(L.plover?.f1)}; ` +
     `root P ${fmt(L.root?.precision)} / R ${fmt(L.root?.recall)} / F1 ${fmt(L.root?.f1)}; strict F1 ${fmt(L.strict?.f1)}; noevents ${JSON.stringify(j.noevents ?? null)}; ` +
     `${(sentences / (ms / 1000)).toFixed(0)} sentences/s (whole analysis, one core)`);
   lines.push("", "Per-root confusion on PLOVER dev (asserted, future and alleged events):", "", ...confusion(gold, preds));
@@ -161,8 +171,8 @@ export async function run(args: string[]): Promise<void> {
   const lines: string[] = [];
   const ev = join(SHARED, "gold", "events");
   await plover(lines, limit);
-  await suite("up-petr-validate", join(ev, "up-petr-validate.jsonl"), join(ev, "up_petr_validate_dicts", "PETR_Validate_verbs_2_02.txt"), join(ev, "up_petr_validate_dicts", "PETR_Validate_actors_2_02.txt"), join(ev, "up_petr_validate_dicts", "PETR_Validate_agents_2_02.txt"), lines);
-  await suite("petr2-unittest", join(ev, "petr2-unittest.jsonl"), join(ev, "petrarch2_validate_dicts", "PETR.Validate.verbs.txt"), join(ev, "petrarch2_validate_dicts", "PETR.Validate.actors.txt"), join(ev, "petrarch2_validate_dicts", "PETR.Validate.agents.txt"), lines);
+  await suite("up-petr-validate", join(ev, "up-petr-validate.jsonl"), join(ev, "up_petr_validate_dicts", "PETR_Validate_verbs_2_02.txt"), join(ev, "up_petr_validate_dicts", "PETR_Validate_actors_2_02.txt"), join(ev, "up_petr_validate_dicts", "PETR_Validate_agents_2_02.txt"), join(ev, "up_petr_validate_dicts", "PETR_Validate_discards_2_02.txt"), lines);
+  await suite("petr2-unittest", join(ev, "petr2-unittest.jsonl"), join(ev, "petrarch2_validate_dicts", "PETR.Validate.verbs.txt"), join(ev, "petrarch2_validate_dicts", "PETR.Validate.actors.txt"), join(ev, "petrarch2_validate_dicts", "PETR.Validate.agents.txt"), join(ev, "petrarch2_validate_dicts", "PETR.Validate.discards.txt"), lines);
   if (args.includes("--no-record")) process.stdout.write(lines.join("\n") + "\n");
   else recordBenchmark("events", lines);
 }

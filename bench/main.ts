@@ -9,6 +9,7 @@ const stages: Record<string, () => Promise<{ run(args: string[]): Promise<void> 
   extract: () => import("./extract.js"),
   events: () => import("./events.js"),
   quotes: () => import("./quotes.js"),
+  warc: () => import("./warc.js"),
 };
 
 const [stage, ...rest] = process.argv.slice(2);

@@ -139,7 +139,7 @@ test("UD-PETRARCH validation suite on its gold parses and own dictionaries", (t)
   if (!existsSync(file)) return t.skip(`${file} absent`);
   const d = join(SUITE, "up_petr_validate_dicts");
   const lex = loadActorLexicon({ petrarch: { actors: [join(d, "PETR_Validate_actors_2_02.txt")], agents: [join(d, "PETR_Validate_agents_2_02.txt")] }, replaceDefault: true });
-  const c = createEventComponent({ actors: lex, codeActor: codeActorSpan, lexiconFiles: [join(d, "PETR_Validate_verbs_2_02.txt")] });
+  const c = createEventComponent({ actors: lex, codeActor: codeActorSpan, lexiconFiles: [join(d, "PETR_Validate_verbs_2_02.txt")], intentEvents: false });
   let tp = 0, fp = 0, fn = 0;
   for (const line of readFileSync(file, "utf8").split("\n")) {
     if (!line) continue;
@@ -158,4 +158,17 @@ test("UD-PETRARCH validation suite on its gold parses and own dictionaries", (t)
   // source + root agreement; the full scores are in docs/BENCHMARKS.md
   assert.ok(tp / (tp + fn) > 0.5, `recall ${tp}/${tp + fn}`);
   assert.ok(tp / (tp + fp) > 0.7, `precision ${tp}/${tp + fp}`);
+});
+
+test("an announced act is also coded as CAMEO codes it: intent (03x) or threat (13x)", () => {
+  const ev = run(fixtureDoc([
+    ["Putin Putin PROPN 3 nsubj", "will will AUX 3 aux", "meet meet VERB 0 root", "Tillerson Tillerson PROPN 3 obj", ". . PUNCT 3 punct"],
+    ["Russia Russia PROPN 2 nsubj", "threatened threaten VERB 0 root", "to to PART 4 mark", "expel expel VERB 2 xcomp", "inspectors inspector NOUN 4 obj", ". . PUNCT 2 punct"],
+  ]));
+  assert.deepEqual(ev.map(brief), ["RUSGOV>USAGOV:040:future", "RUSGOV>USAGOV:036:asserted", "RUS>:136:asserted", "RUS>:1662:future"]);
+});
+
+test("discards: a sports sentence has no events", () => {
+  const ev = run(fixtureDoc([["Russia Russia PROPN 2 nsubj", "attacked attack VERB 0 root", "Syria Syria PROPN 2 obj", "in in ADP 5 case", "basketball basketball NOUN 2 obl", ". . PUNCT 2 punct"]]));
+  assert.deepEqual(ev, []);
 });

@@ -3,9 +3,9 @@ import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { basename, extname, join, resolve } from "node:path";
 import type { Article, InputFailure } from "../model/index.js";
-import { DEFAULT_MAX_BYTES, readTextFile } from "./read-file.js";
+import { DEFAULT_MAX_BYTES, decodeText, readInputBytes } from "./read-file.js";
 import { normaliseDate, textArticle } from "./text-article.js";
-import { extractArticle } from "./html/extract.js";
+import { htmlToArticle } from "./html/article.js";
 
 /** One thing read from the inputs: an article to analyse, or a recorded failure. */
 export type Ingested =
@@ -75,47 +75,31 @@ export async function* readSources(paths: string[], opts: SourceOptions = {}): A
 
 /** A .txt (or, by content, HTML) file as one article. */
 export async function readDocumentFile(file: string, opts: SourceOptions = {}): Promise<Ingested> {
-  const r = await readTextFile(file, opts.maxBytes ?? DEFAULT_MAX_BYTES);
-  if (!r.ok) return { kind: "failure", failure: r.failure };
+  const raw = await readInputBytes(file, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+  if (!raw.ok) return { kind: "failure", failure: raw.failure };
   const source = resolve(file);
   const published = opts.date ?? dateInFileName(file);
-  if (looksLikeHtml(file, r.text)) return htmlArticle(file, r.text, { source, published }, r.warnings);
+  if (looksLikeHtml(file, raw.bytes.subarray(0, 512).toString("latin1"))) return htmlArticle(file, raw.bytes, { source, published });
+  const r = decodeText(file, raw.bytes);
+  if (!r.ok) return { kind: "failure", failure: r.failure };
   return { kind: "article", article: textArticle(r.text, { source, published }), warnings: r.warnings };
 }
 
 const MIN_ARTICLE_WORDS = 8;
 
 /** HTML by its extension, or by how the text begins (saved pages often end in .txt). */
-export function looksLikeHtml(file: string, text: string): boolean {
+export function looksLikeHtml(file: string, head: string): boolean {
   const ext = extname(file).toLowerCase();
-  return ext === ".html" || ext === ".htm" || /^\s*(<!doctype html|<html[\s>])/i.test(text.slice(0, 512));
+  return ext === ".html" || ext === ".htm" || /^\s*(<!doctype html|<html[\s>])/i.test(head.slice(0, 512));
 }
 
-/**
- * A web page as an article: the extracted title line, a blank line, then
- * the body, so the title convention of plain text holds and every span
- * points into this extracted text.
- */
-export function htmlArticle(input: string, html: string, meta: { source: string | null; published: string | null; url?: string | null }, warnings: InputFailure[] = []): Ingested {
-  let page;
-  try {
-    page = extractArticle(html, { url: meta.url ?? undefined });
-  } catch (err) {
-    return failure(input, `HTML could not be parsed: ${(err as Error).message}`);
-  }
-  // a menu or a cookie notice is not an article: ask for at least a sentence's worth of words
-  const words = page.body.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-  if (words < MIN_ARTICLE_WORDS) return failure(input, words === 0 ? "HTML with no article text" : `HTML with no article text (only ${words} words)`);
-  const title = page.title?.replace(/\s+/g, " ").trim() || null;
-  const text = title ? `${title}\n\n${page.body}` : page.body;
-  const article = textArticle(text, {
-    title,
-    url: meta.url ?? page.url,
-    source: meta.source,
-    published: page.published ?? meta.published,
-    language: page.language,
-  });
-  return { kind: "article", article, warnings };
+/** A menu or a cookie notice is not an article: a page needs at least a sentence's worth of text. */
+const MIN_ARTICLE_CHARS = 40;
+
+/** A web page (bytes, charset decoded here, or text) as one article or one failure. */
+export function htmlArticle(input: string, page: string | Buffer, meta: { source: string | null; published: string | null; url?: string | null; contentType?: string | null }): Ingested {
+  const r = htmlToArticle(page, input, { url: meta.url, source: meta.source, fallbackDate: meta.published, contentType: meta.contentType, minBodyChars: MIN_ARTICLE_CHARS });
+  return r.ok ? { kind: "article", article: r.article, warnings: r.warnings } : { kind: "failure", failure: r.failure };
 }
 
 /** A date written into a file name (2017-04-12-un-veto.txt, 20170412_x.html), as saved-news folders often do. */

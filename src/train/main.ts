@@ -13,7 +13,8 @@ const USAGE = `usage: npm run train -- tagger|parser [--epochs N] [--bits B] [--
 
   --epochs N   maximum training epochs (early stopping on EWT dev); default tagger 12, parser 15
   --bits B     log2 of the hashed feature rows; default tagger 18, parser 20
-  --seed S     shuffling/exploration seed; default 1`;
+  --seed S     shuffling/exploration seed; default 1
+  --tags T     parser only: train on gold XPOS or on 4-fold jackknifed predicted XPOS (default jackknife)`;
 
 async function main(argv: string[]): Promise<number> {
   const [what, ...rest] = argv;
@@ -21,7 +22,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE + "\n");
     return what ? 0 : 2;
   }
-  const { flags } = parseFlags(rest, { values: ["epochs", "bits", "seed"] });
+  const { flags } = parseFlags(rest, { values: ["epochs", "bits", "seed", "tags"] });
   const num = (k: string, d: number) => {
     const v = flags.get(k);
     if (v === undefined) return d;
@@ -34,7 +35,9 @@ async function main(argv: string[]): Promise<number> {
     await trainTagger({ epochs: num("epochs", 12), bits: num("bits", 18), seed: num("seed", 1) });
   } else if (what === "parser") {
     const { trainParser } = await import("./parser.js");
-    await trainParser({ epochs: num("epochs", 15), bits: num("bits", 20), seed: num("seed", 1) });
+    const tags = flags.get("tags") ?? "jackknife";
+    if (tags !== "gold" && tags !== "jackknife") throw new UsageError(`--tags must be gold or jackknife, got '${String(tags)}'`);
+    await trainParser({ epochs: num("epochs", 15), bits: num("bits", 20), seed: num("seed", 1), trainTags: tags });
   } else throw new UsageError(`unknown model '${what}'`);
   return 0;
 }

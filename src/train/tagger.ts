@@ -14,27 +14,14 @@ export interface TaggerTrainOptions {
   seed: number;
 }
 
-export async function trainTagger(opts: TaggerTrainOptions): Promise<void> {
-  const train = readConllu(requireFile(EWT_TRAIN));
-  const dev = readConllu(requireFile(EWT_DEV));
-  log(`tagger: ${train.length} train / ${dev.length} dev sentences`);
-
-  // classes: joint UPOS+XPOS pairs seen at least twice
+/** Classes (joint UPOS+XPOS pairs seen twice) and ambiguity classes of a training set. */
+export function taggerVocabulary(train: ConlluSentence[]): { classes: string[]; ambiguity: Record<string, string> } {
   const pairCount = new Map<string, number>();
   for (const s of train) for (let i = 0; i < s.form.length; i++) {
     const k = s.upos[i] + "\t" + s.xpos[i];
     pairCount.set(k, (pairCount.get(k) ?? 0) + 1);
   }
   const classes = [...pairCount].filter(([, c]) => c >= 2).sort((a, b) => b[1] - a[1]).map(([k]) => k);
-  const classIndex = new Map(classes.map((c, i) => [c, i]));
-  const byUpos = new Map<string, number>();
-  classes.forEach((c, i) => {
-    const u = c.split("\t")[0];
-    if (!byUpos.has(u)) byUpos.set(u, i);
-  });
-  const gold = (s: ConlluSentence, i: number) => classIndex.get(s.upos[i] + "\t" + s.xpos[i]) ?? byUpos.get(s.upos[i]) ?? 0;
-
-  // ambiguity classes from train
   const wordTags = new Map<string, Map<string, number>>();
   for (const s of train) for (let i = 0; i < s.form.length; i++) {
     const w = normWord(s.form[i]);
@@ -51,41 +38,34 @@ export async function trainTagger(opts: TaggerTrainOptions): Promise<void> {
     const tags = [...m].filter(([, c]) => c / total >= 0.05).map(([t]) => t).sort();
     ambiguity[w] = tags.join("|");
   }
-  const ambIds = ambiguityMap(ambiguity);
-  log(`tagger: ${classes.length} classes, ${Object.keys(ambiguity).length} ambiguity entries`);
+  return { classes, ambiguity };
+}
 
-  const meta: TaggerMeta = {
-    format: "eventwire-tagger",
-    version: 1,
-    classes,
-    ambiguity,
-    settings: { model: "greedy averaged perceptron, hashed features", bits: opts.bits, epochsMax: opts.epochs, seed: opts.seed, features: 40 },
-    training: { data: basename(EWT_TRAIN), sha256: sha256(EWT_TRAIN), dev: basename(EWT_DEV), devSha256: sha256(EWT_DEV), licence: "CC BY-SA 4.0 (UD English EWT)" },
-    dev: {},
-  };
-  const model = new HashedPerceptron(opts.bits, classes.length, true);
+/** Trains tagger weights for `epochs` passes; onEpoch may return false to stop early. */
+export function trainTaggerWeights(
+  train: ConlluSentence[],
+  meta: TaggerMeta,
+  bits: number,
+  epochs: number,
+  seed: number,
+  onEpoch?: (ep: number, model: HashedPerceptron, trainAcc: number) => boolean,
+): HashedPerceptron {
+  const classes = meta.classes;
+  const classIndex = new Map(classes.map((c, i) => [c, i]));
+  const byUpos = new Map<string, number>();
+  classes.forEach((c, i) => {
+    const u = c.split("\t")[0];
+    if (!byUpos.has(u)) byUpos.set(u, i);
+  });
+  const gold = (s: ConlluSentence, i: number) => classIndex.get(s.upos[i] + "\t" + s.xpos[i]) ?? byUpos.get(s.upos[i]) ?? 0;
+  const ambIds = ambiguityMap(meta.ambiguity);
+  const model = new HashedPerceptron(bits, classes.length, true);
   const atoms = new TokenAtoms();
   const feats = new Uint32Array(64);
   const scores = new Float64Array(classes.length);
   const order = train.slice();
-  const r = rng(opts.seed);
-  let best = { acc: -1, epoch: 0, q: new Int16Array(0), scale: 1 };
-  const evalDev = (): { upos: number; xpos: number } => {
-    const tagger = new TaggerModel(meta, model);
-    let n = 0;
-    let u = 0;
-    let x = 0;
-    for (const s of dev) {
-      const tags = tagger.tag(s.form);
-      for (let i = 0; i < s.form.length; i++) {
-        n++;
-        if (tagger.upos[tags[i]] === s.upos[i]) u++;
-        if (tagger.xpos[tags[i]] === s.xpos[i]) x++;
-      }
-    }
-    return { upos: u / n, xpos: x / n };
-  };
-  for (let ep = 1; ep <= opts.epochs; ep++) {
+  const r = rng(seed);
+  for (let ep = 1; ep <= epochs; ep++) {
     shuffle(order, r);
     let correct = 0;
     let total = 0;
@@ -107,15 +87,62 @@ export async function trainTagger(opts: TaggerTrainOptions): Promise<void> {
         p1 = guess;
       }
     }
-    model.snapshot();
-    const d = evalDev();
-    log(`tagger epoch ${ep}: train acc ${(100 * correct / total).toFixed(2)}  dev UPOS ${(100 * d.upos).toFixed(2)} XPOS ${(100 * d.xpos).toFixed(2)}`);
-    if (d.upos > best.acc) best = { acc: d.upos, epoch: ep, q: model.q.slice(), scale: model.scale };
-    else if (ep - best.epoch >= 3) break;
+    if (onEpoch && !onEpoch(ep, model, correct / total)) break;
   }
+  return model;
+}
+
+/** A tagger trained for a fixed number of epochs (used for jackknifing the parser's training tags). */
+export function trainTaggerModel(train: ConlluSentence[], epochs: number, bits: number, seed: number): TaggerModel {
+  const voc = taggerVocabulary(train);
+  const meta: TaggerMeta = { format: "eventwire-tagger", version: 1, ...voc, settings: {}, training: {}, dev: {} };
+  const model = trainTaggerWeights(train, meta, bits, epochs, seed);
+  model.finalise();
+  return new TaggerModel(meta, model);
+}
+
+export async function trainTagger(opts: TaggerTrainOptions): Promise<void> {
+  const train = readConllu(requireFile(EWT_TRAIN));
+  const dev = readConllu(requireFile(EWT_DEV));
+  log(`tagger: ${train.length} train / ${dev.length} dev sentences`);
+  const { classes, ambiguity } = taggerVocabulary(train);
+  log(`tagger: ${classes.length} classes, ${Object.keys(ambiguity).length} ambiguity entries`);
+  const meta: TaggerMeta = {
+    format: "eventwire-tagger",
+    version: 1,
+    classes,
+    ambiguity,
+    settings: { model: "greedy averaged perceptron, hashed features", bits: opts.bits, epochsMax: opts.epochs, seed: opts.seed, features: 40 },
+    training: { data: basename(EWT_TRAIN), sha256: sha256(EWT_TRAIN), dev: basename(EWT_DEV), devSha256: sha256(EWT_DEV), licence: "CC BY-SA 4.0 (UD English EWT)" },
+    dev: {},
+  };
+  const evalDev = (model: HashedPerceptron): { upos: number; xpos: number } => {
+    const tagger = new TaggerModel(meta, model);
+    let n = 0;
+    let u = 0;
+    let x = 0;
+    for (const s of dev) {
+      const tags = tagger.tag(s.form);
+      for (let i = 0; i < s.form.length; i++) {
+        n++;
+        if (tagger.upos[tags[i]] === s.upos[i]) u++;
+        if (tagger.xpos[tags[i]] === s.xpos[i]) x++;
+      }
+    }
+    return { upos: u / n, xpos: x / n };
+  };
+  let best = { acc: -1, epoch: 0, q: new Int16Array(0), scale: 1 };
+  const model = trainTaggerWeights(train, meta, opts.bits, opts.epochs, opts.seed, (ep, m, acc) => {
+    m.snapshot();
+    const d = evalDev(m);
+    log(`tagger epoch ${ep}: train acc ${(100 * acc).toFixed(2)}  dev UPOS ${(100 * d.upos).toFixed(2)} XPOS ${(100 * d.xpos).toFixed(2)}`);
+    if (d.upos > best.acc) best = { acc: d.upos, epoch: ep, q: m.q.slice(), scale: m.scale };
+    else if (ep - best.epoch >= 3) return false;
+    return true;
+  });
   model.q = best.q;
   model.scale = best.scale;
-  const d = evalDev();
+  const d = evalDev(model);
   meta.dev = { upos: round(d.upos), xpos: round(d.xpos), epochs: best.epoch };
   meta.settings.epochs = best.epoch;
 

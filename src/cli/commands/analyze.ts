@@ -46,9 +46,10 @@ const command: Command = {
     const input = positional[0];
     let item: Ingested;
     if (input === "-") {
-      const r = decodeText("stdin", await readAll(maxBytes));
+      const bytes = await readAll(maxBytes);
+      const r = decodeText("stdin", bytes);
       if (!r.ok) item = { kind: "failure", failure: r.failure };
-      else if (looksLikeHtml("stdin", r.text)) item = htmlArticle("stdin", r.text, { source: "stdin", published: date }, r.warnings);
+      else if (looksLikeHtml("stdin", r.text)) item = htmlArticle("stdin", bytes, { source: "stdin", published: date });
       else item = { kind: "article", article: textArticle(r.text, { published: date, source: "stdin" }), warnings: r.warnings };
     } else item = await readDocumentFile(input, { maxBytes, date });
     if (item.kind === "failure") {

@@ -7,6 +7,8 @@ register("events", "list stored events: who did what to whom, with evidence", ()
 register("quotes", "list stored quotes with their speakers", () => import("./quotes.js"));
 register("articles", "list stored articles with their event and quote counts", () => import("./articles.js"));
 register("profile", "what one actor or speaker did and said, events and quotes together", () => import("./profile.js"));
+register("serve", "serve the store read-only as a JSON API over HTTP", () => import("./serve.js"));
 register("failures", "list inputs that could not be processed, and why", () => import("./failures.js"));
 register("export", "export stored events as JSONL, CSV or GDELT 2.0 Events TSV", () => import("./export.js"));
 register("tokenize", "tokenize and sentence-split raw text (JSONL in, spans out)", () => import("./tokenize.js"));
+register("parse", "tag, lemmatize and dependency-parse CoNLL-U (gold tokenisation kept)", () => import("./parse.js"));

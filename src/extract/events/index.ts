@@ -2,7 +2,9 @@ import type { Component, Doc, Event, EventActor, Modality, Span } from "../../mo
 import { articleDate, findTimexes, type Timex } from "../time/index.js";
 import type { ActorMatch, CodeActorSpan } from "./actors.js";
 import { Codebook } from "./codebook.js";
-import { EventLexicon, loadEventLexicon, type Pattern, type Term, type TriggerEntry } from "./lexicon.js";
+import { EventLexicon, LEXICON_DIR, loadEventLexicon, type Pattern, type Term, type TriggerEntry } from "./lexicon.js";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 
 export type { ActorMatch, CodeActorSpan } from "./actors.js";
 export { EventLexicon, loadEventLexicon } from "./lexicon.js";
@@ -21,15 +23,30 @@ export interface EventComponentOptions<L> {
   dropCodes?: string[];
   /** Keep events whose source cannot be coded as an actor (default false). */
   keepUncodedSource?: boolean;
+  /**
+   * Code a stated intention or threat as CAMEO does (default true): "will meet" is also an asserted
+   * 036 (express intent to meet), "threatened to halt talks" a 134. Off for PETRARCH-convention suites.
+   */
+  intentEvents?: boolean;
+  /** PETRARCH-format discard lists (default lexicons/events/discards.txt): a sentence naming one has no events; "+" phrases void the article. */
+  discardFiles?: string[];
 }
+
+/** CAMEO 03x for an announced cooperative act, by the act's code (longest prefix). */
+const INTENT: Record<string, string> = { "04": "036", "046": "036", "05": "032", "051": "032", "057": "032", "06": "031", "061": "0311", "062": "0312", "064": "0314", "07": "033", "071": "0331", "073": "0332", "08": "035", "081": "0351", "0841": "0353", "085": "0354", "086": "0355", "087": "0356", "09": "030", "045": "039" };
+/** CAMEO 13x for an announced conflictual act. */
+const THREAT: Record<string, string> = { "15": "138", "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136", "17": "137", "172": "132", "18": "138", "19": "138", "191": "1381", "20": "138" };
+const GENERIC = new Set(["030", "130", "020", "100"]);
+const LIGHT = new Set(["hold", "launch", "carry", "conduct", "stage", "make", "pay", "begin", "start", "continue", "complete", "open", "announce", "order", "declare", "impose", "mount", "resume", "renew", "organize", "organise", "undertake", "step", "intensify", "call", "lead", "host", "have", "give"]);
 
 // ----------------------------------------------------------------- word lists
 const SUBJ = new Set(["nsubj", "nsubj:pass", "csubj", "csubj:pass", "nsubjpass", "csubjpass"]);
 const CLAUSE_STOP = new Set(["nsubj", "nsubj:pass", "nsubjpass", "csubj", "csubj:pass", "conj", "cc", "punct", "parataxis", "advcl", "acl:relcl", "appos", "discourse", "vocative", "dislocated", "reparandum", "mark", "dep", "list"]);
 const NP_KEEP = new Set(["compound", "flat", "flat:name", "name", "amod", "det", "nmod:poss", "nummod", "compound:prt", "case", "nn"]);
 const SAY = new Set(["say", "tell", "state", "add", "claim", "insist", "announce", "declare", "report", "note", "stress", "warn", "argue", "assert", "explain", "believe", "think", "allege", "accuse", "told", "said"]);
+const REPORT = new Set(["indicate", "announce", "confirm", "reveal", "signal", "acknowledge", "admit", "insist", "promise", "pledge", "vow", "decide", "agree", "threaten", "warn", "hint", "suggest", "know", "learn", "deny", "write", "tell", "inform", "reply", "respond", "add"]);
 const ALLEGE = new Set(["claim", "allege", "accuse", "suspect", "charge", "contend"]);
-const FUTURE_GOV = new Set(["plan", "intend", "aim", "want", "seek", "prepare", "vow", "pledge", "promise", "hope", "expect", "threaten", "try", "attempt", "decide", "agree", "offer", "propose", "wish", "going", "set", "schedule", "be", "ready", "willing", "about", "likely", "due"]);
+const FUTURE_GOV = new Set(["plan", "intend", "aim", "want", "seek", "prepare", "vow", "swear", "pledge", "promise", "hope", "expect", "threaten", "try", "attempt", "decide", "agree", "offer", "propose", "wish", "going", "set", "schedule", "be", "ready", "willing", "about", "likely", "due"]);
 const HYPO_AUX = new Set(["would", "could", "might", "may", "should", "must", "can", "'d", "ought"]);
 const FUTURE_AUX = new Set(["will", "shall", "'ll", "wo"]);
 const NEG = new Set(["not", "n't", "never", "no", "neither", "nor", "without"]);
@@ -42,6 +59,8 @@ const THIRD_PERSON = new Set(["he", "she", "they", "him", "her", "them", "his", 
 const MUTUAL_ROOTS = new Set(["03", "04", "05", "06"]);
 const MUTUAL_OBJ = new Set(["ties", "tie", "relations", "meeting", "talks", "agreement", "accord", "negotiations"]);
 const TARGET_PREPS = new Set(["with", "to", "against", "at", "on", "upon", "toward", "towards", "into", "from", "for", "over", "between", "about", "of", "in", "across"]);
+
+const PREP_RANK = ["with", "against", "to", "toward", "towards", "on", "upon", "over", "from", "for", "of", "about", "between", "into", "at", "in", "across"];
 
 interface Arg {
   /** Head token of the actor phrase. */
@@ -61,6 +80,8 @@ interface Candidate {
   date: string | null;
   sentence: number;
   attribution: Arg | null;
+  /** The event is announced (will / plans to / vows to ...), so a CAMEO intent or threat may be derived. */
+  intent?: boolean;
 }
 
 /**
@@ -76,6 +97,8 @@ export class EventCoder<L> implements Component {
   readonly codebook: Codebook;
   readonly errors: string[];
   private drop: Set<string>;
+  readonly intentEvents: boolean;
+  private discards: Discards;
 
   constructor(private opts: EventComponentOptions<L>) {
     const { lexicon, errors } = loadEventLexicon({ userLexicons: opts.userLexicons, replaceDefault: opts.lexiconFiles });
@@ -83,6 +106,8 @@ export class EventCoder<L> implements Component {
     this.errors = errors;
     this.codebook = new Codebook();
     this.drop = new Set(opts.dropCodes ?? ["010"]);
+    this.discards = new Discards(opts.discardFiles ?? [join(LEXICON_DIR, "events", "discards.txt")], this.errors);
+    this.intentEvents = opts.intentEvents ?? true;
   }
 
   annotate(doc: Doc): void {
@@ -90,8 +115,13 @@ export class EventCoder<L> implements Component {
     const ref = articleDate(doc);
     const ctx = new DocContext(doc, this, ref);
     const cands: Candidate[] = [];
+    const discarded = this.discards.scan(doc);
+    if (discarded === "article") {
+      doc.events = [];
+      return;
+    }
     // the title line is analysed like any sentence: it often states the lead event
-    for (const s of doc.sentences) ctx.sentence(s.index, cands);
+    for (const s of doc.sentences) if (!discarded.has(s.index)) ctx.sentence(s.index, cands);
     doc.events = this.toEvents(doc, cands);
   }
 
@@ -150,6 +180,51 @@ export class EventCoder<L> implements Component {
   }
 }
 
+/** Discard phrases (PETRARCH format): whole-word, case-insensitive. */
+class Discards {
+  private sentence = new Set<string>();
+  private article = new Set<string>();
+  private maxLen = 0;
+
+  constructor(files: string[], errors: string[]) {
+    for (const f of files) {
+      if (!existsSync(f)) {
+        errors.push(`${f}: discard list not found`);
+        continue;
+      }
+      for (const raw of readFileSync(f, "utf8").split("\n")) {
+        const l = raw.replace(/#.*$/, "").trim();
+        if (!l) continue;
+        const whole = l.startsWith("+");
+        const words = l.replace(/^\+/, "").replace(/_/g, " ").trim().toLowerCase().split(/\s+/);
+        if (!words[0]) continue;
+        (whole ? this.article : this.sentence).add(words.join(" "));
+        this.maxLen = Math.max(this.maxLen, words.length);
+      }
+    }
+  }
+
+  /** Sentence indices to skip, or "article" when the whole article is out of scope. */
+  scan(doc: Doc): Set<number> | "article" {
+    const out = new Set<number>();
+    if (!this.maxLen) return out;
+    const t = doc.tokens;
+    for (const s of doc.sentences) {
+      const words: string[] = [];
+      for (let i = s.tokenStart; i < s.tokenEnd; i++) words.push(t.form[i].toLowerCase());
+      for (let i = 0; i < words.length; i++) {
+        let key = "";
+        for (let n = 1; n <= this.maxLen && i + n <= words.length; n++) {
+          key = n === 1 ? words[i] : key + " " + words[i + n - 1];
+          if (this.article.has(key)) return "article";
+          if (this.sentence.has(key)) out.add(s.index);
+        }
+      }
+    }
+    return out;
+  }
+}
+
 function actorOut(doc: Doc, a: Arg): EventActor {
   const m = a.match;
   const start = m && m.actor ? m.start : a.start;
@@ -198,6 +273,15 @@ class DocContext<L> {
     const s = doc.sentences[si];
     const t = this.t;
     this.timexes[si] = findTimexes(doc.text, s.start, s.end);
+    let parsed = false;
+    for (let i = s.tokenStart; i < s.tokenEnd && !parsed; i++) if (t.deprel[i]) parsed = true;
+    if (!parsed) {
+      const first = out.length;
+      this.shallow(si, out);
+      this.deriveIntents(out, first);
+      return;
+    }
+    const first = out.length;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const upos = t.upos[i];
       const rel = this.rel(i);
@@ -205,7 +289,213 @@ class DocContext<L> {
       if (upos === "VERB" || (upos === "AUX" && rel !== "aux") || (upos === "" && /^VB/.test(t.xpos[i]))) this.verb(i, si, out);
       else if (upos === "NOUN" || upos === "PROPN") this.noun(i, si, out);
     }
-    // remember the last subject actor for pronouns in later sentences
+    this.deriveIntents(out, first);
+  }
+
+  /**
+   * CAMEO codes an announced act as an expression of intent (03x) or a threat (13x). For each
+   * announced event of the sentence: upgrade a generic 030/130 event of the same source to the
+   * specific code, or else add the intent/threat as an asserted event.
+   */
+  private deriveIntents(out: Candidate[], first: number): void {
+    if (this.coder.intentEvents === false) return;
+    const n = out.length;
+    for (let q = first; q < n; q++) {
+      const c = out[q];
+      if (!c.intent || c.modality !== "future") continue;
+      const look = (m: Record<string, string>) => { for (let l = c.code.length; l >= 2; l--) { const x = m[c.code.slice(0, l)]; if (x) return x; } return null; };
+      const derived = look(INTENT) ?? look(THREAT);
+      if (!derived) continue;
+      const sa = c.source.match?.actor ?? null;
+      const same = out.slice(first).filter((o) => o !== c && (o.source.match?.actor ?? null) === sa && o.code.slice(0, 2) === derived.slice(0, 2));
+      if (same.length) {
+        for (const o of same) if (GENERIC.has(o.code)) { o.code = derived; if (!o.target && c.target) o.target = c.target; }
+        continue;
+      }
+      out.push({ ...c, code: derived, modality: "asserted", confidence: c.confidence * 0.85, intent: false });
+    }
+  }
+
+  // ------------------------------------------------------- shallow fallback
+  /**
+   * Degraded mode for a sentence without a dependency parse (tags and lemmas
+   * only): the source is the nearest coded noun group before the verb in its
+   * clause, the target the nearest after it; patterns are matched over the
+   * words up to the next verb or clause break. Confidence is lower.
+   */
+  private shallow(si: number, out: Candidate[]): void {
+    const t = this.t;
+    const s = this.doc.sentences[si];
+    const AUXLIKE = new Set(["have", "be", "do", "has", "had", "is", "was", "were", "been", "did"]);
+    const isVerb = (i: number) =>
+      (t.upos[i] === "VERB" || (t.upos[i] === "" && /^VB/.test(t.xpos[i]))) &&
+      !(AUXLIKE.has(t.form[i].toLowerCase()) && i + 1 < s.tokenEnd && (t.upos[i + 1] === "VERB" || t.upos[i + 1] === "ADV" || t.upos[i + 1] === "PART"));
+    const isBreak = (i: number) => /^[;:"“”]$/.test(t.form[i]) || (t.upos[i] === "SCONJ");
+    const nounish = (i: number) => t.upos[i] === "PROPN" || t.upos[i] === "NOUN" || t.upos[i] === "ADJ" || (t.upos[i] === "" && /^[A-Z]/.test(t.form[i]));
+    const groups: [number, number][] = [];
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (!nounish(i)) continue;
+      let j = i;
+      while (j + 1 < s.tokenEnd && (nounish(j + 1) || (t.form[j + 1] === "'s" && j + 2 < s.tokenEnd) || (/^[.\-]$/.test(t.form[j + 1]) && j + 2 < s.tokenEnd && t.upos[j + 2] === "PROPN") || (t.form[j + 1].toLowerCase() === "of" && j + 2 < s.tokenEnd && t.upos[j + 2] === "PROPN"))) j++;
+      groups.push([i, j]);
+      i = j;
+    }
+    const code = (g: [number, number]): Arg | null => {
+      const m = this.coder.codeActor(this.doc, t.start[g[0]], t.end[g[1]], this.ref);
+      return m?.actor ? { head: g[1], start: t.start[g[0]], end: t.end[g[1]], match: m } : null;
+    };
+    const shallowDone = new Map<number, { src: Arg; mod: { negated: boolean; would: boolean; have: boolean; future: boolean } }>();
+    for (let v = s.tokenStart; v < s.tokenEnd; v++) {
+      if (!isVerb(v)) continue;
+      const entries = this.verbEntries(v);
+      if (!entries) continue;
+      // a bare participle after a noun is a reduced relative or adjective ("detainees held after ..."): no parse, no guess
+      if (t.xpos[v] === "VBN") {
+        let aux = false;
+        for (let k = v - 1; k >= s.tokenStart && k >= v - 3; k--) if (t.upos[k] === "AUX" || AUXLIKE.has(t.form[k].toLowerCase())) aux = true;
+        if (!aux) continue;
+      }
+      const post: number[] = [];
+      for (let k = v + 1; k < s.tokenEnd && post.length < 12; k++) {
+        const adjectival = /^VB[NG]$/.test(t.xpos[k]) && (t.upos[k - 1] === "DET" || t.upos[k - 1] === "ADJ");
+        if (isVerb(k) && !adjectival && !(k === v + 1) && t.form[k - 1].toLowerCase() !== "to") break;
+        if (isBreak(k) || t.form[k] === ",") break;
+        post.push(k);
+      }
+      const pre: number[] = [];
+      for (let k = v - 1; k >= s.tokenStart && pre.length < 3; k--) pre.unshift(k);
+      let negated = false;
+      let would = false;
+      let have = false;
+      let future = false;
+      for (let k = v - 1; k >= s.tokenStart && k >= v - 4; k--) {
+        const f = t.form[k].toLowerCase();
+        if (NEG.has(f)) negated = true;
+        if (f === "would" || f === "could" || f === "might" || f === "should") would = true;
+        if (f === "have" && would === false) have = true;
+        if (FUTURE_AUX.has(f)) future = true;
+        if (isVerb(k) && FUTURE_GOV.has(this.lemma(k)) && t.form[k + 1]?.toLowerCase() === "to") future = true;
+        if (isVerb(k)) break;
+      }
+      const announcedShallow = future; // will/shall or an intention verb before "to"
+      if (t.form[v - 1]?.toLowerCase() === "to") future = true; // infinitive: intended, not (yet) done
+      const choice = this.chooseShallow(entries, pre, post, negated);
+      if (!choice?.code) continue;
+      if (choice.neg) negated = false; // the negation is part of the meaning ("not getting along")
+      let src: Arg | null = null;
+      // coordinated verb phrase ("would have condemned ... and demanded"): same subject and modality
+      const prevVerb = (() => { for (let k = v - 1; k >= s.tokenStart; k--) if (isVerb(k)) return k; return -1; })();
+      const coordinated = prevVerb >= 0 && /^(and|but|or)$/i.test(t.form[v - 1] ?? "");
+      if (coordinated) {
+        const prev = shallowDone.get(prevVerb);
+        if (!prev) continue;
+        src = prev.src;
+        ({ negated, would, have, future } = prev.mod);
+      }
+      // first person inside a quote: the quote's speaker ("we will insist ...", Lavrov said)
+      // "Japan said on Tuesday it had halted ...": a pronoun subject of reported speech is the speaker
+      if (!src) {
+        let pk = v - 1;
+        while (pk > s.tokenStart && (t.upos[pk] === "AUX" || t.upos[pk] === "PART" || t.upos[pk] === "ADV" || AUXLIKE.has(t.form[pk].toLowerCase()))) pk--;
+        const pf = t.form[pk]?.toLowerCase() ?? "";
+        if (pk >= s.tokenStart && (pf === "it" || THIRD_PERSON.has(pf))) {
+          for (let k = pk - 1; k >= s.tokenStart && !src; k--) {
+            if (!SAY.has(this.lemma(k))) continue;
+            const g = groups.find((x) => x[1] === k - 1);
+            if (g) src = code(g);
+          }
+          if (!src && THIRD_PERSON.has(pf) && this.lastActor) src = this.lastActor;
+          if (!src) continue;
+        }
+      }
+      let fp = v - 1;
+      while (fp > s.tokenStart && (t.upos[fp] === "AUX" || t.upos[fp] === "PART" || t.upos[fp] === "ADV")) fp--;
+      if (!src && fp >= s.tokenStart && FIRST_PERSON.has(t.form[fp].toLowerCase())) {
+        src = this.shallowSpeaker(si, groups, code);
+        if (!src) continue;
+      }
+      for (let q = groups.length - 1; q >= 0 && !src; q--) {
+        const g = groups[q];
+        if (g[1] >= v) continue;
+        let blocked = false;
+        for (let k = g[1] + 1; k < v; k++) if ((isVerb(k) && !FUTURE_GOV.has(this.lemma(k))) || isBreak(k)) blocked = true;
+        if (blocked) break;
+        src = code(g);
+      }
+      if (!src) continue;
+      shallowDone.set(v, { src, mod: { negated, would, have, future } });
+      let tgt: Arg | null = null;
+      for (const g of groups) {
+        if (g[0] <= v || !post.includes(g[0])) continue;
+        tgt = code(g);
+        if (tgt) break;
+      }
+      const modality: Modality = negated ? "negated" : would && have ? "counterfactual" : would ? "hypothetical" : future ? "future" : "asserted";
+      const date = this.shallowDate(v, si, modality === "future");
+      out.push(this.cand(v, choice.code, src, tgt, modality, 0.4 + Math.min(0.15, choice.spec * 0.03), date, si, null, modality === "future" && announcedShallow));
+      if (choice.reverse && tgt) out.push(this.cand(v, choice.reverse, tgt, src, modality, 0.35, date, si, null));
+    }
+  }
+
+  /** `"...", Lavrov said` / `Lavrov said: "..."`: the noun group next to a speech verb outside the quotes. */
+  private shallowSpeaker(si: number, groups: [number, number][], code: (g: [number, number]) => Arg | null): Arg | null {
+    const t = this.t;
+    const s = this.doc.sentences[si];
+    let inQuote = false;
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+      const f = t.form[k];
+      if (f === "\u201c" || f === "\u201d" || f === '"') inQuote = f === "\u201c" ? true : f === "\u201d" ? false : !inQuote;
+      if (inQuote || !SAY.has(this.lemma(k))) continue;
+      const before = groups.filter((g) => g[1] === k - 1 || g[1] === k - 2);
+      const after = groups.filter((g) => g[0] === k + 1);
+      for (const g of [...before, ...after]) {
+        const a = code(g);
+        if (a) return a;
+      }
+    }
+    return null;
+  }
+
+  private chooseShallow(entries: TriggerEntry[], pre: number[], post: number[], negated: boolean): { code: string | null; reverse: string | null; spec: number; neg?: boolean } | null {
+    const t = this.t;
+    let best: Pattern | null = null;
+    const firstNoun = post.find((k) => t.upos[k] === "NOUN" || t.upos[k] === "PROPN") ?? -1;
+    for (const e of entries) {
+      for (const p of e.patterns) {
+        if (best && (p.specificity < best.specificity || (p.specificity === best.specificity && p.rank <= best.rank))) continue;
+        let ok = true;
+        for (const c of p.cond) {
+          if (c.kind === "neg") ok &&= negated;
+          else if (c.kind === "obj") ok &&= firstNoun >= 0 && (!c.words || c.words.has(this.lemma(firstNoun)) || c.words.has(t.form[firstNoun].toLowerCase()));
+          else if (c.kind === "prep") {
+            const at = post.findIndex((k) => t.form[k].toLowerCase() === c.prep);
+            ok &&= at >= 0 && (!c.words || post.slice(at + 1).some((k) => c.words!.has(this.lemma(k))));
+          } else if (c.kind === "any") ok &&= post.some((k) => c.words.has(this.lemma(k)) || c.words.has(t.form[k].toLowerCase()));
+          else if (c.kind === "prt") ok &&= post.some((k) => t.form[k].toLowerCase() === c.word);
+        }
+        if (!ok) continue;
+        if (!p.cond.length && (p.pre.length || p.post.length)) {
+          if (p.pre.length && !this.seqMatch(p.pre, pre)) continue;
+          if (p.post.length && !this.seqMatch(p.post, post)) continue;
+        }
+        best = p;
+      }
+    }
+    if (best) return { code: best.code, reverse: best.reverse ?? null, spec: best.specificity, neg: best.cond.some((c) => c.kind === "neg") };
+    for (const e of entries) if (e.code) return { code: e.code, reverse: e.reverse ?? null, spec: 0 };
+    return null;
+  }
+
+  private shallowDate(v: number, si: number, future: boolean): string | null {
+    // the time expression nearest the verb in the same clause
+    const t = this.t;
+    let best: Timex | null = null;
+    let dist = 1e9;
+    for (const x of this.timexes[si] ?? []) {
+      const d = Math.abs(x.start - t.start[v]);
+      if (d < dist && d < 60) { dist = d; best = x; }
+    }
+    return best ? best.resolve(this.ref, future) ?? this.ref : this.ref;
   }
 
   // ------------------------------------------------------------ clause words
@@ -346,8 +636,22 @@ class DocContext<L> {
   }
 
   // ------------------------------------------------------------------ verbs
+  /** Lexicon entries of a verb token: by lemma, else by regular inflection of its form (the lemmatizer may err). */
+  private verbEntries(v: number): TriggerEntry[] | undefined {
+    const lex = this.coder.lexicon;
+    const e = lex.entries("V", this.lemma(v));
+    if (e) return e;
+    const f = this.t.form[v].toLowerCase();
+    const m = /^(.+?)(ies|ied|es|ed|ing|s|d)$/.exec(f);
+    if (!m) return undefined;
+    const stem = m[1];
+    const tries = [stem, stem + "e", stem.replace(/(.)\1$/, "$1"), m[2] === "ies" || m[2] === "ied" ? stem + "y" : ""];
+    for (const c of tries) if (c && lex.entries("V", c)) return lex.entries("V", c);
+    return undefined;
+  }
+
   private verb(v: number, si: number, out: Candidate[]): void {
-    const entries = this.coder.lexicon.entries("V", this.lemma(v));
+    const entries = this.verbEntries(v);
     if (!entries) return;
     const passive = this.isPassive(v);
     const psubj = passive ? this.subjectOf(v) : -1;
@@ -372,6 +676,7 @@ class DocContext<L> {
     if (!srcHeads.length) return;
     const modality = negPattern ? this.modality(v, false) : this.modality(v, negated);
     const date = this.dateOf(v, si, modality === "future");
+    const intent = modality === "future" && this.announced(v);
     const attribution = this.speakerOf(v);
     const sources = srcHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null);
     const targets = tgtHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null && a.match?.actor != null);
@@ -380,18 +685,57 @@ class DocContext<L> {
     const mutual = !targets.length && sources.filter((a) => a.match?.actor).length > 1 && (MUTUAL_ROOTS.has(choice.code.slice(0, 2)) || reg.post.some((k) => MUTUAL_OBJ.has(this.lemma(k))));
     for (const src of sources) {
       const tl = (mutual ? sources : targets).filter((x) => x !== src && !(x.match?.actor && src.match?.actor && x.start === src.start));
-      if (!tl.length) out.push(this.cand(v, choice.code, src, null, modality, conf, date, si, attribution));
+      if (!tl.length) out.push(this.cand(v, choice.code, src, null, modality, conf, date, si, attribution, intent));
       for (const tg of tl) {
-        out.push(this.cand(v, choice.code, src, tg, modality, conf + (src.match?.confidence ?? 0.5) * 0.05, date, si, attribution));
+        out.push(this.cand(v, choice.code, src, tg, modality, conf + (src.match?.confidence ?? 0.5) * 0.05, date, si, attribution, intent));
         if (choice.reverse && !mutual) out.push(this.cand(v, choice.reverse, tg, src, modality, conf - 0.05, date, si, attribution));
       }
     }
+    this.mustDemand(v, si, out, sources, date, attribution);
   }
 
-  private cand(v: number, code: string, source: Arg, target: Arg | null, modality: Modality, confidence: number, date: string | null, sentence: number, attribution: Arg | null): Candidate {
+  private cand(v: number, code: string, source: Arg, target: Arg | null, modality: Modality, confidence: number, date: string | null, sentence: number, attribution: Arg | null, intent = false): Candidate {
+    // a role without a country acted on by a national actor is taken as domestic ("Trump accused intelligence agencies")
+    const sa = source.match?.actor;
+    const ta = target?.match?.actor;
+    if (target && target.match && ta?.startsWith("---") && sa && !sa.startsWith("---") && !sa.startsWith("IGO") && !sa.startsWith("NGO") && sa.length >= 3) {
+      target = { ...target, match: { ...target.match, actor: sa.slice(0, 3) + ta.slice(3), confidence: target.match.confidence * 0.8 } };
+    }
     if (source.match?.actor) this.lastActor = source;
     const c = Math.max(0.05, Math.min(0.97, confidence * (source.match?.actor ? 0.6 + 0.4 * (source.match.confidence ?? 1) : 0.5)));
-    return { trigger: v, code, source, target, modality, confidence: c, date, sentence, attribution };
+    return { trigger: v, code, source, target, modality, confidence: c, date, sentence, attribution, intent };
+  }
+
+  /** Future by "will/shall" or an intention verb ("plans to", "vowed to", "is ready to"), not a bare infinitive. */
+  private announced(v: number): boolean {
+    const t = this.t;
+    let x = v;
+    for (let q = 0; q < 4; q++) {
+      for (const k of this.kids[x]) if (this.rel(k) === "aux" && FUTURE_AUX.has(t.form[k].toLowerCase())) return true;
+      if (this.rel(x) === "xcomp" && t.head[x] >= 0) {
+        const h = t.head[x];
+        if (FUTURE_GOV.has(this.lemma(h)) || FUTURE_GOV.has(t.form[h].toLowerCase())) return true;
+        x = h;
+        continue;
+      }
+      if (this.rel(x) === "conj" && t.head[x] >= 0) { x = t.head[x]; continue; }
+      break;
+    }
+    return false;
+  }
+
+  /** "Russia said Sudan must return the helicopter": the speaker demands (100) of the complement's subject. */
+  private mustDemand(v: number, si: number, out: Candidate[], speakers: Arg[], date: string | null, attribution: Arg | null): void {
+    if (!SAY.has(this.lemma(v))) return;
+    const t = this.t;
+    for (const k of this.kids[v]) {
+      if (this.rel(k) !== "ccomp") continue;
+      if (!this.kids[k].some((a) => this.rel(a) === "aux" && /^(must|should)$/i.test(t.form[a]))) continue;
+      const s = this.subjectOf(k);
+      if (s < 0) continue;
+      const tg = this.arg(s, k);
+      for (const src of speakers) out.push(this.cand(v, "100", src, tg?.match?.actor ? tg : null, "asserted", 0.55, date, si, attribution));
+    }
   }
 
   private isPassive(v: number): boolean {
@@ -436,7 +780,9 @@ class DocContext<L> {
       if (o >= 0 && o < v && (t.upos[o] === "PROPN" || t.upos[o] === "NOUN" || t.upos[o] === "PRON")) return o;
       return this.logicalSubject(h, depth + 1);
     }
-    if (r === "conj" || r === "advcl") return this.logicalSubject(h, depth + 1);
+    if (r === "conj") return this.logicalSubject(h, depth + 1);
+    // a non-finite adverbial clause shares the main subject ("fired missiles ... to punish", "after meeting with")
+    if (r === "advcl" && (/^VB[GN]?$/.test(t.xpos[v]) || this.markOf(v) === "to" || t.xpos[v] === "")) return this.logicalSubject(h, depth + 1);
     if (r === "acl:relcl" || r === "acl") return h;
     return -1;
   }
@@ -448,10 +794,14 @@ class DocContext<L> {
     const io = this.child(v, "iobj");
     if (o >= 0) cands.push([o, true]);
     if (io >= 0) cands.push([io, true]);
-    for (const k of this.kids[v]) {
+    // obliques by preposition rank: "with"/"against"/"to" name a party, "at"/"in" more often a place
+    const obl = this.kids[v].filter((k) => {
       const b = this.base(k);
-      if ((b === "obl" || b === "nmod") && !this.isTime(k) && this.rel(k) !== "obl:agent") cands.push([k, TARGET_PREPS.has(this.caseOf(k))]);
-    }
+      return (b === "obl" || b === "nmod") && !this.isTime(k) && this.rel(k) !== "obl:agent";
+    });
+    const rank = (k: number) => { const r = PREP_RANK.indexOf(this.caseOf(k)); return r < 0 ? 99 : r; };
+    obl.sort((a, b) => rank(a) - rank(b) || a - b);
+    for (const k of obl) cands.push([k, TARGET_PREPS.has(this.caseOf(k))]);
     // clausal complement subject/object ("demanded that X withdraw")
     for (const k of this.kids[v]) {
       const r = this.rel(k);
@@ -518,8 +868,11 @@ class DocContext<L> {
         const sp = this.speakerOf(v);
         if (sp) return sp;
       }
-      if (THIRD_PERSON.has(f) || FIRST_PERSON.has(f)) {
-        const sp = FIRST_PERSON.has(f) ? null : this.lastActor;
+      if (f === "it" || THIRD_PERSON.has(f)) {
+        // "Japan said it had halted aid": the subject of the reporting verb
+        const rep = this.reporterOf(h);
+        if (rep) return rep;
+        const sp = f === "it" ? null : this.lastActor;
         if (sp) return { ...sp, head: sp.head };
       }
       return null;
@@ -690,7 +1043,26 @@ class DocContext<L> {
         }
       }
     }
+    // "Italy announced a suspension of air links", "held talks", "launched an attack": the light verb's subject
+    let light = -1;
+    if (!src && t.head[n] >= 0 && (this.rel(n) === "obj" || this.rel(n) === "dobj") && LIGHT.has(this.lemma(t.head[n]))) {
+      light = t.head[n];
+      const ls = this.isPassive(light) ? this.agentOf(light) : this.logicalSubject(light);
+      if (ls >= 0) {
+        const a = this.arg(ls, light);
+        if (a?.match?.actor) src = a;
+      }
+    }
     if (!src) return;
+    if (!tgts.length && light >= 0) {
+      for (const k of this.kids[light]) {
+        const b = this.base(k);
+        if ((b === "obl" || b === "nmod") && TARGET_PREPS.has(this.caseOf(k)) && !this.isTime(k)) {
+          const a = this.arg(k, light);
+          if (a?.match?.actor && a.start !== src.start) { tgts = [a]; break; }
+        }
+      }
+    }
     if (!tgts.length) {
       for (const k of this.kids[n]) {
         if (this.base(k) !== "nmod" || this.rel(k) === "nmod:poss") continue;
@@ -718,10 +1090,12 @@ class DocContext<L> {
       if (["plan", "propose", "seek", "want", "call", "demand", "urge", "hope", "expect", "schedule", "cancel", "postpone", "reject", "refuse", "block"].includes(hl)) modality = ["cancel", "postpone", "reject", "refuse", "block"].includes(hl) ? "negated" : "future";
       else if (this.isNegated(h)) modality = "negated";
     }
-    const date = this.dateOf(n, si, modality === "future");
+    if (light >= 0 && modality === "asserted") modality = this.modality(light, this.isNegated(light));
+    const intent = light >= 0 && modality === "future" && this.announced(light);
+    const date = this.dateOf(light >= 0 ? light : n, si, modality === "future");
     const conf = 0.5 + Math.min(0.2, choice.spec * 0.04);
-    if (!tgts.length) out.push(this.cand(n, choice.code, src, null, modality, conf, date, si, null));
-    for (const tg of tgts) out.push(this.cand(n, choice.code, src, tg, modality, conf + 0.05, date, si, null));
+    if (!tgts.length) out.push(this.cand(n, choice.code, src, null, modality, conf, date, si, null, intent));
+    for (const tg of tgts) out.push(this.cand(n, choice.code, src, tg, modality, conf + 0.05, date, si, null, intent));
   }
 
   private hyphenParts(k: number): [number, number][] {
@@ -742,6 +1116,25 @@ class DocContext<L> {
   }
 
   // ----------------------------------------------------------- speech, dates
+  /** For a pronoun subject inside a reported clause: the reporting verb's coded subject. */
+  private reporterOf(p: number): Arg | null {
+    const t = this.t;
+    let x = t.head[p];
+    for (let q = 0; q < 4 && x >= 0; q++) {
+      const r = this.rel(x);
+      const h = t.head[x];
+      if (h < 0) return null;
+      if (r === "ccomp" && (SAY.has(this.lemma(h)) || REPORT.has(this.lemma(h)))) {
+        const s = this.subjectOf(h);
+        if (s >= 0 && t.upos[s] !== "PRON") return this.argNoPron(s);
+        return null;
+      }
+      if (r !== "xcomp" && r !== "conj") return null;
+      x = h;
+    }
+    return null;
+  }
+
   /** The speaker whose speech contains token v ("Lavrov said Washington had ..."). */
   private speakerOf(v: number): Arg | null {
     const t = this.t;

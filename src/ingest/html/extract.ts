@@ -19,6 +19,7 @@ import { domToParagraphs, flatText, type DomNode } from "./dom-text.js";
 import { extractMetadata, type QueryableDoc, type QueryableEl } from "./metadata.js";
 import { ARTICLE_CLASS, DROP_TAGS, classOf, isBoilerClass, isFurniture, isHidden } from "./boilerplate.js";
 import { densityCandidate } from "./density.js";
+import { detectLanguage } from "../language.js";
 import { measure, type TextStats } from "./measure.js";
 
 export interface ExtractedArticle {
@@ -166,5 +167,8 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
     const paras = len(rdParas) >= 250 || len(rdParas) >= 0.5 * len(ownParas) ? rdParas : ownParas;
     text = paras.join("\n\n");
   }
-  return { ...meta, body: text };
+  // The text's own language beats the page's declaration (often missing or a site-wide default).
+  const guess = text ? detectLanguage(text) : null;
+  const language = guess && guess.language !== "und" && guess.confidence >= 0.5 ? guess.language : meta.language;
+  return { ...meta, language, body: text };
 }
