@@ -4,6 +4,7 @@ import { bodyStart } from "../ingest/text-article.js";
 import { createNlpComponents } from "../nlp/index.js";
 import { detectLanguage } from "../ingest/language.js";
 import { codeActorSpan, loadActorLexicon } from "../extract/actors/index.js";
+import { createEntityComponent } from "../extract/entities/index.js";
 import { createEventComponent } from "../extract/events/index.js";
 import { createQuoteComponent } from "../extract/quotes/index.js";
 
@@ -30,6 +31,7 @@ export class Pipeline {
     const actors = loadActorLexicon({ userFiles: opts.actorLexicons ?? [] });
     this.components = [
       ...createNlpComponents(),
+      createEntityComponent(actors),
       createEventComponent({ actors, codeActor: codeActorSpan, userLexicons: opts.eventLexicons ?? [] }),
       createQuoteComponent({ userLexicons: opts.cueLexicons ?? [] }),
     ];
