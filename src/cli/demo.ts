@@ -2,6 +2,7 @@
  * `npm run demo`: ingests the bundled sample articles into a fresh embedded
  * store, prints what eventwire found, and shows how to query it.
  */
+import "./quiet-pipe.js";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "../model/paths.js";
