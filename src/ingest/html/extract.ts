@@ -69,6 +69,9 @@ function holdsArticle(el: El, stats: Map<DomNode, TextStats>): boolean {
   return long >= 500;
 }
 
+/** Embedded posts quoted by the article (tweets, Instagram) are part of its text. */
+const EMBEDDED_QUOTE = /tweet|instagram-media/i;
+
 const KEEP_TAGS = new Set(["HTML", "BODY", "MAIN", "ARTICLE"]);
 
 /** Step 1: removes boilerplate elements in place. */
@@ -85,7 +88,7 @@ export function preclean(body: El, onRemove?: (el: El, why: string) => void): vo
     let drop = DROP_TAGS.has(tag) || tag === "HEADER" || isHidden(el);
     if (!drop) {
       const cls = classOf(el);
-      drop = cls !== "" && isBoilerClass(cls) && !ARTICLE_CLASS.test(cls);
+      drop = cls !== "" && isBoilerClass(cls) && !ARTICLE_CLASS.test(cls) && !EMBEDDED_QUOTE.test(cls);
     }
     if (drop && (stats.get(el)?.text ?? 0) < total * 0.3 && !(tag === "DIV" && holdsArticle(el, stats))) {
       onRemove?.(el, tag);
