@@ -113,3 +113,14 @@ function limitOf(f: QueryFilters): number {
   const n = f.limit ?? 1000;
   return Number.isInteger(n) && n > 0 ? Math.min(n, 10_000_000) : 1000;
 }
+
+/**
+ * Everything stored about one actor or speaker: the events it took part in
+ * (as source or target) and the quotes attributed to it, in date order.
+ */
+export async function queryProfile(store: Store, who: string, f: QueryFilters): Promise<{ events: Row[]; quotes: Row[] }> {
+  const isCode = /^[A-Z-]{3,}$/.test(who);
+  const events = await queryEvents(store, { ...f, actor: who });
+  const quotes = await queryQuotes(store, isCode ? { ...f, actor: who } : { ...f, speaker: who });
+  return { events, quotes };
+}

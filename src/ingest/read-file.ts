@@ -7,7 +7,9 @@ export type ReadResult =
   | { ok: true; text: string; bytes: Buffer; warnings: InputFailure[] }
   | { ok: false; failure: InputFailure };
 
-const fail = (input: string, reason: string): ReadResult => ({ ok: false, failure: { input, reason, severity: "error" } });
+export type BytesResult = { ok: true; bytes: Buffer } | { ok: false; failure: InputFailure };
+
+const fail = (input: string, reason: string): { ok: false; failure: InputFailure } => ({ ok: false, failure: { input, reason, severity: "error" } });
 
 /**
  * Reads one input file as text, refusing what is not an article: a file over
@@ -16,6 +18,12 @@ const fail = (input: string, reason: string): ReadResult => ({ ok: false, failur
  * decoded with U+FFFD and reported as a warning.
  */
 export async function readTextFile(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<ReadResult> {
+  const r = await readInputBytes(path, maxBytes);
+  return r.ok ? decodeText(path, r.bytes) : r;
+}
+
+/** The bytes of one input file, refusing by size alone (never read) and refusing empty files. */
+export async function readInputBytes(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<BytesResult> {
   let size: number;
   try {
     const st = await stat(path);
@@ -38,7 +46,8 @@ export async function readTextFile(path: string, maxBytes = DEFAULT_MAX_BYTES): 
   }
   // the file may have grown between stat and read
   if (bytes.length > maxBytes) return fail(path, `too large: over ${maxBytes} bytes (--max-bytes)`);
-  return decodeText(path, bytes);
+  if (bytes.length === 0) return fail(path, "empty file");
+  return { ok: true, bytes };
 }
 
 /** Decodes bytes that should be text; see readTextFile for what is refused. */

@@ -25,7 +25,9 @@ async function connectPglite(dir: string): Promise<SqlClient> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { mkdirSync } = await import("node:fs");
   if (dir !== "memory://") mkdirSync(dir, { recursive: true });
-  const db = await PGlite.create(dir === "memory://" ? undefined : dir);
+  // dates stay strings (YYYY-MM-DD), as on the PostgreSQL backend
+  const parsers = { 1082: (v: string) => v };
+  const db = await PGlite.create(dir === "memory://" ? { parsers } : { dataDir: dir, parsers });
   type Q = Pick<typeof db, "query" | "exec">;
   const wrap = (q: Q, top: boolean): SqlClient => ({
     kind: "pglite",

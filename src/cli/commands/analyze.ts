@@ -3,16 +3,18 @@ import type { Command } from "../command.js";
 import { parseFlags, UsageError } from "../command.js";
 import { toAnalysis } from "../../model/index.js";
 import { DEFAULT_MAX_BYTES, decodeText } from "../../ingest/read-file.js";
-import { parseJsonlRecord, readDocumentFile, type Ingested } from "../../ingest/sources.js";
+import { htmlArticle, looksLikeHtml, parseJsonlRecord, readDocumentFile, type Ingested } from "../../ingest/sources.js";
 import { normaliseDate, textArticle } from "../../ingest/text-article.js";
 import { Pipeline } from "../../pipeline/pipeline.js";
+import { LEXICON_FLAGS, LEXICON_USAGE, lexiconOptions } from "../lexicon-flags.js";
 import { renderAnalysisText } from "../../api/render.js";
 
 const usage = `Usage: eventwire analyze FILE|- [options]
        eventwire analyze --jsonl < articles.jsonl > analyses.jsonl
 
 Analyses one article and prints its analysis (schema eventwire/analysis@1).
-A plain-text file's first line is the title when a blank line follows it.
+A plain-text file's first line is the title when a blank line follows it; an HTML
+page (.html/.htm, or text starting with <html) is reduced to its article first.
 Every start/end in the output is an offset into article.text.
 
 Options:
@@ -21,8 +23,7 @@ Options:
   --jsonl             read JSONL from stdin, one {"id","text","date"?,"title"?,"url"?} per line,
                       and write one analysis per line carrying the same "id" (models load once).
                       A bad line gives {"id","error"} on stdout and a one-line error on stderr.
-  --lexicon FILE      an extra lexicon file (actors, events or cues) adding to or overriding the
-                      bundled ones; repeatable
+${LEXICON_USAGE}
   --max-bytes N       refuse articles larger than N bytes (default ${DEFAULT_MAX_BYTES})
 `;
 
@@ -31,22 +32,25 @@ const command: Command = {
   summary: "analyse one article (or JSONL on stdin) and print events, quotes and entities",
   usage,
   async run(args) {
-    const { flags, multi, positional } = parseFlags(args, { values: ["date", "format", "max-bytes"], booleans: ["jsonl"], repeatable: ["lexicon"] });
+    const { flags, multi, positional } = parseFlags(args, { values: ["date", "format", "max-bytes"], booleans: ["jsonl"], repeatable: LEXICON_FLAGS });
     const format = (flags.get("format") as string | undefined) ?? "json";
     if (format !== "json" && format !== "text") throw new UsageError(`--format must be json or text, not ${format}`);
     const date = flags.has("date") ? normaliseDate(flags.get("date")) : null;
     if (flags.has("date") && !date) throw new UsageError(`--date must be YYYY-MM-DD`);
     const maxBytes = flags.has("max-bytes") ? Number(flags.get("max-bytes")) : DEFAULT_MAX_BYTES;
     if (!Number.isFinite(maxBytes) || maxBytes <= 0) throw new UsageError("--max-bytes must be a positive number");
-    const pipeline = new Pipeline({ lexicons: multi.get("lexicon") ?? [] });
+    const pipeline = new Pipeline(lexiconOptions(multi));
 
     if (flags.has("jsonl")) return analyzeJsonl(pipeline, date, maxBytes, format);
     if (positional.length !== 1) throw new UsageError("give one FILE, or - for stdin, or --jsonl");
     const input = positional[0];
     let item: Ingested;
     if (input === "-") {
-      const r = decodeText("stdin", await readAll(maxBytes));
-      item = r.ok ? { kind: "article", article: textArticle(r.text, { published: date, source: "stdin" }), warnings: r.warnings } : { kind: "failure", failure: r.failure };
+      const bytes = await readAll(maxBytes);
+      const r = decodeText("stdin", bytes);
+      if (!r.ok) item = { kind: "failure", failure: r.failure };
+      else if (looksLikeHtml("stdin", r.text)) item = htmlArticle("stdin", bytes, { source: "stdin", published: date });
+      else item = { kind: "article", article: textArticle(r.text, { published: date, source: "stdin" }), warnings: r.warnings };
     } else item = await readDocumentFile(input, { maxBytes, date });
     if (item.kind === "failure") {
       process.stderr.write(`eventwire: ${item.failure.input}: ${item.failure.reason}\n`);

@@ -6,6 +6,7 @@ import { DEFAULT_USER_AGENT, FeedPoller, type PollEvent } from "../../ingest/fee
 import { Pipeline } from "../../pipeline/pipeline.js";
 import { ingestAll } from "../../pipeline/ingest-run.js";
 import { Store, resolveDbLocation } from "../../store/store.js";
+import { LEXICON_FLAGS, LEXICON_USAGE, lexiconOptions } from "../lexicon-flags.js";
 
 const usage = `Usage: eventwire watch FEED-URL... [options]
 
@@ -34,7 +35,7 @@ Options:
   --timeout MS           per-request timeout (default 20000)
   --attempts N           tries per item page before giving up (default 3)
   --user-agent UA        default: "${DEFAULT_USER_AGENT}"
-  --lexicon FILE         extra lexicon file (actors, events or cues); repeatable
+${LEXICON_USAGE}
   --quiet                no per-item lines (failures are still recorded)
 `;
 
@@ -53,7 +54,7 @@ const command: Command = {
     const { flags, multi, positional } = parseFlags(args, {
       values: ["db", "state", "interval", "host-interval", "timeout", "attempts", "user-agent"],
       booleans: ["once", "quiet"],
-      repeatable: ["lexicon"],
+      repeatable: LEXICON_FLAGS,
     });
     if (positional.length === 0) throw new UsageError("give at least one FEED-URL");
     for (const u of positional) {
@@ -69,7 +70,7 @@ const command: Command = {
       userAgent: (flags.get("user-agent") as string | undefined) ?? DEFAULT_USER_AGENT,
     });
     const store = await Store.open(resolveDbLocation(flags.get("db") as string | undefined));
-    const pipeline = new Pipeline({ lexicons: multi.get("lexicon") ?? [] });
+    const pipeline = new Pipeline(lexiconOptions(multi));
     const ac = new AbortController();
     let stop = false;
     const onSignal = () => {
