@@ -100,7 +100,7 @@ const SCRIPTS: [RegExp, string][] = [
   [/\p{Script=Latin}/gu, "latin"],
 ];
 
-const MAX_CHARS = 20000;
+const MAX_CHARS = 4000;
 
 export function detectLanguage(text: string): LanguageGuess {
   const sample = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
