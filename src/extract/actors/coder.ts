@@ -188,7 +188,12 @@ export function codeSpan(lex: ActorLexiconImpl, doc: Doc | null, text: string, s
       k = j;
     }
   }
-  const agentHit = pool.find((h) => lex.entries[h.entry].kind === "agent") ?? hits.find((h) => lex.entries[h.entry].kind === "agent");
+  // the head role noun is the last one in the head part ("Moslem forces" -> forces)
+  const lastAgent = (hs: SpanHit[]) => {
+    for (let k = hs.length - 1; k >= 0; k--) if (lex.entries[hs[k].entry].kind === "agent") return hs[k];
+    return undefined;
+  };
+  const agentHit = lastAgent(pool) ?? lastAgent(hits);
   const agentCode = agentHit ? lex.entries[agentHit.entry].codes[0].code : null;
   // 2./3. organisation or country in the head part
   for (const h of pool) {
