@@ -1,55 +1,383 @@
 import type { Component, Doc } from "../model/index.js";
 
 /**
- * First-version tokenizer and sentence splitter: regex tokens (words with
- * inner apostrophes/hyphens/periods, numbers, single punctuation), sentences
- * ending at . ! ? (plus closing quotes) followed by space and an upper-case
- * letter or a quote, or at a blank line. Replaced by the trained NLP core.
+ * News tokenizer and sentence splitter (rule based, tuned on UD English EWT
+ * train; see docs/BENCHMARKS.md for EWT/GUM scores).
+ *
+ * Tokens are UD *syntactic words* given as character spans over the original
+ * text: clitics are split off UD-style ("didn't" -> "did" + "n't", "Trump's"
+ * -> "Trump" + "'s", "gonna" -> "gon" + "na"), so every word is an exact slice
+ * of the text. `surfaceTokens()` re-joins them into CoNLL-2018 surface tokens
+ * (what the segmentation scorer counts).
+ *
+ * Sentences end at terminal punctuation (. ! ? … and runs, plus closing quotes
+ * and brackets) before a plausible sentence start, never after a title
+ * abbreviation (Mr., Gen., Sen.), and always at a blank line; a single newline
+ * ends a sentence unless the next line visibly continues it (lower-case start
+ * after a non-terminal word), so hard-wrapped text stays whole and a title
+ * line stays its own sentence.
  */
-const TOKEN = /[A-Za-z](?:\.[A-Za-z])+\.?|\d+(?:[.,:]\d+)*%?|[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*|\S/gu;
-const ABBREV = new Set(["mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "st", "jr", "sr", "lt", "col", "capt", "prof", "no", "vs", "jan", "feb", "aug", "sept", "oct", "nov", "dec"]);
 
-export class SimpleTokenizer implements Component {
+/** Abbreviations that keep their period. Lower-case, without the final period. */
+const ABBREV = new Set(
+  (
+    "mr mrs ms dr prof gen sen rep gov lt col capt cmdr maj sgt adm cpl pvt st jr sr rev fr hon pres supt insp det messrs mssrs " +
+    "inc corp co ltd llc bros dept univ assn est approx vs etc al cf viz ca " +
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun " +
+    "no nos vol vols pp fig figs ed eds ave blvd rd hwy mt ft sq mi oz lb lbs min max misc govt intl natl " +
+    "ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev okla ore pa penn tenn tex va vt wash wis wyo"
+  ).split(" "),
+);
+/** Title abbreviations after which a sentence never ends. */
+const TITLE = new Set("mr mrs ms dr prof gen sen rep gov lt col capt cmdr maj sgt adm cpl pvt st rev fr hon pres supt insp det messrs no vs".split(" "));
+/** Prefixes that stay attached to a hyphenated word in EWT ("e-mail", "non-stop"). */
+const HYPHEN_PREFIX = new Set("e non anti pro post pre co re ex mid multi inter intra semi sub super ultra un bi tri self".split(" "));
+
+const OPEN_PUNCT = /^(?:<<|``|‘’|''|[("'“‘«\[{<`¿¡*])/;
+const CLOSE_PUNCT = /(?:>>|''|[)"'”’»\]},;:!?>*]|\.{2,}|…)$/;
+const URL = /^(?:(?:https?|ftp):\/\/|www\.)[^\s<>"]+|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+/i;
+const DOMAIN = /^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|co\.uk|uk|int|info|io|de|fr|ru|ca|us)(?:\/[^\s<>"]*)?$/i;
+const CLITIC = /(?:n['’]t|['’](?:s|m|d|re|ve|ll|S|M|D|RE|VE|LL))$/;
+const CLITIC_WORD = /^(?:n['’]t|N['’]T|['’](?:s|m|d|re|ve|ll|S|M|D|RE|VE|LL)|na|ta|nna|not)$/;
+/** Words split UD-style without an apostrophe: gonna -> gon na, cannot -> can not. */
+const FUSED: Record<string, number> = { gonna: 3, wanna: 3, gotta: 3, cannot: 3 };
+const ABBR_DOTS = /^(?:[A-Za-z]\.){2,}[A-Za-z]?$|^(?:[A-Za-z]\.)+[A-Za-z]\.$/;
+const NUMERIC = /^[+-]?(?:\d[\d,.:\/]*\d|\d)$/;
+const PHONE = /^\d{3}[-.]\d{3}[-.]\d{4}$|^\d{3}-\d{4}$/;
+
+type Out = (s: number, e: number) => void;
+
+/** Splits the core of a chunk (no outer punctuation) into words. */
+function splitCore(text: string, s: number, e: number, emit: Out): void {
+  if (s >= e) return;
+  const w = text.slice(s, e);
+  // currency and number prefixes
+  if (/^[$€£¥#@~]./.test(w) && !/^[#@][A-Za-z_]\w*$/.test(w)) {
+    emit(s, s + 1);
+    splitCore(text, s + 1, e, emit);
+    return;
+  }
+  if (/^US\$./.test(w)) {
+    emit(s, s + 3);
+    splitCore(text, s + 3, e, emit);
+    return;
+  }
+  if (/^\d[\d,.]*%$/.test(w)) {
+    emit(s, e - 1);
+    emit(e - 1, e);
+    return;
+  }
+  // 7:30PM, 5pm, 10am -> number + unit for times
+  const tm = /^(\d{1,2}(?::\d\d)?)([ap]\.?m\.?|[AP]\.?M\.?)$/.exec(w);
+  if (tm) {
+    emit(s, s + tm[1].length);
+    emit(s + tm[1].length, e);
+    return;
+  }
+  const um = UNIT.exec(w);
+  if (um && !/^(?:1st|2nd|3rd|\d+th)$/i.test(w) && !/^(?:st|nd|rd|th)$/i.test(um[2])) {
+    emit(s, s + um[1].length);
+    emit(s + um[1].length, e);
+    return;
+  }
+  if (/^[\p{L}]+\([\p{L}]+\)$/u.test(w)) {
+    const o = w.indexOf("(");
+    emit(s, s + o);
+    emit(s + o, s + o + 1);
+    emit(s + o + 1, e - 1);
+    emit(e - 1, e);
+    return;
+  }
+  if (w.length > 2 && w.endsWith("-") && /[\p{L}\d]/u.test(w[w.length - 2])) {
+    splitCore(text, s, e - 1, emit);
+    emit(e - 1, e);
+    return;
+  }
+  if (URL.test(w) || DOMAIN.test(w) || NUMERIC.test(w) || PHONE.test(w) || ABBR_DOTS.test(w) || FILE_EXT.test(w) || /^[a-z]?\d+(?:-\d+){2,}$/i.test(w) || /^[A-Za-z]\/[A-Za-z]$/.test(w)) {
+    emit(s, e);
+    return;
+  }
+  // clitics
+  const cm = CLITIC.exec(w);
+  if (cm && cm.index > 0 && /[\p{L}\d]/u.test(w[cm.index - 1])) {
+    let cut = s + cm.index;
+    // can't -> ca n't ; won't -> wo n't (EWT convention: split right before n't)
+    splitCore(text, s, cut, emit);
+    emit(cut, e);
+    return;
+  }
+  const lw = w.toLowerCase();
+  const fused = FUSED[lw];
+  if (fused !== undefined) {
+    emit(s, s + fused);
+    emit(s + fused, e);
+    return;
+  }
+  // slashes between words: and/or -> and / or (dates and fractions kept above)
+  const sl = w.indexOf("/");
+  if (sl > 0 && sl < w.length - 1 && !/^\d+\/\d+$/.test(w)) {
+    splitCore(text, s, s + sl, emit);
+    emit(s + sl, s + sl + 1);
+    splitCore(text, s + sl + 1, e, emit);
+    return;
+  }
+  // hyphens: split unless a known prefix or a code like "ld2d-#69366"
+  const hy = w.indexOf("-");
+  if (hy >= 0 && w.length > 1) {
+    if (/^-{2,}$/.test(w) || /^[-=_*~]+$/.test(w)) {
+      emit(s, e);
+      return;
+    }
+    const m = /-{2,}/.exec(w);
+    if (m) {
+      splitCore(text, s, s + m.index, emit);
+      emit(s + m.index, s + m.index + m[0].length);
+      splitCore(text, s + m.index + m[0].length, e, emit);
+      return;
+    }
+    if (hy === 0) {
+      emit(s, s + 1);
+      splitCore(text, s + 1, e, emit);
+      return;
+    }
+    const left = w.slice(0, hy).toLowerCase();
+    if (!HYPHEN_PREFIX.has(left) && /\p{L}|\d/u.test(w[hy + 1] ?? "")) {
+      splitCore(text, s, s + hy, emit);
+      emit(s + hy, s + hy + 1);
+      splitCore(text, s + hy + 1, e, emit);
+      return;
+    }
+  }
+  // inner "..." or "," between words: word...word, word,word
+  const inner = /\.{2,}|…|,(?=\D)|;|!+|\?+/.exec(w);
+  if (inner && inner.index > 0 && inner.index + inner[0].length < w.length) {
+    splitCore(text, s, s + inner.index, emit);
+    emit(s + inner.index, s + inner.index + inner[0].length);
+    splitCore(text, s + inner.index + inner[0].length, e, emit);
+    return;
+  }
+  emit(s, e);
+}
+
+/** Tokenizes one whitespace-free chunk text[s, e). */
+const EMOTICON = /^(?:[:;=8][-'^o]?[)(\]\[dDpP\/\\|*oO3]+|[)(][-'^]?[:;=]|<3|\^_*\^|[oO]_[oO]|-_+-|xD|XD)$/;
+const EMOTICON_END = /(?:[:;=][-'^o]?[)(\]\[dDpP\/|]+)$/;
+const FILE_EXT = /\.(?:doc|docx|pdf|xls|xlsx|txt|htm|html|jpg|jpeg|gif|png|zip|ppt|pptx|csv|exe|mp3)$/i;
+const UNIT = /^(\d+(?:[.,]\d+)?)(k|m|mm|cm|km|kg|g|lb|lbs|ft|mph|kph|mb|gb|kb|mhz|ghz|hrs|hr|yrs|min|mins|sec|secs|th|st|nd|rd)$/i;
+
+function splitChunk(text: string, s: number, e: number, emit: Out): void {
+  const tail: Array<[number, number]> = [];
+  const whole = text.slice(s, e);
+  if (EMOTICON.test(whole) || /^([^\p{L}\p{N}\s])\1+$/u.test(whole) || /^[-=_*~+|<>{}]{4,}$/.test(whole)) {
+    emit(s, e);
+    return;
+  }
+  const em = EMOTICON_END.exec(whole);
+  if (em && em.index > 0 && /[\p{L}\d.!?,]$/u.test(whole.slice(0, em.index))) {
+    splitChunk(text, s, s + em.index, emit);
+    emit(s + em.index, e);
+    return;
+  }
+  for (;;) {
+    if (s >= e) break;
+    const w = text.slice(s, e);
+    const m = OPEN_PUNCT.exec(w);
+    if (!m) break;
+    // an apostrophe that opens a clitic or a year ('90s, 's) is part of the word
+    if ((m[0] === "'" || m[0] === "‘") && /^['‘](?:s|em|cause|\d\d)\b/i.test(w)) break;
+    emit(s, s + m[0].length);
+    s += m[0].length;
+  }
+  for (;;) {
+    if (s >= e) break;
+    const w = text.slice(s, e);
+    if (URL.test(w) && /^[\w]/.test(w) && !/[.,;:!?)"'”’>\]]$/.test(w)) break;
+    const run = /(?:[.!?]{2,}|’’|''|\)\)|\*+)$/.exec(w);
+    if (run && run.index > 0 && !/^(?:[A-Za-z]\.)+$/.test(w.slice(0, run.index + 1))) {
+      tail.push([e - run[0].length, e]);
+      e -= run[0].length;
+      continue;
+    }
+    let m = CLOSE_PUNCT.exec(w);
+    if (m && m.index === 0) {
+      // the whole remainder is punctuation: runs like "!!", "?!", "..." stay one token
+      const run = /^(?:[!?]+|\.+|…|''|>>)$/.test(w);
+      if (run) {
+        tail.push([s, e]);
+        e = s;
+        break;
+      }
+    }
+    if (m) {
+      let len = m[0].length;
+      if (/^[!?]$/.test(m[0])) {
+        const r = /[!?]+$/.exec(w)!;
+        len = r[0].length;
+        if (len === w.length) break;
+      }
+      // an apostrophe closing a possessive plural ("workers'") stays a separate token; n't etc. handled in core
+      if ((m[0] === "'" || m[0] === "’") && /s['’]$/i.test(w) && w.length > 2 && /\p{L}/u.test(w[w.length - 3])) {
+        tail.push([e - 1, e]);
+        e -= 1;
+        continue;
+      }
+      tail.push([e - len, e]);
+      e -= len;
+      continue;
+    }
+    if (w.endsWith(".") && w.length > 1) {
+      const core = w.slice(0, -1);
+      const lc = core.toLowerCase();
+      const keep =
+        ABBREV.has(lc) ||
+        /^(?:[A-Za-z]\.)+[A-Za-z]$/.test(core) || // U.S. / p.m.
+        /^[A-Z]$/.test(core) || // initials: J.
+        (/^[a-z]$/.test(core) && false);
+      if (keep && tail.length === 0 && !TITLE.has(lc) && !/^[A-Z]$/.test(core)) {
+        // sentence-final abbreviation: EWT splits the period off ("etc ." / "p.m .")
+        const after = /^[ \t]*(\n|$)?[ \t]*(\S?)/.exec(text.slice(e, e + 40))!;
+        if (after[1] !== undefined || (/^(?:etc|inc|ltd|corp|co)$/.test(lc) && /\p{Lu}/u.test(after[2]))) {
+          tail.push([e - 1, e]);
+          e -= 1;
+          break;
+        }
+      }
+      if (keep) break;
+      tail.push([e - 1, e]);
+      e -= 1;
+      continue;
+    }
+    break;
+  }
+  splitCore(text, s, e, emit);
+  for (let i = tail.length - 1; i >= 0; i--) emit(tail[i][0], tail[i][1]);
+}
+
+/** True when a word is a clitic that belongs to the previous surface token. */
+export function isCliticWord(form: string): boolean {
+  return CLITIC_WORD.test(form);
+}
+
+/** Splits text[from, to) into words, calling emit(start, end) for each. */
+export function tokenizeRange(text: string, from: number, to: number, emit: Out): void {
+  const re = /\S+/g;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+    const s = m.index;
+    const e = Math.min(to, s + m[0].length);
+    splitChunk(text, s, e, emit);
+  }
+}
+
+const TERMINAL = /^(?:[.!?]+|\.{2,}|…|[!?][!?.]*)$/;
+const CLOSER = /^(?:["”’'»)\]}]|''|>>)$/;
+
+export class NewsTokenizer implements Component {
   readonly name = "tokenizer";
 
   annotate(doc: Doc): void {
     const text = doc.text;
     const toks = doc.tokens;
-    let sentStart = -1;
-    let sentTok = 0;
-    const close = (endTok: number) => {
-      if (sentStart < 0 || endTok <= sentTok) return;
-      const index = doc.sentences.length;
-      doc.sentences.push({ index, start: toks.start[sentTok], end: toks.end[endTok - 1], tokenStart: sentTok, tokenEnd: endTok });
-      for (let i = sentTok; i < endTok; i++) toks.sentence[i] = index;
-      sentStart = -1;
-      sentTok = endTok;
-    };
-    TOKEN.lastIndex = 0;
-    for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-      const s = m.index;
-      const e = s + m[0].length;
-      if (sentStart >= 0 && /\n\s*\n/.test(text.slice(toks.end[toks.count - 1], s))) close(toks.count);
-      if (sentStart < 0) {
-        sentStart = s;
-        sentTok = toks.count;
+    const first = toks.count;
+    tokenizeRange(text, 0, text.length, (s, e) => {
+      if (e > s) toks.push(text, s, e);
+    });
+    splitSentences(doc, first);
+  }
+}
+
+/** Kept for callers of the first version. */
+export { NewsTokenizer as SimpleTokenizer };
+
+function startsSentence(form: string): boolean {
+  return /^[\p{Lu}\d"“‘'(\[«¿¡*#@-]/u.test(form) || /^[\p{Lo}]/u.test(form);
+}
+
+/** Fills doc.sentences from the token layer, starting at token `first`. */
+export function splitSentences(doc: Doc, first = 0): void {
+  const text = doc.text;
+  const t = doc.tokens;
+  const n = t.count;
+  let start = first;
+  const close = (end: number) => {
+    if (end <= start) return;
+    const index = doc.sentences.length;
+    doc.sentences.push({ index, start: t.start[start], end: t.end[end - 1], tokenStart: start, tokenEnd: end });
+    for (let i = start; i < end; i++) t.sentence[i] = index;
+    start = end;
+  };
+  for (let i = first; i < n; i++) {
+    if (i + 1 >= n) break;
+    const next = i + 1;
+    const gap = text.slice(t.end[i], t.start[next]);
+    const form = t.form[i];
+    const nform = t.form[next];
+    if (gap.includes("\n")) {
+      if (/\n[ \t\r\f\v]*\n/.test(gap)) {
+        close(next);
+        continue;
       }
-      toks.push(text, s, e);
-      const word = m[0];
-      if (word === "." || word === "!" || word === "?") {
-        const prev = toks.count >= 2 ? toks.form[toks.count - 2].toLowerCase() : "";
-        const after = text.slice(e, e + 3);
-        if (!ABBREV.has(prev) && /^["'”’]?\s+["“‘A-Z0-9]|^["'”’]?$/.test(after)) {
-          // keep a closing quote inside the sentence it ends
-          const q = /^["'”’]/.exec(after);
-          if (q) {
-            toks.push(text, e, e + 1);
-            TOKEN.lastIndex = e + 1;
-          }
-          close(toks.count);
-        }
+      // single newline: continue only when the next line plainly continues the sentence
+      const cont = /^\p{Ll}/u.test(nform) && !TERMINAL.test(form) && /[\p{L}\d,]$/u.test(form);
+      if (!cont) {
+        close(next);
+        continue;
       }
     }
-    close(toks.count);
+    let end = -1;
+    if (TERMINAL.test(form)) end = i;
+    else if (form.endsWith(".") && form.length > 1) {
+      // abbreviation carrying the period ("U.S.", "etc."): a boundary only before a clear new sentence
+      const lc = form.slice(0, -1).toLowerCase();
+      if (!TITLE.has(lc) && !/^[A-Z]\.$/.test(form) && gap.length > 0 && /^(?:The|I|He|She|It|We|They|But|And|In|This|That|A|An|There|His|Her|Their|Our|My|You|If|So|On|At|For|As|When|After|Mr|Mrs|Ms)$/.test(nform)) end = i;
+    }
+    if (end < 0) continue;
+    // absorb closing quotes/brackets and further terminal punctuation attached to the end
+    let j = end;
+    while (j + 1 < n && t.start[j + 1] === t.end[j] && (CLOSER.test(t.form[j + 1]) || TERMINAL.test(t.form[j + 1]))) j++;
+    if (j + 1 >= n) break;
+    const g2 = text.slice(t.end[j], t.start[j + 1]);
+    const nf = t.form[j + 1];
+    if (g2.length === 0 && !/^["“‘(\[]/.test(nf)) continue; // "e.g.x" or "3.5": no boundary without space
+    // a list marker ("2.", "b)") opens the next sentence instead of ending one
+    if (end - start <= 1 && /^(?:\d{1,2}|[a-zA-Z]|[ivxIVX]+)$/.test(t.form[start]) && end === start + 1) continue;
+    if (startsSentence(nf) || /\n/.test(g2) || (TERMINAL.test(form) && form !== "." && /^\p{Ll}/u.test(nf) && false)) {
+      close(j + 1);
+      i = j;
+    }
   }
+  close(n);
+}
+
+/**
+ * Surface tokens (CoNLL 2018 sense) as [start, end] pairs: a word and the
+ * clitics split from it ("did" + "n't") form one surface token.
+ */
+export function surfaceTokens(doc: Doc): Array<[number, number]> {
+  const t = doc.tokens;
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i < t.count; i++) {
+    const last = out[out.length - 1];
+    const f = t.form[i];
+    const prev = last ? doc.text.slice(last[0], last[1]) : "";
+    if (last && last[1] === t.start[i] && ((isCliticWord(f) && isJoinable(f, prev)) || ((f === "'" || f === "’") && possessiveApostrophe(doc.text, t.start[i], prev)))) last[1] = t.end[i];
+    else out.push([t.start[i], t.end[i]]);
+  }
+  return out;
+}
+
+function isJoinable(clitic: string, prev: string): boolean {
+  if (!/[\p{L}\d]$/u.test(prev)) return false;
+  if (/^(?:na|ta|nna)$/i.test(clitic)) return /^(?:gon|wan|got|gim|lem)$/i.test(prev);
+  if (/^not$/i.test(clitic)) return /^can$/i.test(prev);
+  return true;
+}
+
+/** A bare apostrophe after a plural ("workers'") is a possessive unless a single quote was opened before it. */
+function possessiveApostrophe(text: string, at: number, prev: string): boolean {
+  if (!/s$/i.test(prev)) return false;
+  const before = text.slice(Math.max(0, at - 200), at);
+  const nl = before.lastIndexOf("\n");
+  return !/(?:^|[\s(\[])['‘][\p{L}\d]/u.test(before.slice(nl + 1));
+  return true;
 }

@@ -1,0 +1,175 @@
+/**
+ * HTML article extraction: the main text of a web page plus its metadata.
+ *
+ * Body, in four steps:
+ *  1. preclean: drop elements that are never article text (navigation, share
+ *     bars, captions, related links, hidden blocks) by tag, class/id words and
+ *     visibility, unless they hold most of the page's text;
+ *  2. candidate: @mozilla/readability's choice of container on the cleaned DOM,
+ *     and our own text-density choice (the block whose paragraphs carry the most
+ *     non-link text); readability's is used unless it is missing or much weaker;
+ *  3. inside the container, skip link-dense blocks (link lists, tag clouds);
+ *  4. drop furniture paragraphs ("Image 1 of 9", "Related: ...", the title and
+ *     byline repeated, navigation runs before the first real paragraph).
+ * Metadata is read before cleaning (see metadata.ts).
+ */
+import { parseHTML } from "linkedom";
+import { Readability } from "@mozilla/readability";
+import { domToParagraphs, flatText, type DomNode } from "./dom-text.js";
+import { extractMetadata, type QueryableDoc, type QueryableEl } from "./metadata.js";
+import { ARTICLE_CLASS, DROP_TAGS, classOf, isBoilerClass, isFurniture, isHidden } from "./boilerplate.js";
+import { densityCandidate } from "./density.js";
+import { detectLanguage } from "../language.js";
+import { measure, type TextStats } from "./measure.js";
+
+export interface ExtractedArticle {
+  title: string | null;
+  byline: string | null;
+  /** YYYY-MM-DD */
+  published: string | null;
+  /** canonical URL */
+  url: string | null;
+  site: string | null;
+  language: string | null;
+  /** plain text, paragraphs separated by "\n\n" */
+  body: string;
+}
+
+export interface ExtractOptions {
+  /** The URL the page was fetched from (resolves relative canonical links, dates in paths). */
+  url?: string;
+}
+
+type El = QueryableEl & { remove(): void; parentNode: El | null; children: ArrayLike<El> };
+
+/** Parses HTML into a linkedom document; a fragment without <html> is wrapped so it still parses. */
+export function parseDocument(html: string): QueryableDoc & Document {
+  // Scripts (except JSON-LD), styles, inline SVG and comments never hold article text:
+  // cutting them from the string first halves the parser's work on script-heavy pages.
+  const stripped = html
+    .replace(/<script\b(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script\s*>/gi, "")
+    .replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, "")
+    .replace(/<svg\b[^>]*>[\s\S]*?<\/svg\s*>/gi, "")
+    .replace(/<!--[\s\S]*?-->/g, "");
+  const src = /<html[\s>]/i.test(stripped) ? stripped : `<!DOCTYPE html><html><head></head><body>${stripped}</body></html>`;
+  return parseHTML(src).document as unknown as QueryableDoc & Document;
+}
+
+/** A container with several real paragraphs is the article (or holds it), whatever its class says. */
+function holdsArticle(el: El, stats: Map<DomNode, TextStats>): boolean {
+  const s = stats.get(el);
+  if (!s || s.text < 500) return false;
+  const ps = el.querySelectorAll("p");
+  if (ps.length < 3) return false;
+  let long = 0;
+  for (let i = 0; i < ps.length; i++) {
+    const p = stats.get(ps[i]);
+    if (p && p.text >= 85 && p.link < 0.3 * p.text) long += p.text;
+  }
+  return long >= 500;
+}
+
+const KEEP_TAGS = new Set(["HTML", "BODY", "MAIN", "ARTICLE"]);
+
+/** Step 1: removes boilerplate elements in place. */
+export function preclean(body: El, onRemove?: (el: El, why: string) => void): void {
+  const nonText = Array.from(body.querySelectorAll("script, style, noscript, template, svg, iframe, object, embed, canvas, link, meta")) as El[];
+  for (const el of nonText) el.remove();
+  const stats = measure(body);
+  const total = stats.get(body)?.text || 1;
+  const all = Array.from(body.querySelectorAll("*")) as El[];
+  for (const el of all) {
+    if (!el.parentNode) continue; // inside something already removed
+    const tag = el.tagName ?? "";
+    if (KEEP_TAGS.has(tag)) continue;
+    let drop = DROP_TAGS.has(tag) || tag === "HEADER" || isHidden(el);
+    if (!drop) {
+      const cls = classOf(el);
+      drop = cls !== "" && isBoilerClass(cls) && !ARTICLE_CLASS.test(cls);
+    }
+    if (drop && (stats.get(el)?.text ?? 0) < total * 0.3 && !(tag === "DIV" && holdsArticle(el, stats))) {
+      onRemove?.(el, tag);
+      el.remove();
+    }
+  }
+}
+
+/** Step 3: blocks inside the chosen container that are link lists or boilerplate. */
+const LINK_CHECKED = new Set(["UL", "OL", "LI", "DIV", "P", "SECTION", "TABLE", "DL"]);
+
+function skipper(stats: Map<DomNode, TextStats>): (el: DomNode) => boolean {
+  return (el) => {
+    const tag = el.tagName ?? "";
+    if (tag === "H1") return true;
+    if (LINK_CHECKED.has(tag)) {
+      const s = stats.get(el);
+      if (!s || !s.text) return false;
+      const ld = s.link / s.text;
+      if (tag === "P" ? ld >= 0.9 || (ld > 0.5 && s.text < 100) : ld > 0.5 && (tag !== "LI" || s.text - s.link < 120)) return true;
+    }
+    return false;
+  };
+}
+
+const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+
+/** Step 4: drops furniture paragraphs and a leading navigation run. */
+function filterParagraphs(paras: string[], title: string | null, byline: string | null): string[] {
+  const nt = title ? norm(title) : "";
+  const nb = byline ? norm(byline) : "";
+  let out = paras.filter((p) => {
+    if (isFurniture(p)) return false;
+    const n = norm(p);
+    if (!n) return false;
+    if (nt && (n === nt || (n.length > 20 && nt.startsWith(n)))) return false;
+    if (nb && p.length < 120 && (n === nb || n === `by ${nb}`)) return false;
+    return true;
+  });
+  // Navigation/header run: short paragraphs before the first sentence-like one.
+  let first = out.findIndex((p) => p.length >= 80 || (/[.!?:"”]$/.test(p) && p.split(" ").length >= 6));
+  if (first > 0) {
+    const lead = out.slice(0, first);
+    if (lead.every((p) => p.split(" ").length <= 12)) out = out.slice(first);
+  }
+  // Drop exact repeats (captions and pull quotes shown twice).
+  const seen = new Set<string>();
+  out = out.filter((p) => {
+    if (p.length < 40) return true;
+    if (seen.has(p)) return false;
+    seen.add(p);
+    return true;
+  });
+  return out;
+}
+
+function readabilityCandidate(doc: Document): DomNode | null {
+  try {
+    const r = new Readability<DomNode>(doc, { serializer: (n) => n as unknown as DomNode, disableJSONLD: true }).parse();
+    return r?.content ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function extractArticle(html: string, opts: ExtractOptions = {}): ExtractedArticle {
+  const doc = parseDocument(html);
+  const meta = extractMetadata(doc, opts.url ?? null);
+  const body = (doc as unknown as { body: El | null }).body;
+  let text = "";
+  if (body) {
+    preclean(body);
+    const len = (ps: string[]) => ps.reduce((a, p) => a + p.length, 0);
+    const paragraphsOf = (root: DomNode) => filterParagraphs(domToParagraphs(root, skipper(measure(root))), meta.title, meta.byline);
+    // Our own candidate is chosen before readability runs (readability rewrites the DOM).
+    const own = densityCandidate(body, measure(body));
+    const ownParas = own ? paragraphsOf(own) : [];
+    const rd = readabilityCandidate(doc as unknown as Document);
+    const rdParas = rd ? paragraphsOf(rd) : [];
+    const paras = len(rdParas) >= 250 || len(rdParas) >= 0.5 * len(ownParas) ? rdParas : ownParas;
+    text = paras.join("\n\n");
+  }
+  // The text's own language beats the page's declaration (often missing or a site-wide default).
+  const guess = text ? detectLanguage(text) : null;
+  const language = guess && guess.language !== "und" && guess.confidence >= 0.5 ? guess.language : meta.language;
+  return { ...meta, language, body: text };
+}

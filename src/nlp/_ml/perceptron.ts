@@ -1,0 +1,183 @@
+import { gunzipSync, gzipSync } from "node:zlib";
+
+/**
+ * A multiclass averaged perceptron over hashed features, stored as one dense
+ * weight table `rows x classes` (a feature hash picks the row). Training keeps
+ * float weights plus the running sum needed for averaging (w - u/c trick, no
+ * per-weight timestamps); a trained model is quantised to Int16 and scored in
+ * integer arithmetic, which is exact for argmax up to the quantisation step.
+ *
+ * File format (gzip of): magic "EWPC" | u32 version | u32 rows | u32 classes |
+ * f32 scale | u32 nnz | nnz x (varint index delta) | nnz x i16 weight.
+ */
+export class HashedPerceptron {
+  readonly rows: number;
+  readonly classes: number;
+  readonly mask: number;
+  /** Quantised weights (inference). */
+  q: Int16Array;
+  /** Training state (null once loaded or finalised). */
+  private w: Float32Array | null = null;
+  private u: Float64Array | null = null;
+  private c = 1;
+
+  constructor(bits: number, classes: number, training = false) {
+    this.rows = 1 << bits;
+    this.mask = this.rows - 1;
+    this.classes = classes;
+    this.q = new Int16Array(training ? 0 : this.rows * classes);
+    if (training) {
+      this.w = new Float32Array(this.rows * classes);
+      this.u = new Float64Array(this.rows * classes);
+    }
+  }
+
+  /** Adds the rows of features feats[0..n) to scores (length >= classes), training weights. */
+  scoreTrain(feats: Uint32Array, n: number, scores: Float64Array): void {
+    const w = this.w!;
+    const C = this.classes;
+    scores.fill(0, 0, C);
+    for (let i = 0; i < n; i++) {
+      const base = (feats[i] & this.mask) * C;
+      for (let k = 0; k < C; k++) scores[k] += w[base + k];
+    }
+  }
+
+  /** Integer scores from the quantised weights. */
+  score(feats: Uint32Array, n: number, scores: Int32Array): void {
+    const q = this.q;
+    const C = this.classes;
+    scores.fill(0, 0, C);
+    for (let i = 0; i < n; i++) {
+      const base = (feats[i] & this.mask) * C;
+      for (let k = 0; k < C; k++) scores[k] += q[base + k];
+    }
+  }
+
+  /** Perceptron update: +1 to truth, -1 to guess (no-op when equal). Call tick() once per example. */
+  update(feats: Uint32Array, n: number, truth: number, guess: number, amount = 1): void {
+    if (truth === guess) return;
+    const w = this.w!;
+    const u = this.u!;
+    const C = this.classes;
+    const c = this.c;
+    for (let i = 0; i < n; i++) {
+      const base = (feats[i] & this.mask) * C;
+      w[base + truth] += amount;
+      u[base + truth] += c * amount;
+      if (guess >= 0) {
+        w[base + guess] -= amount;
+        u[base + guess] -= c * amount;
+      }
+    }
+  }
+
+  tick(): void {
+    this.c++;
+  }
+
+  /** Averages and quantises the weights; frees the training state. */
+  finalise(): void {
+    const w = this.w!;
+    const u = this.u!;
+    const c = this.c;
+    const avg = new Float32Array(w.length);
+    let max = 0;
+    for (let i = 0; i < w.length; i++) {
+      const a = w[i] - u[i] / c;
+      avg[i] = a;
+      const m = a < 0 ? -a : a;
+      if (m > max) max = m;
+    }
+    const scale = max > 0 ? 32767 / max : 1;
+    this.q = new Int16Array(w.length);
+    for (let i = 0; i < w.length; i++) this.q[i] = Math.round(avg[i] * scale);
+    this.scale = scale;
+    this.w = null;
+    this.u = null;
+  }
+
+  scale = 1;
+
+  /** Training-time snapshot of averaged weights into q (for dev evaluation) without freeing state. */
+  snapshot(): void {
+    const w = this.w!;
+    const u = this.u!;
+    const c = this.c;
+    let max = 0;
+    for (let i = 0; i < w.length; i++) {
+      const a = w[i] - u[i] / c;
+      const m = a < 0 ? -a : a;
+      if (m > max) max = m;
+    }
+    const scale = max > 0 ? 32767 / max : 1;
+    if (this.q.length !== w.length) this.q = new Int16Array(w.length);
+    for (let i = 0; i < w.length; i++) this.q[i] = Math.round((w[i] - u[i] / c) * scale);
+    this.scale = scale;
+  }
+
+  nonZero(): number {
+    let n = 0;
+    for (let i = 0; i < this.q.length; i++) if (this.q[i] !== 0) n++;
+    return n;
+  }
+
+  serialize(): Buffer {
+    const q = this.q;
+    const nnz = this.nonZero();
+    const idx = Buffer.alloc(nnz * 5 + 16);
+    let p = 0;
+    let prev = 0;
+    const vals = new Int16Array(nnz);
+    let j = 0;
+    for (let i = 0; i < q.length; i++) {
+      if (q[i] === 0) continue;
+      let d = i - prev;
+      prev = i;
+      while (d >= 0x80) {
+        idx[p++] = (d & 0x7f) | 0x80;
+        d >>>= 7;
+      }
+      idx[p++] = d;
+      vals[j++] = q[i];
+    }
+    const head = Buffer.alloc(24);
+    head.write("EWPC", 0, "ascii");
+    head.writeUInt32LE(1, 4);
+    head.writeUInt32LE(this.rows, 8);
+    head.writeUInt32LE(this.classes, 12);
+    head.writeFloatLE(this.scale, 16);
+    head.writeUInt32LE(nnz, 20);
+    return gzipSync(Buffer.concat([head, idx.subarray(0, p), Buffer.from(vals.buffer, vals.byteOffset, vals.byteLength)]), { level: 9 });
+  }
+
+  static deserialize(gz: Buffer): HashedPerceptron {
+    const buf = gunzipSync(gz);
+    if (buf.toString("ascii", 0, 4) !== "EWPC") throw new Error("not an eventwire perceptron model (bad magic)");
+    const rows = buf.readUInt32LE(8);
+    const classes = buf.readUInt32LE(12);
+    const bits = Math.round(Math.log2(rows));
+    const m = new HashedPerceptron(bits, classes);
+    m.scale = buf.readFloatLE(16);
+    const nnz = buf.readUInt32LE(20);
+    let p = 24;
+    const pos = new Int32Array(nnz);
+    let prev = 0;
+    for (let j = 0; j < nnz; j++) {
+      let d = 0;
+      let shift = 0;
+      let b: number;
+      do {
+        b = buf[p++];
+        d |= (b & 0x7f) << shift;
+        shift += 7;
+      } while (b & 0x80);
+      prev += d;
+      pos[j] = prev;
+    }
+    const vals = new Int16Array(nnz);
+    for (let j = 0; j < nnz; j++) vals[j] = buf.readInt16LE(p + 2 * j);
+    for (let j = 0; j < nnz; j++) m.q[pos[j]] = vals[j];
+    return m;
+  }
+}

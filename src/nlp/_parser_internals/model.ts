@@ -1,0 +1,133 @@
+import { readFileSync } from "node:fs";
+import { HashedPerceptron } from "../_ml/perceptron.js";
+import { strHash } from "../_ml/hash.js";
+import { normWord } from "../_tagger_internals/features.js";
+import { SentenceAtoms, labelFeatures, parserFeatures } from "./features.js";
+import { LEFT, N_ACTIONS, ParseState, RIGHT } from "./state.js";
+
+export interface ParserMeta {
+  format: "eventwire-parser";
+  version: number;
+  labels: string[];
+  settings: Record<string, unknown>;
+  training: Record<string, unknown>;
+  dev: Record<string, number>;
+}
+
+/** Root word atoms. */
+export const ROOT_W = strHash("<ROOT>");
+export const ROOT_P = strHash("<ROOT-POS>");
+
+/** Fills the atoms of a sentence (word = normalised form, tag = XPOS). */
+export function fillAtoms(a: SentenceAtoms, forms: readonly string[], xpos: readonly string[]): void {
+  const n = forms.length;
+  a.ensure(n);
+  a.w[0] = ROOT_W;
+  a.p[0] = ROOT_P;
+  for (let i = 0; i < n; i++) {
+    a.w[i + 1] = strHash(normWord(forms[i]));
+    a.p[i + 1] = strHash(xpos[i]);
+  }
+}
+
+/**
+ * Finishes a parse: words left without a head attach to the root word (the
+ * first word the parser attached to 0, else the first headless word).
+ */
+export function finishTree(st: ParseState, xpos: readonly string[], labels: readonly string[], rootLabel: number, fallback: (x: string) => number): void {
+  const n = st.n;
+  let root = -1;
+  for (let i = 1; i <= n; i++) if (st.head[i] === 0) {
+    root = i;
+    break;
+  }
+  for (let i = 1; i <= n; i++) {
+    if (st.head[i] >= 0) continue;
+    if (root < 0) {
+      root = i;
+      st.head[i] = 0;
+      st.label[i] = rootLabel;
+    } else {
+      st.head[i] = root;
+      st.label[i] = fallback(xpos[i - 1]);
+    }
+  }
+  if (root > 0) st.label[root] = rootLabel;
+  void labels;
+}
+
+/** Greedy arc-eager parser: an action model (4 classes) and an arc-label model. */
+export class ParserModel {
+  private readonly st = new ParseState();
+  private readonly atoms = new SentenceAtoms();
+  private readonly feats = new Uint32Array(96);
+  private readonly lfeats = new Uint32Array(48);
+  private readonly ascores = new Int32Array(N_ACTIONS);
+  private readonly lscores: Int32Array;
+  readonly rootLabel: number;
+  private readonly punct: number;
+  private readonly dep: number;
+
+  constructor(
+    readonly meta: ParserMeta,
+    readonly actions: HashedPerceptron,
+    readonly labeler: HashedPerceptron,
+  ) {
+    this.lscores = new Int32Array(meta.labels.length);
+    this.rootLabel = meta.labels.indexOf("root");
+    this.punct = Math.max(0, meta.labels.indexOf("punct"));
+    this.dep = Math.max(0, meta.labels.indexOf("parataxis"));
+  }
+
+  static load(binPath: string, metaPath: string): ParserModel {
+    const meta = JSON.parse(readFileSync(metaPath, "utf8")) as ParserMeta;
+    if (meta.format !== "eventwire-parser") throw new Error(`${metaPath}: not a parser model`);
+    const buf = readFileSync(binPath);
+    const len = buf.readUInt32LE(0);
+    const actions = HashedPerceptron.deserialize(buf.subarray(4, 4 + len));
+    const labeler = HashedPerceptron.deserialize(buf.subarray(4 + len));
+    if (labeler.classes !== meta.labels.length) throw new Error(`${binPath}: label count does not match ${metaPath}`);
+    return new ParserModel(meta, actions, labeler);
+  }
+
+  static pack(actions: HashedPerceptron, labeler: HashedPerceptron): Buffer {
+    const a = actions.serialize();
+    const l = labeler.serialize();
+    const head = Buffer.alloc(4);
+    head.writeUInt32LE(a.length, 0);
+    return Buffer.concat([head, a, l]);
+  }
+
+  /**
+   * Parses one sentence. Returns 1-based heads (0 = root) and label indices for words 1..n,
+   * in arrays of length n + 1 (index 0 unused).
+   */
+  parse(forms: readonly string[], xpos: readonly string[]): { head: Int32Array; label: Int32Array } {
+    const n = forms.length;
+    const st = this.st;
+    st.reset(n);
+    fillAtoms(this.atoms, forms, xpos);
+    const as = this.ascores;
+    const L = this.meta.labels.length;
+    while (!st.done) {
+      const k = parserFeatures(st, this.atoms, this.feats);
+      this.actions.score(this.feats, k, as);
+      let best = -1;
+      for (let a = 0; a < N_ACTIONS; a++) if (st.valid(a) && (best < 0 || as[a] > as[best])) best = a;
+      let label = -1;
+      if (best === LEFT || best === RIGHT) {
+        if (best === RIGHT && st.s0() === 0) label = this.rootLabel;
+        else {
+          const lk = labelFeatures(st, this.atoms, best, this.lfeats);
+          this.labeler.score(this.lfeats, lk, this.lscores);
+          let bl = -1;
+          for (let c = 0; c < L; c++) if (c !== this.rootLabel && (bl < 0 || this.lscores[c] > this.lscores[bl])) bl = c;
+          label = bl;
+        }
+      }
+      st.apply(best, label);
+    }
+    finishTree(st, xpos, this.meta.labels, this.rootLabel, (x) => (/^[.,:``''()\-]|^-[LR]RB-$|^HYPH$|^NFP$/.test(x) ? this.punct : this.dep));
+    return { head: st.head.slice(0, n + 1), label: st.label.slice(0, n + 1) };
+  }
+}

@@ -1,0 +1,70 @@
+import { readFileSync } from "node:fs";
+import { HashedPerceptron } from "../_ml/perceptron.js";
+import { strHash } from "../_ml/hash.js";
+import { TokenAtoms, taggerFeatures } from "./features.js";
+
+export interface TaggerMeta {
+  format: "eventwire-tagger";
+  version: number;
+  /** Class labels, "UPOS\tXPOS". */
+  classes: string[];
+  /** Normalised word -> ambiguity class (sorted UPOS|XPOS set seen in training). */
+  ambiguity: Record<string, string>;
+  settings: Record<string, unknown>;
+  training: Record<string, unknown>;
+  dev: Record<string, number>;
+}
+
+/** Greedy left-to-right averaged-perceptron tagger predicting a joint UPOS+XPOS class. */
+export class TaggerModel {
+  readonly upos: string[];
+  readonly xpos: string[];
+  readonly ambiguity: Map<string, number>;
+  private readonly atoms = new TokenAtoms();
+  private feats = new Uint32Array(64);
+  private scores: Int32Array;
+
+  constructor(
+    readonly meta: TaggerMeta,
+    readonly model: HashedPerceptron,
+  ) {
+    this.upos = meta.classes.map((c) => c.split("\t")[0]);
+    this.xpos = meta.classes.map((c) => c.split("\t")[1]);
+    this.ambiguity = ambiguityMap(meta.ambiguity);
+    this.scores = new Int32Array(meta.classes.length);
+  }
+
+  static load(binPath: string, metaPath: string): TaggerModel {
+    const meta = JSON.parse(readFileSync(metaPath, "utf8")) as TaggerMeta;
+    if (meta.format !== "eventwire-tagger") throw new Error(`${metaPath}: not a tagger model`);
+    const model = HashedPerceptron.deserialize(readFileSync(binPath));
+    if (model.classes !== meta.classes.length) throw new Error(`${binPath}: class count ${model.classes} does not match ${metaPath}`);
+    return new TaggerModel(meta, model);
+  }
+
+  /** Tags one sentence; returns class indices. */
+  tag(forms: readonly string[], out = new Int32Array(forms.length)): Int32Array {
+    const a = this.atoms;
+    a.prepare(forms, this.ambiguity);
+    const C = this.model.classes;
+    const scores = this.scores;
+    let p1 = -1;
+    let p2 = -2;
+    for (let i = 0; i < forms.length; i++) {
+      const n = taggerFeatures(a, i, p1, p2, this.feats);
+      this.model.score(this.feats, n, scores);
+      let best = 0;
+      for (let k = 1; k < C; k++) if (scores[k] > scores[best]) best = k;
+      out[i] = best;
+      p2 = p1;
+      p1 = best;
+    }
+    return out;
+  }
+}
+
+export function ambiguityMap(amb: Record<string, string>): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const [w, c] of Object.entries(amb)) m.set(w, strHash(c));
+  return m;
+}

@@ -1,0 +1,147 @@
+import type { Article, Doc, InputFailure } from "../model/index.js";
+import { contentHash } from "../ingest/article-id.js";
+import { MIGRATIONS } from "./migrations.js";
+import { connect, type SqlClient } from "./sql.js";
+
+export const DEFAULT_DB = ".eventwire/db";
+
+/** Where the store lives: --db, else $EVENTWIRE_DB, else ./.eventwire/db (PGlite). */
+export function resolveDbLocation(flag?: string | null): string {
+  return flag || process.env.EVENTWIRE_DB || DEFAULT_DB;
+}
+
+export type SaveOutcome = "inserted" | "unchanged" | "duplicate";
+
+export interface StoreCounts {
+  articles: number;
+  events: number;
+  quotes: number;
+  entities: number;
+  failures: number;
+}
+
+/** The record of everything eventwire has read: articles and what was found in them. */
+export class Store {
+  private constructor(readonly sql: SqlClient) {}
+
+  static async open(location: string): Promise<Store> {
+    const store = new Store(await connect(location));
+    await store.migrate();
+    return store;
+  }
+
+  async close(): Promise<void> {
+    await this.sql.close();
+  }
+
+  /** Applies the migrations not yet applied, each in its own transaction. */
+  async migrate(): Promise<number[]> {
+    const applied: number[] = [];
+    await this.sql.transaction(async (tx) => {
+      // serialise concurrent first runs (several workers on one server)
+      if (tx.kind === "postgres") await tx.query("SELECT pg_advisory_xact_lock(8675309)");
+      await tx.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())");
+      const done = new Set((await tx.query<{ version: number }>("SELECT version FROM schema_migrations")).map((r) => Number(r.version)));
+      for (const m of MIGRATIONS) {
+        if (done.has(m.version)) continue;
+        await tx.exec(m.sql);
+        await tx.query("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", [m.version, m.name]);
+        applied.push(m.version);
+      }
+    });
+    return applied;
+  }
+
+  /**
+   * Whether an article needs analysing: "unchanged" when this exact article
+   * (text and URL) is stored, "duplicate" when its text is stored under
+   * another URL (the URL is then recorded against the stored copy).
+   */
+  async known(article: Article): Promise<SaveOutcome | null> {
+    const rows = await this.sql.query<{ id: string }>("SELECT id FROM articles WHERE id = $1 OR content_hash = $2", [article.id, contentHash(article.text)]);
+    if (rows.length === 0) return null;
+    if (rows.some((r) => r.id === article.id)) return "unchanged";
+    if (article.url) await this.sql.query("INSERT INTO article_urls (article_id, url) VALUES ($1, $2) ON CONFLICT DO NOTHING", [rows[0].id, article.url]);
+    return "duplicate";
+  }
+
+  /** Stores an analysed article with all its layers in one transaction: all or nothing. */
+  async saveDoc(doc: Doc, status = "analysed"): Promise<SaveOutcome> {
+    const a = doc.article;
+    return this.sql.transaction(async (tx) => {
+      const hash = contentHash(a.text);
+      const inserted = await tx.query(
+        `INSERT INTO articles (id, content_hash, external_id, title, published, url, source, language, text, status, warnings)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) ON CONFLICT DO NOTHING RETURNING id`,
+        [a.id, hash, a.externalId ?? null, a.title, a.published, a.url, a.source, a.language, a.text, status, JSON.stringify(doc.warnings)],
+      );
+      if (inserted.length === 0) {
+        const prior = await tx.query<{ id: string }>("SELECT id FROM articles WHERE content_hash = $1", [hash]);
+        if (prior[0]?.id === a.id) return "unchanged";
+        if (a.url && prior[0]) await tx.query("INSERT INTO article_urls (article_id, url) VALUES ($1, $2) ON CONFLICT DO NOTHING", [prior[0].id, a.url]);
+        return "duplicate";
+      }
+      if (a.url) await tx.query("INSERT INTO article_urls (article_id, url) VALUES ($1, $2) ON CONFLICT DO NOTHING", [a.id, a.url]);
+      for (const e of doc.entities) {
+        await tx.query("INSERT INTO entities (article_id, id, name, type, actor, confidence, mentions) VALUES ($1,$2,$3,$4,$5,$6,$7)", [
+          a.id, e.id, e.name, e.type, e.actor, e.confidence ?? null, JSON.stringify(e.mentions),
+        ]);
+      }
+      for (const ev of doc.events) {
+        await tx.query(
+          `INSERT INTO events (article_id, id, code, name, root, quad_class, goldstein, plover, source_text, source_actor, source_entity,
+             target_text, target_actor, target_entity, event_date, sentence, evidence_start, evidence_end, evidence_text, mentions, modality, confidence)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22)`,
+          [
+            a.id, ev.id, ev.code, ev.name, ev.root, ev.quadClass, ev.goldstein, ev.plover, ev.source.text, ev.source.actor, ev.source.entity,
+            ev.target?.text ?? null, ev.target?.actor ?? null, ev.target?.entity ?? null, ev.date, ev.sentence, ev.evidence.start, ev.evidence.end, a.text.slice(ev.evidence.start, ev.evidence.end),
+            JSON.stringify(ev.mentions ?? []), ev.modality, ev.confidence,
+          ],
+        );
+      }
+      for (const q of doc.quotes) {
+        await tx.query(
+          `INSERT INTO quotes (article_id, id, text, start_offset, end_offset, direct, speaker_name, speaker_actor, speaker_entity,
+             speaker_start, speaker_end, cue, kind, sentence) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
+          [
+            a.id, q.id, q.text, q.start, q.end, q.direct, q.speaker?.name ?? null, q.speaker?.actor ?? null, q.speaker?.entity ?? null,
+            q.speaker?.start ?? null, q.speaker?.end ?? null, q.cue, q.kind ?? null, q.sentence,
+          ],
+        );
+      }
+      return "inserted";
+    });
+  }
+
+  /** Records a failed input; meeting the same failure again only bumps its count. */
+  async recordFailure(f: InputFailure): Promise<void> {
+    await this.sql.query(
+      `INSERT INTO failures (input, reason, severity) VALUES ($1, $2, $3)
+       ON CONFLICT (input, reason) DO UPDATE SET seen = failures.seen + 1, last_at = now()`,
+      [f.input, f.reason, f.severity],
+    );
+  }
+
+  /** Where to resume reading a long input, or 0. */
+  async checkpoint(input: string): Promise<number> {
+    const rows = await this.sql.query<{ next_offset: string | number }>("SELECT next_offset FROM checkpoints WHERE input = $1", [input]);
+    return rows.length ? Number(rows[0].next_offset) : 0;
+  }
+
+  async saveCheckpoint(input: string, nextOffset: number): Promise<void> {
+    await this.sql.query(
+      `INSERT INTO checkpoints (input, next_offset) VALUES ($1, $2)
+       ON CONFLICT (input) DO UPDATE SET next_offset = EXCLUDED.next_offset, updated_at = now()`,
+      [input, nextOffset],
+    );
+  }
+
+  async counts(): Promise<StoreCounts> {
+    const [r] = await this.sql.query<Record<keyof StoreCounts, string | number>>(
+      `SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM events) AS events,
+              (SELECT count(*) FROM quotes) AS quotes, (SELECT count(*) FROM entities) AS entities,
+              (SELECT count(*) FROM failures) AS failures`,
+    );
+    return { articles: Number(r.articles), events: Number(r.events), quotes: Number(r.quotes), entities: Number(r.entities), failures: Number(r.failures) };
+  }
+}

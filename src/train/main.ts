@@ -1,0 +1,51 @@
+/**
+ * `npm run train -- tagger|parser [--epochs N] [--bits B] [--seed S]`:
+ * trains a model on UD English EWT train (../shared/gold/ud), tunes the
+ * number of epochs on EWT dev, and writes compact model files plus metadata
+ * to models/. Never reads test data.
+ */
+import { parseFlags, UsageError } from "../cli/command.js";
+
+const USAGE = `usage: npm run train -- tagger|parser [--epochs N] [--bits B] [--seed S]
+
+  tagger   POS tagger (UPOS+XPOS) and lemmatizer -> models/tagger.bin, tagger.json, tagger.lemmas.json
+  parser   arc-eager dependency parser (needs the tagger model) -> models/parser.bin, parser.json
+
+  --epochs N   maximum training epochs (early stopping on EWT dev); default tagger 12, parser 15
+  --bits B     log2 of the hashed feature rows; default tagger 18, parser 20
+  --seed S     shuffling/exploration seed; default 1
+  --tags T     parser only: train on gold XPOS or on 4-fold jackknifed predicted XPOS (default jackknife)`;
+
+async function main(argv: string[]): Promise<number> {
+  const [what, ...rest] = argv;
+  if (!what || what === "--help" || what === "-h") {
+    process.stdout.write(USAGE + "\n");
+    return what ? 0 : 2;
+  }
+  const { flags } = parseFlags(rest, { values: ["epochs", "bits", "seed", "tags"] });
+  const num = (k: string, d: number) => {
+    const v = flags.get(k);
+    if (v === undefined) return d;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${k} must be a positive integer, got '${String(v)}'`);
+    return n;
+  };
+  if (what === "tagger") {
+    const { trainTagger } = await import("./tagger.js");
+    await trainTagger({ epochs: num("epochs", 12), bits: num("bits", 18), seed: num("seed", 1) });
+  } else if (what === "parser") {
+    const { trainParser } = await import("./parser.js");
+    const tags = flags.get("tags") ?? "jackknife";
+    if (tags !== "gold" && tags !== "jackknife") throw new UsageError(`--tags must be gold or jackknife, got '${String(tags)}'`);
+    await trainParser({ epochs: num("epochs", 15), bits: num("bits", 20), seed: num("seed", 1), trainTags: tags });
+  } else throw new UsageError(`unknown model '${what}'`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (c) => (process.exitCode = c),
+  (err) => {
+    process.stderr.write(`train: ${err instanceof UsageError ? err.message + "\n" + USAGE : err instanceof Error ? err.stack : String(err)}\n`);
+    process.exitCode = err instanceof UsageError ? 2 : 1;
+  },
+);

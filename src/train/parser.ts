@@ -1,0 +1,192 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { basename } from "node:path";
+import { readConllu, type ConlluSentence } from "../nlp/conllu.js";
+import { HashedPerceptron } from "../nlp/_ml/perceptron.js";
+import { SentenceAtoms, labelFeatures, parserFeatures } from "../nlp/_parser_internals/features.js";
+import { ParserModel, fillAtoms, type ParserMeta } from "../nlp/_parser_internals/model.js";
+import { LEFT, N_ACTIONS, ParseState, RIGHT } from "../nlp/_parser_internals/state.js";
+import { loadTaggerModel } from "../nlp/tagger.js";
+import { MODELS_DIR, modelPath } from "../nlp/models.js";
+import { EWT_DEV, EWT_TRAIN, log, requireFile, rng, sha256, shuffle } from "./common.js";
+import { TaggerModel } from "../nlp/_tagger_internals/model.js";
+
+export interface ParserTrainOptions {
+  epochs: number;
+  bits: number;
+  seed: number;
+  labelBits?: number;
+  /** Tags used for training: "gold" or "jackknife" (k-fold predicted tags). */
+  trainTags?: "gold" | "jackknife";
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}
+
+/** UAS / LAS (subtypes stripped, punctuation included: CoNLL 2018) of a model on sentences with given tags. */
+export function evaluateParser(model: ParserModel, sents: ConlluSentence[], tags: string[][]): { uas: number; las: number } {
+  let n = 0;
+  let u = 0;
+  let l = 0;
+  const labels = model.meta.labels;
+  sents.forEach((s, si) => {
+    const { head, label } = model.parse(s.form, tags[si]);
+    for (let i = 0; i < s.form.length; i++) {
+      n++;
+      if (head[i + 1] === s.head[i]) {
+        u++;
+        if ((labels[label[i + 1]] ?? "").split(":")[0] === s.deprel[i].split(":")[0]) l++;
+      }
+    }
+  });
+  return { uas: u / n, las: l / n };
+}
+
+export async function trainParser(opts: ParserTrainOptions): Promise<void> {
+  const train = readConllu(requireFile(EWT_TRAIN));
+  const dev = readConllu(requireFile(EWT_DEV));
+  const tagger = loadTaggerModel();
+  const devTags = dev.map((s) => Array.from(tagger.tag(s.form), (c) => tagger.xpos[c]));
+  let trainTags: string[][] = train.map((s) => s.xpos);
+  const mode = opts.trainTags ?? "jackknife";
+  if (mode === "jackknife") trainTags = await jackknifeTags(train, opts.seed);
+  const labelCount = new Map<string, number>();
+  for (const s of train) for (const d of s.deprel) labelCount.set(d, (labelCount.get(d) ?? 0) + 1);
+  const labels = [...labelCount].sort((a, b) => b[1] - a[1]).map(([l]) => l);
+  const labelIndex = new Map(labels.map((l, i) => [l, i]));
+  const labelBits = opts.labelBits ?? 17;
+  log(`parser: ${train.length} train / ${dev.length} dev sentences, ${labels.length} labels, train tags: ${mode}`);
+  const meta: ParserMeta = {
+    format: "eventwire-parser",
+    version: 1,
+    labels,
+    settings: {
+      model: "greedy arc-eager, dynamic oracle with exploration (p=0.9 from epoch 2), averaged perceptron, hashed Zhang & Nivre (2011) features",
+      bits: opts.bits,
+      labelBits,
+      epochsMax: opts.epochs,
+      seed: opts.seed,
+      trainTags: mode,
+      tags: "XPOS from models/tagger",
+    },
+    training: { data: basename(EWT_TRAIN), sha256: sha256(EWT_TRAIN), dev: basename(EWT_DEV), devSha256: sha256(EWT_DEV), licence: "CC BY-SA 4.0 (UD English EWT)", taggerDev: tagger.meta.dev },
+    dev: {},
+  };
+  const actions = new HashedPerceptron(opts.bits, N_ACTIONS, true);
+  const labeler = new HashedPerceptron(labelBits, labels.length, true);
+  const st = new ParseState();
+  const atoms = new SentenceAtoms();
+  const feats = new Uint32Array(96);
+  const lfeats = new Uint32Array(48);
+  const ascores = new Float64Array(N_ACTIONS);
+  const lscores = new Float64Array(labels.length);
+  const cost = new Int32Array(N_ACTIONS);
+  const rootLabel = labelIndex.get("root")!;
+  const r = rng(opts.seed);
+  const order = train.map((_, i) => i);
+  let gh = new Int32Array(256);
+  let gl = new Int32Array(256);
+  let best = { las: -1, uas: 0, epoch: 0, qa: new Int16Array(0), sa: 1, ql: new Int16Array(0), sl: 1 };
+  for (let ep = 1; ep <= opts.epochs; ep++) {
+    shuffle(order, r);
+    const explore = ep >= 2;
+    let steps = 0;
+    let wrong = 0;
+    for (const si of order) {
+      const s = train[si];
+      const n = s.form.length;
+      if (gh.length < n + 2) {
+        gh = new Int32Array(n * 2 + 2);
+        gl = new Int32Array(n * 2 + 2);
+      }
+      gh[0] = -1;
+      for (let i = 0; i < n; i++) {
+        gh[i + 1] = s.head[i];
+        gl[i + 1] = labelIndex.get(s.deprel[i]) ?? 0;
+      }
+      st.reset(n);
+      fillAtoms(atoms, s.form, trainTags[si]);
+      while (!st.done) {
+        const k = parserFeatures(st, atoms, feats);
+        actions.scoreTrain(feats, k, ascores);
+        let pred = -1;
+        let minCost = 1 << 30;
+        for (let a = 0; a < N_ACTIONS; a++) {
+          if (!st.valid(a)) {
+            cost[a] = -1;
+            continue;
+          }
+          cost[a] = st.cost(a, gh);
+          if (cost[a] < minCost) minCost = cost[a];
+          if (pred < 0 || ascores[a] > ascores[pred]) pred = a;
+        }
+        let gold = -1;
+        for (let a = 0; a < N_ACTIONS; a++) if (cost[a] === minCost && (gold < 0 || ascores[a] > ascores[gold])) gold = a;
+        steps++;
+        if (cost[pred] !== minCost) {
+          wrong++;
+          actions.update(feats, k, gold, pred);
+        }
+        actions.tick();
+        const next = cost[pred] === minCost ? pred : explore && r() < 0.9 ? pred : gold;
+        let label = -1;
+        if (next === LEFT || next === RIGHT) {
+          const h = next === LEFT ? st.b0 : st.s0();
+          const d = next === LEFT ? st.s0() : st.b0;
+          if (h === 0) label = rootLabel;
+          else {
+            const lk = labelFeatures(st, atoms, next, lfeats);
+            labeler.scoreTrain(lfeats, lk, lscores);
+            let pl = -1;
+            for (let c = 0; c < labels.length; c++) if (c !== rootLabel && (pl < 0 || lscores[c] > lscores[pl])) pl = c;
+            label = pl;
+            if (gh[d] === h) {
+              const truth = gl[d];
+              labeler.update(lfeats, lk, truth, pl);
+              labeler.tick();
+              label = truth;
+            }
+          }
+        }
+        st.apply(next, label);
+      }
+    }
+    actions.snapshot();
+    labeler.snapshot();
+    const model = new ParserModel(meta, actions, labeler);
+    const d = evaluateParser(model, dev, devTags);
+    log(`parser epoch ${ep}: action errors ${(100 * wrong / steps).toFixed(2)}%  dev UAS ${(100 * d.uas).toFixed(2)} LAS ${(100 * d.las).toFixed(2)}`);
+    if (d.las > best.las) best = { las: d.las, uas: d.uas, epoch: ep, qa: actions.q.slice(), sa: actions.scale, ql: labeler.q.slice(), sl: labeler.scale };
+    else if (ep - best.epoch >= 3) break;
+  }
+  actions.q = best.qa;
+  actions.scale = best.sa;
+  labeler.q = best.ql;
+  labeler.scale = best.sl;
+  meta.dev = { uas: round(best.uas), las: round(best.las), epochs: best.epoch };
+  meta.settings.epochs = best.epoch;
+  mkdirSync(MODELS_DIR, { recursive: true });
+  const bin = ParserModel.pack(actions, labeler);
+  writeFileSync(modelPath("parser.bin"), bin);
+  writeFileSync(modelPath("parser.json"), JSON.stringify(meta, null, 1) + "\n");
+  log(`parser: wrote models/parser.bin (${(bin.length / 1e6).toFixed(2)} MB), dev UAS ${(100 * best.uas).toFixed(2)} LAS ${(100 * best.las).toFixed(2)} (predicted tags) after ${best.epoch} epochs`);
+}
+
+/**
+ * k-fold predicted XPOS for the training set: each fold is tagged by a tagger
+ * trained on the other folds, so the parser learns from realistic tag errors.
+ */
+async function jackknifeTags(train: ConlluSentence[], seed: number, folds = 4): Promise<string[][]> {
+  const { trainTaggerModel } = await import("./tagger.js");
+  const out: string[][] = new Array(train.length);
+  for (let f = 0; f < folds; f++) {
+    const rest = train.filter((_, i) => i % folds !== f);
+    const model: TaggerModel = trainTaggerModel(rest, 5, 18, seed);
+    for (let i = f; i < train.length; i += folds) {
+      const tags = model.tag(train[i].form);
+      out[i] = Array.from(tags, (c) => model.xpos[c]);
+    }
+    log(`parser: jackknife fold ${f + 1}/${folds} tagged`);
+  }
+  return out;
+}
