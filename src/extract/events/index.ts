@@ -517,7 +517,10 @@ class DocContext<L> {
       }
       const m = this.code(this.doc, t.start[g[0]], t.end[g[1]], this.ref);
       if (m?.actor) return g[1];
-      return -1;
+      // an uncoded group inside a prepositional or time phrase ("on Tuesday") does not stop the search
+      const inPP = g[0] > s.tokenStart && t.upos[g[0] - 1] === "ADP";
+      const isTime = this.isTime(g[0]);
+      if (!inPP && !isTime) return -1;
     }
     return -1;
   }
@@ -774,7 +777,13 @@ class DocContext<L> {
     const date = this.dateOf(v, si, modality === "future");
     const intent = (modality === "future" || modality === "negated") && this.announced(v);
     const attribution = this.speakerOf(v);
-    const sources = srcHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null);
+    let sources = srcHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null);
+    if (!passive && !sources.some((a) => a.match?.actor)) {
+      // the parsed subject is not an actor (often a mis-parse): try word order
+      const ls = this.linearSource(v);
+      const a = ls >= 0 ? this.arg(ls, v) : null;
+      if (a?.match?.actor) sources = [a];
+    }
     const targets = tgtHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null && a.match?.actor != null);
     const conf = 0.55 + Math.min(0.25, choice.spec * 0.05) + (targets.length ? 0.1 : 0);
     // a compound subject with no object acts on itself ("Gondor and Osgiliath renewed ties")
@@ -876,8 +885,8 @@ class DocContext<L> {
       const r = this.rel(k);
       if (r === "nsubj:pass" || r === "nsubjpass" || r === "aux:pass" || r === "auxpass" || r === "obl:agent") return true;
     }
-    // reduced passive relative: "a resolution backed by the West"
-    return this.rel(v) === "acl" && this.t.xpos[v] === "VBN";
+    // reduced passive relative: "a resolution backed by the West" (a participle with an object is active)
+    return this.rel(v) === "acl" && this.t.xpos[v] === "VBN" && this.child(v, "obj", "dobj") < 0;
   }
 
   private subjectOf(v: number): number {
