@@ -138,7 +138,7 @@ export class EventCoder<L> implements Component {
     let kept = cands;
     if (!this.opts.allClauses) {
       const hasMain = new Set<number>();
-      for (const c of cands) if (c.main && c.modality === "asserted" && c.source.match?.actor) hasMain.add(c.sentence);
+      for (const c of cands) if (c.main && c.modality !== "negated" && c.source.match?.actor) hasMain.add(c.sentence);
       kept = cands.filter((c) => c.main || !hasMain.has(c.sentence));
     }
     doc.events = this.toEvents(doc, kept);
@@ -975,6 +975,14 @@ class DocContext<L> {
       const next: number[] = [];
       for (const x of level) {
         for (const k of this.kids[x]) {
+          // "the parade supporting Gondor", "memos sent by Bree": look through a participle modifier
+          if (this.rel(k) === "acl" && /^VB[GN]$/.test(this.t.xpos[k])) {
+            for (const a of this.kids[k]) {
+              const r = this.rel(a);
+              if ((r === "obj" || r === "dobj" || r === "obl:agent" || ((this.base(a) === "obl" || this.base(a) === "nmod") && (this.caseOf(a) === "by" || this.caseOf(a) === "from"))) && this.arg(a, v)?.match?.actor) return a;
+            }
+            continue;
+          }
           if (this.base(k) !== "nmod" || this.rel(k) === "nmod:poss") continue;
           const p = this.caseOf(k);
           if (TARGET_PREPS.has(p) || p === "by") {
