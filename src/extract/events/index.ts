@@ -925,6 +925,13 @@ class DocContext<L> {
     if (r === "conj") return this.logicalSubject(h, depth + 1);
     // a non-finite adverbial clause shares the main subject ("fired missiles ... to punish", "after meeting with")
     if (r === "advcl" && (/^VB[GN]?$/.test(t.xpos[v]) || this.markOf(v) === "to" || t.xpos[v] === "")) return this.logicalSubject(h, depth + 1);
+    // "fired missiles at Syria to punish ...": an infinitive on a verb's object or oblique belongs to that verb's subject
+    if (r === "acl" && this.markOf(v) === "to") {
+      const hr = this.base(h);
+      const g = t.head[h];
+      if (g >= 0 && (hr === "obl" || hr === "obj" || hr === "dobj" || hr === "nmod") && t.upos[g] === "VERB") return this.logicalSubject(g, depth + 1);
+      return h;
+    }
     if (r === "acl:relcl" || r === "acl") return h;
     return -1;
   }
