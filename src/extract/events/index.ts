@@ -784,7 +784,13 @@ class DocContext<L> {
       const a = ls >= 0 ? this.arg(ls, v) : null;
       if (a?.match?.actor) sources = [a];
     }
-    const targets = tgtHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null && a.match?.actor != null);
+    let targets = tgtHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null && a.match?.actor != null);
+    if (!targets.length && !passive) {
+      // as PETRARCH does: the first actor named after the verb in its own clause ("trip in the White Downs",
+      // "an accord to supply Gondor"), a weaker guess
+      const fb = this.regionActor(reg.post, v);
+      if (fb) targets = [fb];
+    }
     const conf = 0.55 + Math.min(0.25, choice.spec * 0.05) + (targets.length ? 0.1 : 0);
     // a compound subject with no object acts on itself ("Gondor and Osgiliath renewed ties")
     const mutual = !targets.length && sources.filter((a) => a.match?.actor).length > 1 && (MUTUAL_ROOTS.has(choice.code.slice(0, 2)) || reg.post.some((k) => MUTUAL_OBJ.has(this.lemma(k))));
@@ -973,6 +979,22 @@ class DocContext<L> {
       if (inner >= 0) return this.conjuncts(inner);
     }
     return [];
+  }
+
+  /** The first coded noun group made only of tokens of the verb's region (after the verb). */
+  private regionActor(post: number[], v: number): Arg | null {
+    if (!post.length) return null;
+    const t = this.t;
+    const inReg = new Set(post);
+    for (const g of this.nounGroups(t.sentence[v])) {
+      if (g[0] <= v) continue;
+      let all = true;
+      for (let k = g[0]; k <= g[1] && all; k++) all = inReg.has(k);
+      if (!all || this.isTime(g[0])) continue;
+      const m = this.code(this.doc, t.start[g[0]], t.end[g[1]], this.ref);
+      if (m?.actor) return { head: g[1], start: t.start[g[0]], end: t.end[g[1]], match: { ...m, confidence: m.confidence * 0.7 } };
+    }
+    return null;
   }
 
   /** An actor in a prepositional modifier of c, breadth first, up to `depth` levels down. */
