@@ -55,6 +55,8 @@ const SAY = new Set(["say", "tell", "state", "add", "claim", "insist", "announce
 const REPORT = new Set(["indicate", "announce", "confirm", "reveal", "signal", "acknowledge", "admit", "insist", "promise", "pledge", "vow", "decide", "agree", "threaten", "warn", "hint", "suggest", "know", "learn", "deny", "write", "tell", "inform", "reply", "respond", "add"]);
 const ALLEGE = new Set(["claim", "allege", "accuse", "suspect", "charge", "contend"]);
 const FUTURE_GOV = new Set(["plan", "intend", "aim", "want", "seek", "prepare", "vow", "swear", "pledge", "promise", "hope", "expect", "threaten", "try", "attempt", "decide", "agree", "offer", "propose", "wish", "going", "set", "schedule", "be", "ready", "willing", "about", "likely", "due"]);
+/** Verbs whose complement is requested, not done. */
+const DIRECTIVE = new Set(["demand", "urge", "ask", "call", "request", "press", "appeal", "propose", "suggest", "recommend", "order", "instruct", "tell", "encourage", "invite", "advise", "pressure", "push", "beg", "plead", "require", "want", "wish", "insist"]);
 /** Verbs whose complement does not happen: "refused to allow", "failed to reach". */
 const NEG_GOV = new Set(["refuse", "decline", "fail", "reject", "avoid", "cease", "stop", "forbid", "prevent"]);
 const HYPO_AUX = new Set(["would", "could", "might", "may", "should", "must", "can", "'d", "ought"]);
@@ -1222,6 +1224,8 @@ class DocContext<L> {
       if (h < 0) break;
       const hl = this.lemma(h);
       if (r === "xcomp" && NEG_GOV.has(hl)) return "negated";
+      // the content of a demand, appeal or proposal is not (yet) an act: "demanded that Hamas renounce ..."
+      if ((r === "ccomp" || r === "xcomp") && DIRECTIVE.has(hl)) return "hypothetical";
       if (r === "xcomp" && (FUTURE_GOV.has(hl) || FUTURE_AUX.has(hl))) { future = true; break; }
       if (r === "advcl" && this.markOf(g) === "if") { cond = true; break; }
       if ((r === "advcl" || r === "acl") && this.markOf(g) === "to") { future = true; break; }
