@@ -104,7 +104,7 @@ function storeSuite(name: string, open: () => Promise<{ location: string; cleanu
       try {
         assert.deepEqual(await store.migrate(), []);
         const rows = await store.sql.query<{ version: number }>("SELECT version FROM schema_migrations ORDER BY version");
-        assert.deepEqual(rows.map((r) => Number(r.version)), [1]);
+        assert.deepEqual(rows.map((r) => Number(r.version)), [1, 2]);
       } finally {
         await store.close();
       }

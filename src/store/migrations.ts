@@ -107,4 +107,16 @@ CREATE TABLE failures (
 );
 `,
   },
+  {
+    version: 2,
+    name: "checkpoints for resumable inputs (WARC files)",
+    sql: `
+-- how far a long input (a WARC file) has been ingested: resume from next_offset
+CREATE TABLE checkpoints (
+  input       text PRIMARY KEY,
+  next_offset bigint NOT NULL,
+  updated_at  timestamptz NOT NULL DEFAULT now()
+);
+`,
+  },
 ];

@@ -122,6 +122,20 @@ export class Store {
     );
   }
 
+  /** Where to resume reading a long input, or 0. */
+  async checkpoint(input: string): Promise<number> {
+    const rows = await this.sql.query<{ next_offset: string | number }>("SELECT next_offset FROM checkpoints WHERE input = $1", [input]);
+    return rows.length ? Number(rows[0].next_offset) : 0;
+  }
+
+  async saveCheckpoint(input: string, nextOffset: number): Promise<void> {
+    await this.sql.query(
+      `INSERT INTO checkpoints (input, next_offset) VALUES ($1, $2)
+       ON CONFLICT (input) DO UPDATE SET next_offset = EXCLUDED.next_offset, updated_at = now()`,
+      [input, nextOffset],
+    );
+  }
+
   async counts(): Promise<StoreCounts> {
     const [r] = await this.sql.query<Record<keyof StoreCounts, string | number>>(
       `SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM events) AS events,

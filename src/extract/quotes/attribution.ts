@@ -35,6 +35,12 @@ const HEAD_START_UPOS = new Set(["PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM"]);
 const COLON_CUE: CueEntry = { cue: ":", kind: "speech", tone: "neutral", frame: "clause" };
 /** A speech verb found by its position, not in the lexicon. */
 const UNLISTED_CUE: CueEntry = { cue: "(unlisted)", kind: "speech", tone: "-", frame: "clause" };
+/** Words that open a subordinate clause before the main subject ("While Trump spoke, ..."). */
+const SUBORDINATORS = new Set(["while", "because", "if", "when", "although", "though", "as", "since", "once", "unless", "whether", "despite", "whereas", "until", "even"]);
+/** Labels that open a headline without naming a speaker ("The Latest: ...", "EXCLUSIVE: ..."). */
+const HEADLINE_LABELS = new Set(["latest", "update", "updated", "breaking", "exclusive", "watch", "video", "analysis", "opinion", "editorial", "live", "photos", "review", "report", "explainer", "factbox", "timeline", "poll", "correction"]);
+const PARTICIPLE_ONLY = new Set(["known", "expected", "shown", "seen"]);
+const HAVE = new Set(["has", "have", "had", "'ve", "having"]);
 const PASSIVE_AUX = new Set(["was", "were", "is", "are", "been", "be", "being", "'s"]);
 const SUBJECT_OPENERS = new Set(["who", "which", "the", "a", "an", "whose", "now", "then", "himself", "herself"]);
 
@@ -526,6 +532,8 @@ export class AttributionFinder {
     let p = ts;
     while (p < te && p - ts < 5 && (v.cap[p] || (p > ts && (v.form[p] === "." || v.lower[p] === "'s")))) p++;
     if (p === ts || p >= te - 2 || v.form[p] !== ":") return null;
+    // "The Latest: Sanders declares ...": a label, not a speaker; the cue inside speaks for itself
+    if (HEADLINE_LABELS.has(v.lower[p - 1]) || v.form.slice(ts, p).every((f) => f === f.toUpperCase())) return null;
     if (QUOTE_CHARS.has(v.form[p + 1])) return null;
     const span = this.charSpan(v, p + 1, te);
     if (!span) return null;
@@ -580,7 +588,8 @@ export class AttributionFinder {
       return { start: span.start, end: span.end, direct: false, cue, entry, source: src };
     }
     // inverted "…, said Lavrov." / "…, Lavrov said."; a participle after a comma ("..., saying ...") has no subject of its own
-    const participle = /ing$/.test(v.lower[cue[0]]) && cue[0] - 1 >= ts && (v.form[cue[0] - 1] === "," || v.form[cue[0] - 1] === "—");
+    // a participle has no subject of its own: "..., saying ...", "issued a statement describing ..."
+    const participle = /ing$/.test(v.lower[cue[0]]) && cue[0] - 1 >= ts && (v.form[cue[0] - 1] === "," || v.form[cue[0] - 1] === "—" || (!PASSIVE_AUX.has(v.lower[cue[0] - 1]) && !AUX_ADV.has(v.lower[cue[0] - 1]) && !v.cap[cue[0] - 1] && !PRONOUNS.has(v.lower[cue[0] - 1])));
     const subj = participle ? null : this.subjectLeft(v, cue[0], ts);
     const restTok = cue[1];
     const rest = endTok - restTok;
@@ -651,7 +660,11 @@ export class AttributionFinder {
       const ing = /ing$/.test(v.lower[cue[0]]);
       let first = ts;
       while (first < cue[0] && (v.punct[first] || LEADERS.has(v.lower[first]))) first++;
-      if (first === cue[0]) {
+
+      if (PARTICIPLE_ONLY.has(v.lower[cue[0]]) && !HAVE.has(prevWord)) {
+        // "Asked about the plan, ..." (the asker is not the speaker); "known as", "expected to": no source
+        source = null;
+      } else if (first === cue[0]) {
         // "Asked about the plan, he said ..." / "Citing the law, the spokeswoman told ...": the subject follows the clause
         let k = cue[1];
         while (k < te && v.form[k] !== ",") k++;
@@ -665,7 +678,9 @@ export class AttributionFinder {
         inherited = true;
       } else {
         // no subject next to the cue ("... used the speech to discuss ..."): the sentence's subject
-        source = this.sentenceSubject(v, ts, cue[0]);
+        // (an introductory phrase holding the cue ends at a comma after it: "To address ..., Mrs. Clinton has ...")
+        const intro = PREPOSITIONS.has(v.lower[ts]) || SUBORDINATORS.has(v.lower[ts]) || /^[A-Z][a-z]+ing$/.test(v.form[ts]);
+        source = this.sentenceSubject(v, ts, intro ? endTok : cue[0]);
         inherited = source !== null;
       }
     }
@@ -686,7 +701,8 @@ export class AttributionFinder {
     let k = ts;
     while (k < before && (v.punct[k] || LEADERS.has(v.lower[k]))) k++;
     // an introductory phrase: "At the start of the meeting, ...", "Speaking on ABC, ...", "Asked about it, ..."
-    if (k < before && (PREPOSITIONS.has(v.lower[k]) || /^[A-Z][a-z]+(ing|ed)$/.test(v.form[k]) || LEADERS.has(v.lower[k]))) {
+    while (k < before && /^[a-z]+ly$/.test(v.lower[k]) && !v.cap[k + 1 < before ? k + 1 : k]) k++;
+    if (k < before && (PREPOSITIONS.has(v.lower[k]) || SUBORDINATORS.has(v.lower[k]) || /^[A-Z][a-z]+(ing|ed|ly)$/.test(v.form[k]) || LEADERS.has(v.lower[k]))) {
       let c = k;
       while (c < before && v.form[c] !== ",") c++;
       if (c < before) k = c + 1;

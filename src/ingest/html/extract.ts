@@ -104,7 +104,8 @@ function skipper(stats: Map<DomNode, TextStats>): (el: DomNode) => boolean {
     if (LINK_CHECKED.has(tag)) {
       const s = stats.get(el);
       if (!s || !s.text) return false;
-      if (s.link > 0.5 * s.text && (tag !== "P" || s.text < 170)) return true;
+      const ld = s.link / s.text;
+      if (tag === "P" ? ld >= 0.9 || (ld > 0.5 && s.text < 100) : ld > 0.5 && (tag !== "LI" || s.text - s.link < 120)) return true;
     }
     return false;
   };
