@@ -15,6 +15,7 @@ import { codeActorSpan, loadActorLexicon } from "../src/extract/actors/index.js"
 import { createNlpComponents } from "../src/nlp/index.js";
 import { Tagger } from "../src/nlp/tagger.js";
 import { LemmatizerComponent } from "../src/nlp/lemmatizer.js";
+import { Pipeline } from "../src/pipeline/pipeline.js";
 import { recordBenchmark, REPO, runScorer, SHARED } from "./lib/record.js";
 
 interface GoldRec {
@@ -139,9 +140,9 @@ async function plover(lines: string[], limit: number): Promise<void> {
   if (!existsSync(file)) { lines.push("- PLOVER dev: skipped (gold absent)"); return; }
   // the full analysis: the NLP core (plus the tagger and lemmatizer if the core does not include them yet),
   // the actor coder, the event coder
-  const pipeline: Component[] = nlpStages();
-  const lex = loadActorLexicon();
-  pipeline.push(createEventComponent({ actors: lex, codeActor: codeActorSpan }));
+  // the whole analysis exactly as `eventwire analyze` runs it (NLP, entities and actors, events, quotes)
+  const pipe = new Pipeline();
+  const pipeline: Component[] = pipe.components;
   const stagesUsed = pipeline.map((c) => c.name).join(" → ");
   const gold = readJsonl(file).slice(0, limit);
   const preds = new Map<string, Event[]>();
