@@ -5,6 +5,7 @@
  */
 const stages: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   // one line per stage
+  nlp: () => import("./nlp.js"),
 };
 
 const [stage, ...rest] = process.argv.slice(2);
