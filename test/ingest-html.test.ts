@@ -82,6 +82,15 @@ test("HTML with no article: empty body, and htmlToArticle records a failure inst
   }
 });
 
+test("deeply nested or unclosed markup neither overflows the stack nor takes long", () => {
+  const deep = `<html><body>${"<div>".repeat(5000)}${P(story[0])}${P(story[1])}${"</div>".repeat(5000)}</body></html>`;
+  const t0 = Date.now();
+  assert.equal(extractArticle(deep).body, `${story[0]}\n\n${story[1]}`);
+  const unclosed = `<html><body>${"<div><span>".repeat(3000)}${P(story[2])}</body></html>`;
+  assert.ok(extractArticle(unclosed).body.includes("monitoring mission"));
+  assert.ok(Date.now() - t0 < 10000, `took ${Date.now() - t0} ms`);
+});
+
 test("htmlToArticle: text is title + blank line + body, fields carried over", () => {
   const r = htmlToArticle(Buffer.from(PAGE), "page.html", { url: "https://www.example-times.com/x", source: "feed" });
   assert.ok(r.ok);

@@ -74,6 +74,9 @@ function holdsArticle(el: El, stats: Map<DomNode, TextStats>): boolean {
 /** Embedded posts quoted by the article (tweets, Instagram) are part of its text. */
 const EMBEDDED_QUOTE = /tweet|instagram-media/i;
 
+const MAX_READABILITY_DEPTH = 120;
+const MAX_READABILITY_ELEMENTS = 40000;
+
 const KEEP_TAGS = new Set(["HTML", "BODY", "MAIN", "ARTICLE"]);
 
 /** Step 1: removes boilerplate elements in place. */
@@ -198,9 +201,14 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
     const len = (ps: string[]) => ps.reduce((a, p) => a + p.length, 0);
     const paragraphsOf = (root: DomNode) => filterParagraphs(domToParagraphs(root, skipper(measure(root))), meta.title, meta.byline);
     // Our own candidate is chosen before readability runs (readability rewrites the DOM).
-    const own = densityCandidate(body, measure(body));
-    const marked = markedBody(body, measure(body));
-    const rd = marked ?? readabilityCandidate(doc as unknown as Document);
+    const shape = { depth: 0, elements: 0 };
+    const stats = measure(body, shape);
+    const own = densityCandidate(body, stats);
+    const marked = markedBody(body, stats);
+    // Readability's cleaning is superlinear in nesting depth: a broken page of thousands of
+    // unclosed <div>s would take minutes. Such pages use our own candidate only.
+    const tooDeep = shape.depth > MAX_READABILITY_DEPTH || shape.elements > MAX_READABILITY_ELEMENTS;
+    const rd = marked ?? (tooDeep ? null : readabilityCandidate(doc as unknown as Document));
     const rdParas = rd ? paragraphsOf(rd) : [];
     let paras = rdParas;
     if (len(rdParas) < 250 && own) {
