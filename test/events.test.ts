@@ -176,3 +176,16 @@ test("discards: a sports sentence has no events", () => {
   const ev = run(fixtureDoc([["Russia Russia PROPN 2 nsubj", "attacked attack VERB 0 root", "Syria Syria PROPN 2 obj", "in in ADP 5 case", "basketball basketball NOUN 2 obl", ". . PUNCT 2 punct"]]));
   assert.deepEqual(ev, []);
 });
+
+test("directives, refusals and reported 'would'", () => {
+  const ev = run(fixtureDoc([
+    ["Britain Britain PROPN 2 nsubj", "demanded demand VERB 0 root", "that that SCONJ 5 mark", "Russia Russia PROPN 5 nsubj", "investigate investigate VERB 2 ccomp", "Syria Syria PROPN 5 obj", ". . PUNCT 2 punct"],
+    ["Syria Syria PROPN 2 nsubj", "refused refuse VERB 0 root", "to to PART 4 mark", "meet meet VERB 2 xcomp", "Britain Britain PROPN 4 obj", ". . PUNCT 2 punct"],
+    ["China China PROPN 2 nsubj", "said say VERB 0 root", "it it PRON 5 nsubj", "would would AUX 5 aux", "meet meet VERB 2 ccomp", "Putin Putin PROPN 5 obj", ". . PUNCT 2 punct"],
+  ]), allClauses);
+  assert.deepEqual(ev.map(brief), [
+    "GBR>RUS:100:asserted", "RUS>SYR:090:hypothetical",
+    "SYR>GBR:125:asserted", "SYR>GBR:040:negated",
+    "CHN>RUSGOV:040:future", "CHN>RUSGOV:036:asserted",
+  ]);
+});

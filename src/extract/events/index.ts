@@ -42,7 +42,9 @@ export interface EventComponentOptions<L> {
 const INTENT: Record<string, string> = { "04": "036", "046": "036", "05": "032", "051": "032", "057": "032", "06": "031", "061": "0311", "062": "0312", "064": "0314", "07": "033", "071": "0331", "073": "0332", "08": "035", "081": "0351", "0841": "0353", "085": "0354", "086": "0355", "087": "0356", "09": "030", "045": "039" };
 /** CAMEO 13x for an announced conflictual act. */
 const THREAT: Record<string, string> = { "15": "138", "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136", "17": "137", "172": "132", "18": "138", "19": "138", "191": "1381", "20": "138" };
-const GENERIC = new Set(["030", "130", "020", "100"]);
+/** CAMEO 12x for an announced refusal of a cooperative act. */
+const REFUSE: Record<string, string> = { "03": "120", "04": "125", "046": "125", "05": "120", "06": "121", "07": "122", "08": "124", "0841": "1243", "085": "1244", "086": "1245", "087": "1246", "09": "120" };
+const GENERIC = new Set(["030", "130", "020", "100", "120"]);
 const LIGHT = new Set(["hold", "launch", "carry", "conduct", "stage", "make", "pay", "begin", "start", "continue", "complete", "open", "announce", "order", "declare", "impose", "mount", "resume", "renew", "organize", "organise", "undertake", "step", "intensify", "call", "lead", "host", "have", "give"]);
 
 // ----------------------------------------------------------------- word lists
@@ -53,6 +55,10 @@ const SAY = new Set(["say", "tell", "state", "add", "claim", "insist", "announce
 const REPORT = new Set(["indicate", "announce", "confirm", "reveal", "signal", "acknowledge", "admit", "insist", "promise", "pledge", "vow", "decide", "agree", "threaten", "warn", "hint", "suggest", "know", "learn", "deny", "write", "tell", "inform", "reply", "respond", "add"]);
 const ALLEGE = new Set(["claim", "allege", "accuse", "suspect", "charge", "contend"]);
 const FUTURE_GOV = new Set(["plan", "intend", "aim", "want", "seek", "prepare", "vow", "swear", "pledge", "promise", "hope", "expect", "threaten", "try", "attempt", "decide", "agree", "offer", "propose", "wish", "going", "set", "schedule", "be", "ready", "willing", "about", "likely", "due"]);
+/** Verbs whose complement is requested, not done. */
+const DIRECTIVE = new Set(["demand", "urge", "ask", "call", "request", "press", "appeal", "propose", "suggest", "recommend", "order", "instruct", "tell", "encourage", "invite", "advise", "pressure", "push", "beg", "plead", "require", "want", "wish", "insist"]);
+/** Verbs whose complement does not happen: "refused to allow", "failed to reach". */
+const NEG_GOV = new Set(["refuse", "decline", "fail", "reject", "avoid", "cease", "stop", "forbid", "prevent"]);
 const HYPO_AUX = new Set(["would", "could", "might", "may", "should", "must", "can", "'d", "ought"]);
 const FUTURE_AUX = new Set(["will", "shall", "'ll", "wo"]);
 const NEG = new Set(["not", "n't", "never", "no", "neither", "nor", "without"]);
@@ -134,7 +140,7 @@ export class EventCoder<L> implements Component {
     let kept = cands;
     if (!this.opts.allClauses) {
       const hasMain = new Set<number>();
-      for (const c of cands) if (c.main && c.modality === "asserted" && c.source.match?.actor) hasMain.add(c.sentence);
+      for (const c of cands) if (c.main && c.modality !== "negated" && c.source.match?.actor) hasMain.add(c.sentence);
       kept = cands.filter((c) => c.main || !hasMain.has(c.sentence));
     }
     doc.events = this.toEvents(doc, kept);
@@ -351,9 +357,10 @@ class DocContext<L> {
     const n = out.length;
     for (let q = first; q < n; q++) {
       const c = out[q];
-      if (!c.intent || c.modality !== "future") continue;
+      if (!c.intent || (c.modality !== "future" && c.modality !== "negated")) continue;
       const look = (m: Record<string, string>) => { for (let l = c.code.length; l >= 2; l--) { const x = m[c.code.slice(0, l)]; if (x) return x; } return null; };
-      const derived = look(INTENT) ?? look(THREAT);
+      // "will not accept", "would not meet the demands": announced refusal of a cooperative act (12x)
+      const derived = c.modality === "negated" ? look(REFUSE) : look(INTENT) ?? look(THREAT);
       if (!derived) continue;
       const sa = c.source.match?.actor ?? null;
       const same = out.slice(first).filter((o) => o !== c && (o.source.match?.actor ?? null) === sa && o.code.slice(0, 2) === derived.slice(0, 2));
@@ -512,7 +519,10 @@ class DocContext<L> {
       }
       const m = this.code(this.doc, t.start[g[0]], t.end[g[1]], this.ref);
       if (m?.actor) return g[1];
-      return -1;
+      // an uncoded group inside a prepositional or time phrase ("on Tuesday") does not stop the search
+      const inPP = g[0] > s.tokenStart && t.upos[g[0] - 1] === "ADP";
+      const isTime = this.isTime(g[0]);
+      if (!inPP && !isTime) return -1;
     }
     return -1;
   }
@@ -767,10 +777,22 @@ class DocContext<L> {
     if (!srcHeads.length) return;
     const modality = negPattern ? this.modality(v, false) : this.modality(v, negated);
     const date = this.dateOf(v, si, modality === "future");
-    const intent = modality === "future" && this.announced(v);
+    const intent = (modality === "future" || modality === "negated") && this.announced(v);
     const attribution = this.speakerOf(v);
-    const sources = srcHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null);
-    const targets = tgtHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null && a.match?.actor != null);
+    let sources = srcHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null);
+    if (!passive && !sources.some((a) => a.match?.actor)) {
+      // the parsed subject is not an actor (often a mis-parse): try word order
+      const ls = this.linearSource(v);
+      const a = ls >= 0 ? this.arg(ls, v) : null;
+      if (a?.match?.actor) sources = [a];
+    }
+    let targets = tgtHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null && a.match?.actor != null);
+    if (!targets.length && !passive) {
+      // as PETRARCH does: the first actor named after the verb in its own clause ("trip in the White Downs",
+      // "an accord to supply Gondor"), a weaker guess
+      const fb = this.regionActor(reg.post, v);
+      if (fb) targets = [fb];
+    }
     const conf = 0.55 + Math.min(0.25, choice.spec * 0.05) + (targets.length ? 0.1 : 0);
     // a compound subject with no object acts on itself ("Gondor and Osgiliath renewed ties")
     const mutual = !targets.length && sources.filter((a) => a.match?.actor).length > 1 && (MUTUAL_ROOTS.has(choice.code.slice(0, 2)) || reg.post.some((k) => MUTUAL_OBJ.has(this.lemma(k))));
@@ -800,6 +822,22 @@ class DocContext<L> {
     return { trigger: v, code, source, target, modality, confidence: c, date, sentence, attribution, intent, main: this.isMain(v) };
   }
 
+  /** v has "would" (not could/might/should) and is the complement of a speech or report verb. */
+  private reportedWould(v: number): boolean {
+    const t = this.t;
+    if (!this.kids[v].some((k) => this.rel(k) === "aux" && /^(would|'d)$/i.test(t.form[k]))) return false;
+    let x = v;
+    for (let q = 0; q < 3; q++) {
+      const h = t.head[x];
+      if (h < 0) return false;
+      const r = this.rel(x);
+      if (r === "ccomp" && (SAY.has(this.lemma(h)) || REPORT.has(this.lemma(h)))) return true;
+      if (r !== "xcomp" && r !== "conj") return false;
+      x = h;
+    }
+    return false;
+  }
+
   /** Is token v in its sentence's main clause (through conjuncts, control verbs and reported speech)? */
   private isMain(v: number): boolean {
     const t = this.t;
@@ -823,9 +861,10 @@ class DocContext<L> {
     let x = v;
     for (let q = 0; q < 4; q++) {
       for (const k of this.kids[x]) if (this.rel(k) === "aux" && FUTURE_AUX.has(t.form[k].toLowerCase())) return true;
+      if (this.reportedWould(x)) return true;
       if (this.rel(x) === "xcomp" && t.head[x] >= 0) {
         const h = t.head[x];
-        if (FUTURE_GOV.has(this.lemma(h)) || FUTURE_GOV.has(t.form[h].toLowerCase())) return true;
+        if (FUTURE_GOV.has(this.lemma(h)) || FUTURE_GOV.has(t.form[h].toLowerCase()) || NEG_GOV.has(this.lemma(h))) return true;
         x = h;
         continue;
       }
@@ -854,8 +893,8 @@ class DocContext<L> {
       const r = this.rel(k);
       if (r === "nsubj:pass" || r === "nsubjpass" || r === "aux:pass" || r === "auxpass" || r === "obl:agent") return true;
     }
-    // reduced passive relative: "a resolution backed by the West"
-    return this.rel(v) === "acl" && this.t.xpos[v] === "VBN";
+    // reduced passive relative: "a resolution backed by the West" (a participle with an object is active)
+    return this.rel(v) === "acl" && this.t.xpos[v] === "VBN" && this.child(v, "obj", "dobj") < 0;
   }
 
   private subjectOf(v: number): number {
@@ -894,6 +933,13 @@ class DocContext<L> {
     if (r === "conj") return this.logicalSubject(h, depth + 1);
     // a non-finite adverbial clause shares the main subject ("fired missiles ... to punish", "after meeting with")
     if (r === "advcl" && (/^VB[GN]?$/.test(t.xpos[v]) || this.markOf(v) === "to" || t.xpos[v] === "")) return this.logicalSubject(h, depth + 1);
+    // "fired missiles at Syria to punish ...": an infinitive on a verb's object or oblique belongs to that verb's subject
+    if (r === "acl" && this.markOf(v) === "to") {
+      const hr = this.base(h);
+      const g = t.head[h];
+      if (g >= 0 && (hr === "obl" || hr === "obj" || hr === "dobj" || hr === "nmod") && t.upos[g] === "VERB") return this.logicalSubject(g, depth + 1);
+      return h;
+    }
     if (r === "acl:relcl" || r === "acl") return h;
     return -1;
   }
@@ -937,6 +983,22 @@ class DocContext<L> {
     return [];
   }
 
+  /** The first coded noun group made only of tokens of the verb's region (after the verb). */
+  private regionActor(post: number[], v: number): Arg | null {
+    if (!post.length) return null;
+    const t = this.t;
+    const inReg = new Set(post);
+    for (const g of this.nounGroups(t.sentence[v])) {
+      if (g[0] <= v) continue;
+      let all = true;
+      for (let k = g[0]; k <= g[1] && all; k++) all = inReg.has(k);
+      if (!all || this.isTime(g[0])) continue;
+      const m = this.code(this.doc, t.start[g[0]], t.end[g[1]], this.ref);
+      if (m?.actor) return { head: g[1], start: t.start[g[0]], end: t.end[g[1]], match: { ...m, confidence: m.confidence * 0.7 } };
+    }
+    return null;
+  }
+
   /** An actor in a prepositional modifier of c, breadth first, up to `depth` levels down. */
   private innerActor(c: number, v: number, depth: number): number {
     let level = [c];
@@ -944,6 +1006,14 @@ class DocContext<L> {
       const next: number[] = [];
       for (const x of level) {
         for (const k of this.kids[x]) {
+          // "the parade supporting Gondor", "memos sent by Bree": look through a participle modifier
+          if (this.rel(k) === "acl" && /^VB[GN]$/.test(this.t.xpos[k])) {
+            for (const a of this.kids[k]) {
+              const r = this.rel(a);
+              if ((r === "obj" || r === "dobj" || r === "obl:agent" || ((this.base(a) === "obl" || this.base(a) === "nmod") && (this.caseOf(a) === "by" || this.caseOf(a) === "from"))) && this.arg(a, v)?.match?.actor) return a;
+            }
+            continue;
+          }
           if (this.base(k) !== "nmod" || this.rel(k) === "nmod:poss") continue;
           const p = this.caseOf(k);
           if (TARGET_PREPS.has(p) || p === "by") {
@@ -1153,6 +1223,9 @@ class DocContext<L> {
       const h = t.head[g];
       if (h < 0) break;
       const hl = this.lemma(h);
+      if (r === "xcomp" && NEG_GOV.has(hl)) return "negated";
+      // the content of a demand, appeal or proposal is not (yet) an act: "demanded that Hamas renounce ..."
+      if ((r === "ccomp" || r === "xcomp") && DIRECTIVE.has(hl)) return "hypothetical";
       if (r === "xcomp" && (FUTURE_GOV.has(hl) || FUTURE_AUX.has(hl))) { future = true; break; }
       if (r === "advcl" && this.markOf(g) === "if") { cond = true; break; }
       if ((r === "advcl" || r === "acl") && this.markOf(g) === "to") { future = true; break; }
@@ -1161,6 +1234,8 @@ class DocContext<L> {
       if (r === "acl:relcl" || r === "advcl" || r === "ccomp" || r === "parataxis" || r === "root") break;
       g = h;
     }
+    // "X said it would boycott ...": would in reported speech is a future in the past, an announced act
+    if (hasWould && !cond && this.reportedWould(x)) return "future";
     if (cond || hasWould) return "hypothetical";
     if (alleged) return "alleged";
     if (future) return "future";
