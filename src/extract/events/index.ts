@@ -1,4 +1,4 @@
-import type { Component, Doc, Event, EventActor, Modality, Span } from "../../model/index.js";
+import type { Component, Doc, Event, EventActor, Modality, Span, Tokens } from "../../model/index.js";
 import { articleDate, findTimexes, type Timex } from "../time/index.js";
 import type { ActorMatch, CodeActorSpan } from "./actors.js";
 import { Codebook } from "./codebook.js";
@@ -136,7 +136,15 @@ export class EventCoder<L> implements Component {
       return;
     }
     // the title line is analysed like any sentence: it often states the lead event
-    for (const s of doc.sentences) if (!discarded.has(s.index)) ctx.sentence(s.index, cands);
+    for (const s of doc.sentences) {
+      if (discarded.has(s.index)) continue;
+      try {
+        ctx.sentence(s.index, cands);
+      } catch (e) {
+        // one odd sentence never costs the article its other events
+        doc.warnings.push({ input: `${doc.article.id} sentence ${s.index}`, reason: `event coding failed: ${(e as Error).message}`, severity: "warning" });
+      }
+    }
     let kept = cands;
     if (!this.opts.allClauses) {
       const hasMain = new Set<number>();
@@ -286,12 +294,19 @@ class DocContext<L> {
     return m;
   }
   private lemmaCache: (string | undefined)[] = [];
-  private t;
+  private t: Tokens;
 
   constructor(private doc: Doc, private coder: EventCoder<L>, private ref: string | null) {
-    const t = (this.t = doc.tokens);
+    // a view of the token layer with our own copy of the heads: heads outside the token's sentence
+    // (a broken parse) are read as roots here, without touching the parser's layer
+    const t = (this.t = Object.create(doc.tokens) as Tokens);
+    t.head = doc.tokens.head.slice(0, doc.tokens.count);
     this.kids = Array.from({ length: t.count }, () => [] as number[]);
-    for (let i = 0; i < t.count; i++) if (t.head[i] >= 0) this.kids[t.head[i]].push(i);
+    for (let i = 0; i < t.count; i++) {
+      const h = t.head[i];
+      if (h >= 0 && (h >= t.count || h === i || t.sentence[h] !== t.sentence[i])) t.head[i] = -1;
+      else if (h >= 0) this.kids[h].push(i);
+    }
   }
 
   private lemma(i: number): string {
@@ -627,8 +642,10 @@ class DocContext<L> {
 
   /** Lower-cased form and its plural-stripped variants, cached per token. */
   private lowerForm(k: number): string {
-    let f = this.lower[k];
-    if (f === undefined) f = this.lower[k] = this.t.form[k].toLowerCase();
+    const c = this.lower[k];
+    if (c !== undefined) return c;
+    const f = this.t.form[k].toLowerCase();
+    this.lower[k] = f;
     return f;
   }
 
