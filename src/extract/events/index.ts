@@ -54,7 +54,7 @@ const NP_KEEP = new Set(["compound", "flat", "flat:name", "name", "amod", "det",
 const SAY = new Set(["say", "tell", "state", "add", "claim", "insist", "announce", "declare", "report", "note", "stress", "warn", "argue", "assert", "explain", "believe", "think", "allege", "accuse", "told", "said"]);
 const REPORT = new Set(["indicate", "announce", "confirm", "reveal", "signal", "acknowledge", "admit", "insist", "promise", "pledge", "vow", "decide", "agree", "threaten", "warn", "hint", "suggest", "know", "learn", "deny", "write", "tell", "inform", "reply", "respond", "add"]);
 const ALLEGE = new Set(["claim", "allege", "accuse", "suspect", "charge", "contend"]);
-const FUTURE_GOV = new Set(["plan", "intend", "aim", "want", "seek", "prepare", "vow", "swear", "pledge", "promise", "hope", "expect", "threaten", "try", "attempt", "decide", "agree", "offer", "propose", "wish", "going", "set", "schedule", "be", "ready", "willing", "about", "likely", "due"]);
+const FUTURE_GOV = new Set(["plan", "intend", "aim", "want", "seek", "prepare", "vow", "swear", "pledge", "promise", "hope", "expect", "threaten", "decide", "agree", "offer", "propose", "wish", "going", "set", "schedule", "be", "ready", "willing", "about", "likely", "due"]);
 /** Verbs whose complement is requested, not done. */
 const DIRECTIVE = new Set(["demand", "urge", "ask", "call", "request", "press", "appeal", "propose", "suggest", "recommend", "order", "instruct", "tell", "encourage", "invite", "advise", "pressure", "push", "beg", "plead", "require", "want", "wish", "insist"]);
 /** Verbs whose complement does not happen: "refused to allow", "failed to reach". */

@@ -105,7 +105,8 @@ export class EventLexicon {
       const code = normCode(f[2]);
       const reverse = f[2].includes(":") ? normCode(f[2].split(":")[1]) : null;
       const cond: Condition[] = [];
-      for (const c of (f[3] ?? "").split(/\s+/).filter(Boolean)) {
+      // conditions: the rest of the line, separated by tabs or spaces
+      for (const c of f.slice(3).join(" ").split(/\s+/).filter(Boolean)) {
         const eq = c.indexOf("=");
         const key = eq < 0 ? c : c.slice(0, eq);
         const val = eq < 0 ? "" : c.slice(eq + 1);
