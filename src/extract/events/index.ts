@@ -804,10 +804,11 @@ class DocContext<L> {
       if (a?.match?.actor) sources = [a];
     }
     let targets = tgtHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null && a.match?.actor != null);
-    if (!targets.length && !passive) {
+    if (!passive && (!targets.length || targets.every((a) => a.match?.actor?.startsWith("---")))) {
       // as PETRARCH does: the first actor named after the verb in its own clause ("trip in the White Downs",
-      // "an accord to supply Gondor"), a weaker guess
-      const fb = this.regionActor(reg.post, v);
+      // "an accord to supply Gondor"), a weaker guess; it also beats a role without a country
+      // ("mobilized army reservists for a possible war against Iraq")
+      const fb = this.regionActor(reg.post, v, targets.length > 0, targets.map((a) => a.head));
       if (fb) targets = [fb];
     }
     const conf = 0.55 + Math.min(0.25, choice.spec * 0.05) + (targets.length ? 0.1 : 0);
@@ -1001,9 +1002,10 @@ class DocContext<L> {
   }
 
   /** The first coded noun group made only of tokens of the verb's region (after the verb). */
-  private regionActor(post: number[], v: number): Arg | null {
+  private regionActor(post: number[], v: number, countryOnly = false, roleHeads: number[] = []): Arg | null {
     if (!post.length) return null;
     const t = this.t;
+    const inside = roleHeads.length ? new Set(roleHeads.flatMap((h) => this.subtree(h))) : null;
     const inReg = new Set(post);
     for (const g of this.nounGroups(t.sentence[v])) {
       if (g[0] <= v) continue;
@@ -1011,7 +1013,10 @@ class DocContext<L> {
       for (let k = g[0]; k <= g[1] && all; k++) all = inReg.has(k);
       if (!all || this.isTime(g[0])) continue;
       const m = this.code(this.doc, t.start[g[0]], t.end[g[1]], this.ref);
-      if (m?.actor) return { head: g[1], start: t.start[g[0]], end: t.end[g[1]], match: { ...m, confidence: m.confidence * 0.7 } };
+      // a country named outside the role's own phrase overrides the role ("mobilized army reservists for a
+      // possible war against Iraq"); one inside it does not ("accused intelligence agencies of leaks to Moscow")
+      if (inside && inside.has(g[0])) continue;
+      if (m?.actor && !(countryOnly && m.actor.startsWith("---"))) return { head: g[1], start: t.start[g[0]], end: t.end[g[1]], match: { ...m, confidence: m.confidence * 0.7 } };
     }
     return null;
   }
