@@ -148,7 +148,7 @@ export class EventCoder<L> implements Component {
     let kept = cands;
     if (!this.opts.allClauses) {
       const hasMain = new Set<number>();
-      for (const c of cands) if (c.main && c.modality !== "negated" && c.source.match?.actor) hasMain.add(c.sentence);
+      for (const c of cands) if (c.main && c.modality !== "negated" && c.source.match?.actor && !this.drop.has(c.code)) hasMain.add(c.sentence);
       kept = cands.filter((c) => c.main || !hasMain.has(c.sentence));
     }
     doc.events = this.toEvents(doc, kept);
@@ -197,6 +197,11 @@ export class EventCoder<L> implements Component {
       out.push(ev);
     }
     return out;
+  }
+
+  /** Codes never emitted (010 by default). */
+  drops(code: string): boolean {
+    return this.drop.has(code);
   }
 
   codeActor(doc: Doc, start: number, end: number, date: string | null): ActorMatch | null {
@@ -294,6 +299,8 @@ class DocContext<L> {
     return m;
   }
   private lemmaCache: (string | undefined)[] = [];
+  /** Coding by word order (no usable parse): clause structure is unknown. */
+  private wordOrder = false;
   private t: Tokens;
 
   constructor(private doc: Doc, private coder: EventCoder<L>, private ref: string | null) {
@@ -359,6 +366,8 @@ class DocContext<L> {
       if (upos === "VERB" || (upos === "AUX" && rel !== "aux") || (upos === "" && /^VB/.test(t.xpos[i]))) this.verb(i, si, out);
       else if (upos === "NOUN" || upos === "PROPN") this.noun(i, si, out);
     }
+    // a sentence the tagger got wrong ("guerrillas wounded two soldiers" read as an adjective): rescue by word order
+    if (!out.slice(first).some((c) => !this.coder.drops(c.code))) this.rescue(si, out);
     this.deriveIntents(out, first);
   }
 
@@ -387,6 +396,41 @@ class DocContext<L> {
     }
   }
 
+  /**
+   * For a sentence where the parse yields no event: past-tense lexicon verbs that the tagger read as
+   * adjectives or noun modifiers right after a noun are re-read as verbs, and the sentence is coded by
+   * word order (lower confidence).
+   */
+  private rescue(si: number, out: Candidate[]): void {
+    const base = this.t;
+    const s = this.doc.sentences[si];
+    const fix: number[] = [];
+    for (let i = s.tokenStart + 1; i < s.tokenEnd; i++) {
+      const f = this.lowerForm(i);
+      const adjLike = base.upos[i] === "ADJ" || (base.upos[i] === "VERB" && (base.deprel[i] === "amod" || base.deprel[i] === "acl"));
+      if (!adjLike || !(f.endsWith("ed") || this.coder.lexicon.forms.has(f))) continue;
+      if (base.upos[i - 1] !== "NOUN" && base.upos[i - 1] !== "PROPN") continue;
+      if (this.verbEntries(i)) fix.push(i);
+    }
+    if (!fix.length) return;
+    const view = Object.create(base) as Tokens;
+    view.upos = base.upos.slice();
+    view.xpos = base.xpos.slice();
+    view.deprel = base.deprel.slice();
+    for (const i of fix) {
+      view.upos[i] = "VERB";
+      view.xpos[i] = "VBD";
+    }
+    this.t = view;
+    this.groupMemo.delete(si);
+    try {
+      this.shallow(si, out);
+    } finally {
+      this.t = base;
+      this.groupMemo.delete(si);
+    }
+  }
+
   // ------------------------------------------------------- shallow fallback
   /**
    * Degraded mode for a sentence without a dependency parse (tags and lemmas
@@ -395,6 +439,15 @@ class DocContext<L> {
    * words up to the next verb or clause break. Confidence is lower.
    */
   private shallow(si: number, out: Candidate[]): void {
+    this.wordOrder = true;
+    try {
+      this.shallowCode(si, out);
+    } finally {
+      this.wordOrder = false;
+    }
+  }
+
+  private shallowCode(si: number, out: Candidate[]): void {
     const t = this.t;
     const s = this.doc.sentences[si];
     const AUXLIKE = new Set(["have", "be", "do", "has", "had", "is", "was", "were", "been", "did"]);
@@ -565,13 +618,19 @@ class DocContext<L> {
     const t = this.t;
     let best: Pattern | null = null;
     const firstNoun = post.find((k) => t.upos[k] === "NOUN" || t.upos[k] === "PROPN") ?? -1;
+    // the object noun phrase: nouns up to the first preposition
+    const objNP: number[] = [];
+    for (const k of post) {
+      if (t.upos[k] === "ADP" || t.upos[k] === "VERB") break;
+      if (t.upos[k] === "NOUN" || t.upos[k] === "PROPN") objNP.push(k);
+    }
     for (const e of entries) {
       for (const p of e.patterns) {
         if (best && (p.specificity < best.specificity || (p.specificity === best.specificity && p.rank <= best.rank))) continue;
         let ok = true;
         for (const c of p.cond) {
           if (c.kind === "neg") ok &&= negated;
-          else if (c.kind === "obj") ok &&= firstNoun >= 0 && (!c.words || c.words.has(this.lemma(firstNoun)) || c.words.has(t.form[firstNoun].toLowerCase()));
+          else if (c.kind === "obj") ok &&= firstNoun >= 0 && (!c.words || objNP.some((k) => c.words!.has(this.lemma(k)) || c.words!.has(this.lowerForm(k))));
           else if (c.kind === "prep") {
             const at = post.findIndex((k) => t.form[k].toLowerCase() === c.prep);
             ok &&= at >= 0 && (!c.words || post.slice(at + 1).some((k) => c.words!.has(this.lemma(k))));
@@ -837,7 +896,7 @@ class DocContext<L> {
     }
     if (source.match?.actor) this.lastActor = source;
     const c = Math.max(0.05, Math.min(0.97, confidence * (source.match?.actor ? 0.6 + 0.4 * (source.match.confidence ?? 1) : 0.5)));
-    return { trigger: v, code, source, target, modality, confidence: c, date, sentence, attribution, intent, main: this.isMain(v) };
+    return { trigger: v, code, source, target, modality, confidence: c, date, sentence, attribution, intent, main: this.wordOrder || this.isMain(v) };
   }
 
   /** v has "would" (not could/might/should) and is the complement of a speech or report verb. */
