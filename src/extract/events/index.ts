@@ -54,7 +54,7 @@ const NP_KEEP = new Set(["compound", "flat", "flat:name", "name", "amod", "det",
 const SAY = new Set(["say", "tell", "state", "add", "claim", "insist", "announce", "declare", "report", "note", "stress", "warn", "argue", "assert", "explain", "believe", "think", "allege", "accuse", "told", "said"]);
 const REPORT = new Set(["indicate", "announce", "confirm", "reveal", "signal", "acknowledge", "admit", "insist", "promise", "pledge", "vow", "decide", "agree", "threaten", "warn", "hint", "suggest", "know", "learn", "deny", "write", "tell", "inform", "reply", "respond", "add"]);
 const ALLEGE = new Set(["claim", "allege", "accuse", "suspect", "charge", "contend"]);
-const FUTURE_GOV = new Set(["plan", "intend", "aim", "want", "seek", "prepare", "vow", "swear", "pledge", "promise", "hope", "expect", "threaten", "decide", "agree", "offer", "propose", "wish", "going", "set", "schedule", "be", "ready", "willing", "about", "likely", "due"]);
+const FUTURE_GOV = new Set(["plan", "intend", "aim", "want", "seek", "prepare", "vow", "swear", "pledge", "promise", "hope", "expect", "threaten", "agree", "offer", "propose", "wish", "going", "set", "schedule", "be", "ready", "willing", "about", "likely", "due"]);
 /** Verbs whose complement is requested, not done. */
 const DIRECTIVE = new Set(["demand", "urge", "ask", "call", "request", "press", "appeal", "propose", "suggest", "recommend", "order", "instruct", "tell", "encourage", "invite", "advise", "pressure", "push", "beg", "plead", "require", "want", "wish", "insist"]);
 /** Verbs whose complement does not happen: "refused to allow", "failed to reach". */
@@ -212,6 +212,13 @@ export class EventCoder<L> implements Component {
       return null;
     }
   }
+}
+
+/** More specific, then later file, then later line. */
+function outranks(p: Pattern, best: Pattern): boolean {
+  if (p.specificity !== best.specificity) return p.specificity > best.specificity;
+  if (p.rank !== best.rank) return p.rank > best.rank;
+  return (p.order ?? 0) > (best.order ?? 0);
 }
 
 /** Multi-word members of a synset, split once. */
@@ -626,7 +633,7 @@ class DocContext<L> {
     }
     for (const e of entries) {
       for (const p of e.patterns) {
-        if (best && (p.specificity < best.specificity || (p.specificity === best.specificity && p.rank <= best.rank))) continue;
+        if (best && !outranks(p, best)) continue;
         let ok = true;
         for (const c of p.cond) {
           if (c.kind === "neg") ok &&= negated;
@@ -792,7 +799,7 @@ class DocContext<L> {
     let best: Pattern | null = null;
     for (const e of entries) {
       for (const p of e.patterns) {
-        if (best && (p.specificity < best.specificity || (p.specificity === best.specificity && p.rank <= best.rank))) continue;
+        if (best && !outranks(p, best)) continue;
         if (p.cond.length || (p.pre.length === 0 && p.post.length === 0)) {
           if (!this.condMatch(p, v, reg, passiveSubj, negated)) continue;
         } else {
