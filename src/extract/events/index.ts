@@ -946,7 +946,7 @@ class DocContext<L> {
     for (let q = 0; q < 4; q++) {
       for (const k of this.kids[x]) if (this.rel(k) === "aux" && FUTURE_AUX.has(t.form[k].toLowerCase())) return true;
       if (this.reportedWould(x)) return true;
-      if (this.rel(x) === "xcomp" && t.head[x] >= 0) {
+      if ((this.rel(x) === "xcomp" || (this.rel(x) === "advcl" && this.markOf(x) === "to")) && t.head[x] >= 0) {
         const h = t.head[x];
         if (FUTURE_GOV.has(this.lemma(h)) || FUTURE_GOV.has(t.form[h].toLowerCase()) || NEG_GOV.has(this.lemma(h))) return true;
         x = h;
@@ -1311,7 +1311,11 @@ class DocContext<L> {
       const h = t.head[g];
       if (h < 0) break;
       const hl = this.lemma(h);
-      if (r === "xcomp" && NEG_GOV.has(hl)) return "negated";
+      // parsers often attach "threatened to break ..." as advcl: read it as the complement it is
+      const comp = r === "xcomp" || (r === "advcl" && this.markOf(g) === "to" && (FUTURE_GOV.has(hl) || NEG_GOV.has(hl) || DIRECTIVE.has(hl)));
+      if (comp && NEG_GOV.has(hl)) return "negated";
+      if (comp && DIRECTIVE.has(hl)) return "hypothetical";
+      if (comp && (FUTURE_GOV.has(hl) || FUTURE_AUX.has(hl))) { future = true; break; }
       // the content of a demand, appeal or proposal is not (yet) an act: "demanded that Hamas renounce ..."
       if ((r === "ccomp" || r === "xcomp") && DIRECTIVE.has(hl)) return "hypothetical";
       if (r === "xcomp" && (FUTURE_GOV.has(hl) || FUTURE_AUX.has(hl))) { future = true; break; }
