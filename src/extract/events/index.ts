@@ -595,7 +595,9 @@ class DocContext<L> {
       const m = this.code(this.doc, t.start[g[0]], t.end[g[1]], this.ref);
       if (m?.actor) return g[1];
       // an uncoded group inside a prepositional or time phrase ("on Tuesday") does not stop the search
-      const inPP = g[0] > s.tokenStart && t.upos[g[0] - 1] === "ADP";
+      let pp = g[0] - 1;
+      while (pp > s.tokenStart && (t.upos[pp] === "DET" || t.upos[pp] === "PRON" || t.upos[pp] === "NUM")) pp--;
+      const inPP = pp >= s.tokenStart && t.upos[pp] === "ADP";
       const isTime = this.isTime(g[0]);
       if (!inPP && !isTime) return -1;
     }
