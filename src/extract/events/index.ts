@@ -65,6 +65,7 @@ const NEG = new Set(["not", "n't", "never", "no", "neither", "nor", "without"]);
 const ALLEGED_MOD = new Set(["suspected", "alleged", "reported", "purported", "apparent", "possible", "presumed", "allegedly", "reportedly", "purportedly", "apparently"]);
 const FUTURE_MOD = new Set(["planned", "proposed", "possible", "expected", "upcoming", "forthcoming", "future", "prospective", "potential", "intended", "scheduled"]);
 const REL_PRON = new Set(["who", "which", "that", "whom", "whose"]);
+const SUBJ_PRON = new Set(["i", "we", "you", "he", "she", "it", "they", "who", "which", "that"]);
 const FIRST_PERSON = new Set(["i", "we", "us", "me", "our", "my"]);
 const THIRD_PERSON = new Set(["he", "she", "they", "him", "her", "them", "his", "their"]);
 /** Compound subjects without an object act on each other for these roots/objects ("X and Y renewed ties"). */
@@ -590,7 +591,7 @@ class DocContext<L> {
       const g = groups[q];
       if (g[1] >= v || g[0] < Math.max(s.tokenStart, this.datelineEnd)) continue;
       for (let k = g[1] + 1; k < v; k++) {
-        if ((t.upos[k] === "VERB" && !/^(have|be|do)$/.test(this.lemma(k))) || t.upos[k] === "SCONJ" || /^[;:"“”]$/.test(t.form[k]) || t.upos[k] === "PRON") return -1;
+        if ((t.upos[k] === "VERB" && !/^(have|be|do)$/.test(this.lemma(k))) || t.upos[k] === "SCONJ" || /^[;:"“”]$/.test(t.form[k]) || SUBJ_PRON.has(this.lowerForm(k))) return -1;
       }
       const m = this.code(this.doc, t.start[g[0]], t.end[g[1]], this.ref);
       if (m?.actor) return g[1];
