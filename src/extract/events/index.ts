@@ -970,8 +970,11 @@ class DocContext<L> {
       if (!this.kids[k].some((a) => this.rel(a) === "aux" && /^(must|should)$/i.test(t.form[a]))) continue;
       const s = this.subjectOf(k);
       if (s < 0) continue;
-      const tg = this.arg(s, k);
-      for (const src of speakers) out.push(this.cand(v, "100", src, tg?.match?.actor ? tg : null, "asserted", 0.55, date, si, attribution));
+      const tgs = this.conjuncts(s).map((c) => this.arg(c, k)).filter((a): a is Arg => !!a?.match?.actor);
+      for (const src of speakers) {
+        if (!tgs.length) out.push(this.cand(v, "100", src, null, "asserted", 0.55, date, si, attribution));
+        for (const tg of tgs) out.push(this.cand(v, "100", src, tg, "asserted", 0.55, date, si, attribution));
+      }
     }
   }
 
