@@ -188,9 +188,29 @@ export function codeSpan(lex: ActorLexiconImpl, doc: Doc | null, text: string, s
       k = j;
     }
   }
-  const agentHit = pool.find((h) => lex.entries[h.entry].kind === "agent") ?? hits.find((h) => lex.entries[h.entry].kind === "agent");
+  // the head role noun is the last one in the head part ("Moslem forces" -> forces)
+  const lastAgent = (hs: SpanHit[]) => {
+    for (let k = hs.length - 1; k >= 0; k--) if (lex.entries[hs[k].entry].kind === "agent") return hs[k];
+    return undefined;
+  };
+  const agentHit = lastAgent(pool) ?? lastAgent(hits);
   const agentCode = agentHit ? lex.entries[agentHit.entry].codes[0].code : null;
-  // 2./3. organisation or country in the head part
+  // 2./3. organisation or country in the head part; a country's own institution wins over the
+  // bare country ("US Secretary of State" -> USAGOV, not USA)
+  const bareCountries = new Set<string>();
+  for (const h of pool) {
+    const e = lex.entries[h.entry];
+    if (e.kind !== "country") continue;
+    const c = codeOn(e.codes, date);
+    if (c && /^[A-Z]{3}$/.test(c.code)) bareCountries.add(c.code);
+  }
+  if (bareCountries.size)
+    for (const h of pool) {
+      const e = lex.entries[h.entry];
+      if (e.kind !== "org" && e.kind !== "group") continue;
+      const c = codeOn(e.codes, date);
+      if (c && c.code.length > 3 && bareCountries.has(c.code.slice(0, 3))) return result(c.code, displayName(e), 0.9, e.kind);
+    }
   for (const h of pool) {
     const e = lex.entries[h.entry];
     if (e.kind === "agent" || e.kind === "person") continue;

@@ -39,6 +39,7 @@ const UNLISTED_CUE: CueEntry = { cue: "(unlisted)", kind: "speech", tone: "-", f
 const SUBORDINATORS = new Set(["while", "because", "if", "when", "although", "though", "as", "since", "once", "unless", "whether", "despite", "whereas", "until", "even"]);
 /** Labels that open a headline without naming a speaker ("The Latest: ...", "EXCLUSIVE: ..."). */
 const HEADLINE_LABELS = new Set(["latest", "update", "updated", "breaking", "exclusive", "watch", "video", "analysis", "opinion", "editorial", "live", "photos", "review", "report", "explainer", "factbox", "timeline", "poll", "correction"]);
+const NOT_VERB_UPOS = new Set(["NOUN"]);
 const PARTICIPLE_ONLY = new Set(["known", "expected", "shown", "seen"]);
 const HAVE = new Set(["has", "have", "had", "'ve", "having"]);
 const PASSIVE_AUX = new Set(["was", "were", "is", "are", "been", "be", "being", "'s"]);
@@ -117,6 +118,9 @@ export class AttributionFinder {
     if (!f) return null;
     if (v.cap[i] && i !== sentStart && !titleCase && !(i > 0 && QUOTE_CHARS.has(v.form[i - 1]))) return null;
     if (i > sentStart && DETERMINERS.has(v.lower[i - 1]) && f.entry.frame !== "prep") return null;
+    // with a tagger: a cue word tagged as a noun or adjective is not a cue ("the attacks", "his comments")
+    const up = v.doc.tokens.upos[i];
+    if (up && f.entry.frame !== "prep" && f.words.length === 1 && NOT_VERB_UPOS.has(up)) return null;
     // part of a hyphenated word: "so-called", "self-described"
     if (i > 0 && v.end[i - 1] === v.start[i] && (v.form[i - 1] === "-" || !v.punct[i - 1])) return null;
     if (f.entry.frame !== "prep" && i + f.words.length < end && v.lower[i + f.words.length] === "of" && f.words.length === 1 && f.entry.kind !== "speech") return null;
