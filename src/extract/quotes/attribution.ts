@@ -91,6 +91,14 @@ class View {
     return lo;
   }
 
+  /** A quotation mark token (not a possessive apostrophe glued to its word: "Sanders’"). */
+  isQuote(i: number): boolean {
+    const f = this.form[i];
+    if (!QUOTE_CHARS.has(f)) return false;
+    if ((f === "’" || f === "'") && i > 0 && this.end[i - 1] === this.start[i] && !this.punct[i - 1]) return false;
+    return true;
+  }
+
   /** True when a line break lies between tokens a and b (a < b). */
   breakBetween(a: number, b: number): boolean {
     return this.doc.text.slice(this.end[a], this.start[b]).includes("\n");
@@ -291,13 +299,17 @@ export class AttributionFinder {
       if (after && lastTok >= 0 && qi + 1 < quotes.length) {
         // the quote continues after its attribution clause, in the same paragraph:
         // `"The most powerful lie contains truth," said Craig Varoga, a strategist. "Whether it's ..."`
-        const nxt = quotes[qi + 1];
+        // (skipping short titles inside the clause: `said during an interview on CNN's "State of the Union" Sunday.`)
+        let ni = qi + 1;
+        const shortTitle = (m: MarkedQuote) => doc.text.slice(m.innerStart, m.innerEnd).split(/\s+/).length <= 5 && !/[.!?,]$/.test(doc.text.slice(m.innerStart, m.innerEnd));
+        while (ni + 1 < quotes.length && shortTitle(quotes[ni]) && !doc.text.slice(q.end, quotes[ni].start).includes("\n") && quotes[ni].start - q.end < 150) ni++;
+        const nxt = quotes[ni];
         const gap = doc.text.slice(v.end[lastTok], nxt.start);
         const clauseEnd = /[,.:;!?—–-]\s*$/.test(gap) || /^\s*$/.test(gap);
         if (!gap.includes("\n") && gap.length < 200 && clauseEnd && !this.cueAfter(v, nxt, quotes)) {
           cand.fragments = [{ start: q.start, end: q.end }, { start: nxt.start, end: nxt.end }];
           cand.end = nxt.end;
-          consumed.add(qi + 1);
+          for (let k = qi + 1; k <= ni; k++) consumed.add(k);
         }
       }
       if (!cand.cue) {
@@ -325,6 +337,15 @@ export class AttributionFinder {
               cand.inherited = true;
             }
           }
+        } else {
+          // a quoted sentence after another attributed quote of the same paragraph: `He added, "X." "Y."`
+          const prev = out[out.length - 1];
+          if (prev && prev.source && prev.cue && prev.direct && prev.end >= lineStart && prev.end <= q.start) {
+            cand.cue = prev.cue;
+            cand.entry = prev.entry;
+            cand.source = prev.source;
+            cand.inherited = true;
+          }
         }
       }
       out.push(cand);
@@ -350,8 +371,18 @@ export class AttributionFinder {
       if (!m || m.entry.frame === "prep") continue;
       return { cue: [k, k + m.words.length], entry: m.entry, source: this.subjectLeft(v, k, ts) };
     }
-    const subj = this.sentenceSubject(v, ts, j);
-    return subj ? { cue: [j, j + 1], entry: COLON_CUE, source: subj } : null;
+    return this.colonSource(v, j, ts);
+  }
+
+  /** The source of a quote introduced by a colon without a cue word: a name right before it ("- Pew Research:"), else the sentence subject. */
+  private colonSource(v: View, colon: number, ts: number): { cue: TokRange; entry: CueEntry; source: TokRange | null } | null {
+    if (colon - 1 >= ts && v.cap[colon - 1]) {
+      let a = colon - 1;
+      while (a - 1 >= ts && colon - a < 6 && (v.cap[a - 1] || ((v.lower[a - 1] === "and" || v.lower[a - 1] === "of") && a - 2 >= ts && v.cap[a - 2]))) a--;
+      if (!(a === ts && this.lex.byFirst.has(v.lower[a]))) return { cue: [colon, colon + 1], entry: COLON_CUE, source: [a, colon] };
+    }
+    const subj = this.sentenceSubject(v, ts, colon);
+    return subj ? { cue: [colon, colon + 1], entry: COLON_CUE, source: subj } : null;
   }
 
   /** A cue and speaker right after a closing quote mark, in the same sentence. */
@@ -369,7 +400,7 @@ export class AttributionFinder {
     while (p < v.n && p - s0 < 6 && (v.cap[p] || v.form[p] === "." || v.lower[p] === "'s")) p++;
     if (p === s0 || p >= v.n || v.form[p] !== ",") return null;
     for (let k = p + 1; k < v.n && k - p < 30; k++) {
-      if (SENT_END.has(v.form[k]) || QUOTE_CHARS.has(v.form[k]) || v.breakBetween(k - 1, k)) return null;
+      if (SENT_END.has(v.form[k]) || v.isQuote(k) || v.breakBetween(k - 1, k)) return null;
       const m = this.cueAt(v, k, s0, v.n);
       if (m && m.entry.frame === "clause" && m.entry.kind === "speech") {
         let b = k;
@@ -391,7 +422,7 @@ export class AttributionFinder {
     for (let k = s0; k < limit; k++) {
       if (k > s0 && v.breakBetween(k - 1, k)) return this.unlistedCue(v, s0, k);
       const f = v.form[k];
-      if (SENT_END.has(f) || f === ";" || f === "," || QUOTE_CHARS.has(f)) {
+      if (SENT_END.has(f) || f === ";" || f === "," || v.isQuote(k)) {
         if (f !== "," || k === s0) return this.unlistedCue(v, s0, k);
         continue;
       }
@@ -472,9 +503,8 @@ export class AttributionFinder {
       }
       if (colon && k === from) {
         // "Sanders delivered a snappy retort: ...": no cue word, but the sentence's subject speaks
-        const subj = this.sentenceSubject(v, ts, j);
         const m0 = this.cueAt(v, k, ts, last + 1);
-        if (!m0 && subj) return { cue: [j, j + 1], entry: COLON_CUE, source: subj };
+        if (!m0) return this.colonSource(v, j, ts);
       }
       const m = this.cueAt(v, k, ts, last + 1);
       if (!m || m.entry.frame === "prep") continue;
