@@ -40,6 +40,11 @@ const SUBORDINATORS = new Set(["while", "because", "if", "when", "although", "th
 /** Labels that open a headline without naming a speaker ("The Latest: ...", "EXCLUSIVE: ..."). */
 const HEADLINE_LABELS = new Set(["latest", "update", "updated", "breaking", "exclusive", "watch", "video", "analysis", "opinion", "editorial", "live", "photos", "review", "report", "explainer", "factbox", "timeline", "poll", "correction"]);
 const NOT_VERB_UPOS = new Set(["NOUN"]);
+const DASHES = new Set(["―", "—", "–", "-", "--"]);
+/** A quote signed by a dash and a name. */
+const SIGNATURE_CUE: CueEntry = { cue: "―", kind: "speech", tone: "neutral", frame: "clause" };
+/** Prepositions that may continue a speaker phrase after a quote ("a narrator in the ad"). */
+const NP_TAIL_PREP = new Set(["in", "of", "for", "at", "from", "with", "on"]);
 const PARTICIPLE_ONLY = new Set(["known", "expected", "shown", "seen"]);
 const HAVE = new Set(["has", "have", "had", "'ve", "having"]);
 const PASSIVE_AUX = new Set(["was", "were", "is", "are", "been", "be", "being", "'s"]);
@@ -390,6 +395,20 @@ export class AttributionFinder {
     return this.cueAfterNear(v, q, quotes) ?? this.cueAfterAppositive(v, q);
   }
 
+  /** A quote signed with a dash and a name: `"The most unqualified child to ever run." ― Francisco Herrero` */
+  private signature(v: View, q: MarkedQuote): { cue: TokRange; entry: CueEntry; source: TokRange | null; last: number } | null {
+    const i = v.tokenFrom(q.end);
+    if (i >= v.n || !DASHES.has(v.form[i]) || v.doc.text.slice(q.end, v.start[i]).includes("\n")) return null;
+    let p = i + 1;
+    while (p < v.n && p - i <= 6 && (v.cap[p] || v.form[p] === "." || (p > i + 1 && v.lower[p] === "of")) && !v.breakBetween(p - 1, p) && !v.isQuote(p)) p++;
+    if (p === i + 1 || !v.cap[i + 1]) return null;
+    // the name must end the line, the sentence or run into the next quote
+    if (p < v.n && !v.breakBetween(p - 1, p) && !v.isQuote(p) && !SENT_END.has(v.form[p]) && v.form[p] !== ",") return null;
+    let b = p;
+    while (b > i + 1 && v.form[b - 1] === ".") b--;
+    return { cue: [i, i + 1], entry: SIGNATURE_CUE, source: [i + 1, b], last: b - 1 };
+  }
+
   /** `"...," Mr. Daniloff, now 81 and retired in Cambridge, said by telephone.`: a name, its appositive, then the cue. */
   private cueAfterAppositive(v: View, q: MarkedQuote): { cue: TokRange; entry: CueEntry; source: TokRange | null; last: number } | null {
     let i = v.tokenFrom(q.end);
@@ -413,6 +432,8 @@ export class AttributionFinder {
   }
 
   private cueAfterNear(v: View, q: MarkedQuote, quotes: MarkedQuote[]): { cue: TokRange; entry: CueEntry; source: TokRange | null; last: number } | null {
+    const sig = this.signature(v, q);
+    if (sig) return sig;
     let i = v.tokenFrom(q.end);
     if (i >= v.n) return null;
     if (i > 0 && v.breakBetween(i - 1, i) && v.doc.text.slice(q.end, v.start[i]).includes("\n")) return null;
@@ -436,7 +457,14 @@ export class AttributionFinder {
           let a = s0;
           let b = k;
           while (b > a && AUX_ADV.has(v.lower[b - 1])) b--;
-          for (let j = a; j < b; j++) if (NP_STOP_LEFT.has(v.lower[j]) && !(v.lower[j] === "and" && v.cap[j + 1])) return null;
+          // (a name or a determiner may carry a prepositional tail: "a narrator in the Clinton ad asks")
+          const npStart = v.cap[a] || NP_DETERMINERS.has(v.lower[a]);
+          for (let j = a; j < b; j++) {
+            const w = v.lower[j];
+            if (!NP_STOP_LEFT.has(w) || (w === "and" && v.cap[j + 1])) continue;
+            if (npStart && j > a && NP_TAIL_PREP.has(w)) continue;
+            return null;
+          }
           if (b - a > 10) return null;
           source = b > a ? [a, b] : null;
         } else {
