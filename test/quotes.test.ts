@@ -176,6 +176,39 @@ test("a pronoun speaker is kept as the mention and resolved to the earlier speak
   assert.match(q.speaker!.name, /Jones/);
 });
 
+test("signed quotes, headline attributions, parenthetical cues and participles", () => {
+  const d1 = analyze("“He is the least qualified candidate we have ever had.” ― Maria Gomez\n\n“We need change now.” ― Tom Reyes");
+  assert.equal(speakerText(d1, quoteWith(d1, "least qualified")), "Maria Gomez");
+  assert.equal(speakerText(d1, quoteWith(d1, "We need change")), "Tom Reyes");
+
+  const d2 = analyze("Lynch: No outside influence on the inquiry\n\nThe hearing ended late.");
+  const h = quoteWith(d2, "No outside influence");
+  assert.equal(h.text, "No outside influence on the inquiry");
+  assert.equal(speakerText(d2, h), "Lynch");
+
+  const d3 = analyze("The plan, Ms. Tanzer said, is a perfect example of waste.");
+  const p = quoteWith(d3, "perfect example");
+  assert.equal(speakerText(d3, p), "Ms. Tanzer");
+  assert.equal(p.cue, "said");
+
+  const d4 = analyze("Senator Jane Cole criticized the budget on Monday, saying it would hurt rural schools.");
+  const s = quoteWith(d4, "hurt rural schools");
+  assert.equal(s.cue, "saying");
+  assert.equal(speakerText(d4, s), "Senator Jane Cole");
+});
+
+test("speakers are coded as actors and resolved through relative pronouns", () => {
+  const doc = new Doc({ id: "t", title: null, published: "2017-04-12", url: null, source: null, language: "en", text: "The ambassador met a senator who criticized the attack. Lavrov said the strike was illegal." });
+  for (const c of nlp) c.annotate(doc);
+  quotes.annotate(doc);
+  const l = quoteWith(doc, "strike was illegal");
+  assert.equal(l.speaker?.actor, "RUSGOV");
+  assert.match(l.speaker!.name, /Lavrov/);
+  const r = quoteWith(doc, "the attack");
+  assert.equal(speakerText(doc, r), "who");
+  assert.match(r.speaker!.name, /senator/);
+});
+
 test("user lexicons add and remove cues", () => {
   const dir = tempDir();
   const file = join(dir, "my-cues.tsv");
