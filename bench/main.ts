@@ -10,6 +10,8 @@ const stages: Record<string, () => Promise<{ run(args: string[]): Promise<void> 
   events: () => import("./events.js"),
   quotes: () => import("./quotes.js"),
   warc: () => import("./warc.js"),
+  neardup: () => import("./neardup.js"),
+  ner: () => import("./ner.js"),
 };
 
 const [stage, ...rest] = process.argv.slice(2);

@@ -16,12 +16,12 @@ function code(text: string, date: string | null = "2017-04-12"): string | null {
 test("countries, demonyms, capitals and metonyms", () => {
   assert.equal(code("Russia"), "RUS");
   assert.equal(code("the Russian Federation"), "RUS");
-  assert.equal(code("Moscow"), "RUS");
+  assert.equal(code("Moscow"), "RUSGOV", "capitals stand for their governments");
   assert.equal(code("the Kremlin"), "RUSGOV");
   assert.equal(code("the White House"), "USAGOV");
   assert.equal(code("the Pentagon"), "USAMIL");
-  assert.equal(code("Washington"), "USA");
-  assert.equal(code("Beijing"), "CHN");
+  assert.equal(code("Washington"), "USAGOV");
+  assert.equal(code("Beijing"), "CHNGOV");
   assert.equal(code("Whitehall"), "GBRGOV");
 });
 

@@ -10,9 +10,10 @@ import { docFromConllu } from "./helpers/conllu.js";
 import { codeActorSpan, loadActorLexicon } from "../src/extract/actors/index.js";
 
 const coder = createEventComponent<FixtureActors>({ actors: fixtureActors, codeActor: (l, d, s, e) => codeFixtureActor(l, d, s, e) });
+const allClauses = createEventComponent<FixtureActors>({ actors: fixtureActors, codeActor: (l, d, s, e) => codeFixtureActor(l, d, s, e), allClauses: true });
 
-function run(doc: Doc): Event[] {
-  coder.annotate(doc);
+function run(doc: Doc, c = coder): Event[] {
+  c.annotate(doc);
   for (const e of doc.events) {
     // every span slices the original text
     assert.ok(e.evidence.start >= 0 && e.evidence.end <= doc.text.length && e.evidence.start < e.evidence.end);
@@ -64,13 +65,16 @@ test("control verbs, counterfactual and future modality", () => {
   assert.deepEqual(ev.map(brief), ["RUS>SYR:030:asserted", "RUS>SYR:090:future", "GBR>SYR:111:counterfactual"]);
 });
 
-test("relative clause subject, apposition-free; reported action attributed to the speaker; no 010 for 'said'", () => {
-  const ev = run(fixtureDoc([
+test("relative clause subject; reported action attributed to the speaker; no 010 for 'said'; background clauses", () => {
+  const sents = [
     ["Lavrov Lavrov PROPN 2 nsubj", "said say VERB 0 root", "Washington Washington PROPN 4 nsubj", "attacked attack VERB 2 ccomp", "Syria Syria PROPN 4 obj", ". . PUNCT 2 punct"],
     ["Putin Putin PROPN 6 nsubj", ", , PUNCT 1 punct", "who who PRON 4 nsubj", "met meet VERB 1 acl:relcl", "Tillerson Tillerson PROPN 4 obj", "insisted insist VERB 0 root", ". . PUNCT 6 punct"],
-  ]));
+  ];
+  const ev = run(fixtureDoc(sents), allClauses);
   assert.deepEqual(ev.map(brief), ["USA>SYR:190:asserted", "RUSGOV>USAGOV:040:asserted", "RUSGOV>:100:asserted"]);
   assert.equal(ev[0].attribution?.actor, "RUSGOV");
+  // by default the relative clause is background to the sentence's main event
+  assert.deepEqual(run(fixtureDoc(sents)).map(brief), ["USA>SYR:190:asserted", "RUSGOV>:100:asserted"]);
 });
 
 test("nominal events: possessive veto, hyphenated meeting, alleged use", () => {
@@ -171,4 +175,17 @@ test("an announced act is also coded as CAMEO codes it: intent (03x) or threat (
 test("discards: a sports sentence has no events", () => {
   const ev = run(fixtureDoc([["Russia Russia PROPN 2 nsubj", "attacked attack VERB 0 root", "Syria Syria PROPN 2 obj", "in in ADP 5 case", "basketball basketball NOUN 2 obl", ". . PUNCT 2 punct"]]));
   assert.deepEqual(ev, []);
+});
+
+test("directives, refusals and reported 'would'", () => {
+  const ev = run(fixtureDoc([
+    ["Britain Britain PROPN 2 nsubj", "demanded demand VERB 0 root", "that that SCONJ 5 mark", "Russia Russia PROPN 5 nsubj", "investigate investigate VERB 2 ccomp", "Syria Syria PROPN 5 obj", ". . PUNCT 2 punct"],
+    ["Syria Syria PROPN 2 nsubj", "refused refuse VERB 0 root", "to to PART 4 mark", "meet meet VERB 2 xcomp", "Britain Britain PROPN 4 obj", ". . PUNCT 2 punct"],
+    ["China China PROPN 2 nsubj", "said say VERB 0 root", "it it PRON 5 nsubj", "would would AUX 5 aux", "meet meet VERB 2 ccomp", "Putin Putin PROPN 5 obj", ". . PUNCT 2 punct"],
+  ]), allClauses);
+  assert.deepEqual(ev.map(brief), [
+    "GBR>RUS:100:asserted", "RUS>SYR:090:hypothetical",
+    "SYR>GBR:125:asserted", "SYR>GBR:040:negated",
+    "CHN>RUSGOV:040:future", "CHN>RUSGOV:036:asserted",
+  ]);
 });

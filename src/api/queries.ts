@@ -81,7 +81,7 @@ export async function queryArticles(store: Store, f: QueryFilters): Promise<Row[
             (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events,
             (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes,
             (SELECT count(*) FROM article_urls u WHERE u.article_id = a.id) AS urls,
-            a.source
+            a.duplicate_of, a.duplicate_similarity, a.source
        FROM articles a ${w} ORDER BY a.published NULLS LAST, a.ingested_at, a.id LIMIT ${limitOf(f)}`,
     w.params,
   );

@@ -6,20 +6,33 @@ import type { Article, InputFailure } from "../model/index.js";
 import { DEFAULT_MAX_BYTES, decodeText, readInputBytes } from "./read-file.js";
 import { normaliseDate, textArticle } from "./text-article.js";
 import { htmlToArticle } from "./html/article.js";
+import { readWarc } from "./warc/read.js";
 
 /** One thing read from the inputs: an article to analyse, or a recorded failure. */
 export type Ingested =
-  | { kind: "article"; article: Article; warnings: InputFailure[] }
-  | { kind: "failure"; failure: InputFailure };
+  | { kind: "article"; article: Article; warnings: InputFailure[]; checkpoint?: Checkpoint }
+  | { kind: "failure"; failure: InputFailure; checkpoint?: Checkpoint };
+
+/** Where a long input (a WARC file) may resume once this item is stored. */
+export interface Checkpoint {
+  input: string;
+  nextOffset: number;
+}
 
 export interface SourceOptions {
   maxBytes?: number;
   /** Publication date for inputs that carry none (YYYY-MM-DD). */
   date?: string | null;
+  /** Where to resume a long input (WARC) after an earlier, interrupted run. */
+  resumeAt?: (input: string) => Promise<number>;
 }
 
 /** The file kinds a folder walk picks up; anything else inside a folder is skipped silently. */
-export const INGESTIBLE = new Set([".txt", ".text", ".jsonl", ".ndjson", ".html", ".htm"]);
+export const INGESTIBLE = new Set([".txt", ".text", ".jsonl", ".ndjson", ".html", ".htm", ".warc"]);
+
+export function isWarc(file: string): boolean {
+  return /\.warc(\.gz)?$/i.test(file);
+}
 
 const failure = (input: string, reason: string): Ingested => ({ kind: "failure", failure: { input, reason, severity: "error" } });
 
@@ -55,7 +68,7 @@ export async function* walkPaths(paths: string[]): AsyncGenerator<{ file: string
         continue;
       }
       if (cst.isDirectory()) yield* walkPaths([child]);
-      else if (INGESTIBLE.has(extname(name).toLowerCase())) yield { file: child };
+      else if (INGESTIBLE.has(extname(name).toLowerCase()) || isWarc(name)) yield { file: child };
     }
   }
 }
@@ -69,6 +82,7 @@ export async function* readSources(paths: string[], opts: SourceOptions = {}): A
     }
     const ext = extname(item.file).toLowerCase();
     if (ext === ".jsonl" || ext === ".ndjson") yield* readJsonl(item.file, opts);
+    else if (isWarc(item.file)) yield* readWarcArticles(item.file, opts);
     else yield await readDocumentFile(item.file, opts);
   }
 }
@@ -100,6 +114,35 @@ const MIN_ARTICLE_CHARS = 40;
 export function htmlArticle(input: string, page: string | Buffer, meta: { source: string | null; published: string | null; url?: string | null; contentType?: string | null }): Ingested {
   const r = htmlToArticle(page, input, { url: meta.url, source: meta.source, fallbackDate: meta.published, contentType: meta.contentType, minBodyChars: MIN_ARTICLE_CHARS });
   return r.ok ? { kind: "article", article: r.article, warnings: r.warnings } : { kind: "failure", failure: r.failure };
+}
+
+/**
+ * The HTML pages archived in a WARC file (.warc or .warc.gz), streamed, each
+ * with the checkpoint to resume after it. Records that are not successful
+ * HTML responses (images, scripts, redirects) are passed over; broken
+ * records are failures naming the file and byte offset.
+ */
+export async function* readWarcArticles(file: string, opts: SourceOptions = {}): AsyncGenerator<Ingested> {
+  const input = resolve(file);
+  const startOffset = (await opts.resumeAt?.(input)) ?? 0;
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  for await (const rec of readWarc(file, { startOffset })) {
+    const checkpoint = { input, nextOffset: rec.nextOffset };
+    const where = `${file}@${rec.offset}`;
+    if (rec.kind === "failure") {
+      yield { kind: "failure", failure: { input: where, reason: rec.reason, severity: "error" }, checkpoint };
+      continue;
+    }
+    if (rec.status !== null && (rec.status < 200 || rec.status >= 300)) continue;
+    if (!/html|xhtml/i.test(rec.contentType ?? "")) continue;
+    if (rec.body.length > maxBytes) {
+      yield { kind: "failure", failure: { input: where, reason: `too large: ${rec.body.length} bytes, limit ${maxBytes} (--max-bytes)`, severity: "error" }, checkpoint };
+      continue;
+    }
+    const published = rec.date ? normaliseDate(rec.date) : null;
+    const item = htmlArticle(where, rec.body, { source: where, published: opts.date ?? published, url: rec.targetUri, contentType: rec.contentType });
+    yield { ...item, checkpoint };
+  }
 }
 
 /** A date written into a file name (2017-04-12-un-veto.txt, 20170412_x.html), as saved-news folders often do. */

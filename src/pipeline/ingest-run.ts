@@ -12,6 +12,8 @@ export interface IngestSummary {
   quotes: number;
   failures: number;
   warnings: number;
+  /** Stored but not analysed (e.g. not English). */
+  skipped: number;
 }
 
 export interface IngestHooks {
@@ -29,7 +31,7 @@ export interface IngestHooks {
  * goes on; an article already stored is not analysed again.
  */
 export async function ingestAll(items: AsyncIterable<Ingested>, pipeline: Pipeline, store: Store, hooks: IngestHooks = {}): Promise<IngestSummary> {
-  const s: IngestSummary = { inputs: 0, inserted: 0, unchanged: 0, duplicates: 0, events: 0, quotes: 0, failures: 0, warnings: 0 };
+  const s: IngestSummary = { inputs: 0, inserted: 0, unchanged: 0, duplicates: 0, events: 0, quotes: 0, failures: 0, warnings: 0, skipped: 0 };
   const problem = async (f: InputFailure) => {
     if (f.severity === "error") s.failures++;
     else s.warnings++;
@@ -50,8 +52,11 @@ export async function ingestAll(items: AsyncIterable<Ingested>, pipeline: Pipeli
       else {
         try {
           const doc = pipeline.analyze(item.article, item.warnings);
-          const outcome = await store.saveDoc(doc);
-          if (outcome === "inserted") {
+          const outcome = await store.saveDoc(doc, doc.skipped ? `skipped: ${doc.skipped}` : "analysed");
+          if (outcome === "inserted" && doc.skipped) {
+            s.skipped++;
+            await problem({ input: label, reason: `stored, not analysed: ${doc.skipped}`, severity: "warning" });
+          } else if (outcome === "inserted") {
             s.inserted++;
             s.events += doc.events.length;
             s.quotes += doc.quotes.length;
@@ -63,6 +68,8 @@ export async function ingestAll(items: AsyncIterable<Ingested>, pipeline: Pipeli
       }
       hooks.onProgress?.(s, label);
     }
+    // after the item is stored: a crashed run resumes past it
+    if (item.checkpoint) await store.saveCheckpoint(item.checkpoint.input, item.checkpoint.nextOffset);
     if (hooks.shouldStop?.()) break;
   }
   return s;

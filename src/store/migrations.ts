@@ -107,4 +107,31 @@ CREATE TABLE failures (
 );
 `,
   },
+  {
+    version: 2,
+    name: "checkpoints for resumable inputs (WARC files)",
+    sql: `
+-- how far a long input (a WARC file) has been ingested: resume from next_offset
+CREATE TABLE checkpoints (
+  input       text PRIMARY KEY,
+  next_offset bigint NOT NULL,
+  updated_at  timestamptz NOT NULL DEFAULT now()
+);
+`,
+  },
+  {
+    version: 3,
+    name: "near-duplicate fingerprints and their LSH bands",
+    sql: `
+ALTER TABLE articles ADD COLUMN fingerprint text;
+ALTER TABLE articles ADD COLUMN duplicate_similarity real;
+CREATE INDEX articles_duplicate_of ON articles (duplicate_of);
+-- locality-sensitive hashing: articles sharing a band key are near-duplicate candidates
+CREATE TABLE article_bands (
+  band       text NOT NULL,
+  article_id text NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  PRIMARY KEY (band, article_id)
+);
+`,
+  },
 ];

@@ -2,8 +2,33 @@ import type { Article, Doc, InputFailure } from "../model/index.js";
 import { contentHash } from "../ingest/article-id.js";
 import { MIGRATIONS } from "./migrations.js";
 import { connect, type SqlClient } from "./sql.js";
+import { NEAR_DUPLICATE_THRESHOLD, bandKeys, decodeFingerprint, encodeFingerprint, fingerprint, similarity } from "../ingest/near-duplicates.js";
 
 export const DEFAULT_DB = ".eventwire/db";
+
+/**
+ * Links an article to the earliest stored article it nearly duplicates
+ * (syndicated wire copy under another headline or footer): candidates share
+ * an LSH band key, the MinHash similarity decides.
+ */
+async function linkNearDuplicate(tx: SqlClient, id: string, text: string): Promise<void> {
+  const print = fingerprint(text);
+  if (print.every((x) => x === 0xffffffff)) return; // too short to compare
+  const bands = bandKeys(print);
+  const candidates = await tx.query<{ id: string; fingerprint: string; duplicate_of: string | null }>(
+    `SELECT a.id, a.fingerprint, a.duplicate_of FROM articles a
+      WHERE a.id IN (SELECT article_id FROM article_bands WHERE band = ANY($1)) AND a.id <> $2
+      ORDER BY a.ingested_at, a.id`,
+    [bands, id],
+  );
+  let best: { id: string; similarity: number } | null = null;
+  for (const c of candidates) {
+    const sim = similarity(print, decodeFingerprint(c.fingerprint));
+    if (sim >= NEAR_DUPLICATE_THRESHOLD && (!best || sim > best.similarity)) best = { id: c.duplicate_of ?? c.id, similarity: sim };
+  }
+  await tx.query("UPDATE articles SET fingerprint = $2, duplicate_of = $3, duplicate_similarity = $4 WHERE id = $1", [id, encodeFingerprint(print), best?.id ?? null, best?.similarity ?? null]);
+  for (const band of bands) await tx.query("INSERT INTO article_bands (band, article_id) VALUES ($1, $2) ON CONFLICT DO NOTHING", [band, id]);
+}
 
 /** Where the store lives: --db, else $EVENTWIRE_DB, else ./.eventwire/db (PGlite). */
 export function resolveDbLocation(flag?: string | null): string {
@@ -82,6 +107,7 @@ export class Store {
         return "duplicate";
       }
       if (a.url) await tx.query("INSERT INTO article_urls (article_id, url) VALUES ($1, $2) ON CONFLICT DO NOTHING", [a.id, a.url]);
+      await linkNearDuplicate(tx, a.id, a.text);
       for (const e of doc.entities) {
         await tx.query("INSERT INTO entities (article_id, id, name, type, actor, confidence, mentions) VALUES ($1,$2,$3,$4,$5,$6,$7)", [
           a.id, e.id, e.name, e.type, e.actor, e.confidence ?? null, JSON.stringify(e.mentions),
@@ -119,6 +145,20 @@ export class Store {
       `INSERT INTO failures (input, reason, severity) VALUES ($1, $2, $3)
        ON CONFLICT (input, reason) DO UPDATE SET seen = failures.seen + 1, last_at = now()`,
       [f.input, f.reason, f.severity],
+    );
+  }
+
+  /** Where to resume reading a long input, or 0. */
+  async checkpoint(input: string): Promise<number> {
+    const rows = await this.sql.query<{ next_offset: string | number }>("SELECT next_offset FROM checkpoints WHERE input = $1", [input]);
+    return rows.length ? Number(rows[0].next_offset) : 0;
+  }
+
+  async saveCheckpoint(input: string, nextOffset: number): Promise<void> {
+    await this.sql.query(
+      `INSERT INTO checkpoints (input, next_offset) VALUES ($1, $2)
+       ON CONFLICT (input) DO UPDATE SET next_offset = EXCLUDED.next_offset, updated_at = now()`,
+      [input, nextOffset],
     );
   }
 

@@ -11,11 +11,13 @@ import { Progress } from "../progress.js";
 
 const usage = `Usage: eventwire ingest PATH... [options]
 
-Reads files and folders (recursively: .txt, .html, .htm, .jsonl), analyses each
+Reads files and folders (recursively: .txt, .html, .htm, .jsonl, .warc, .warc.gz),
+analyses each
 article and stores it with its entities, events and quotes, one transaction per
 article. Idempotent: an article's id is a hash of its normalised text and URL,
 so ingesting the same input twice changes nothing; the same text under another
-URL is stored once with both URLs. Bad inputs are reported on one line each,
+URL is stored once with both URLs. A WARC file is streamed and resumes where
+an interrupted run stopped. Bad inputs are reported on one line each,
 recorded (see 'eventwire failures') and skipped; the rest goes on.
 
 Options:
@@ -50,7 +52,7 @@ const command: Command = {
     process.once("SIGINT", onSignal);
     process.once("SIGTERM", onSignal);
     try {
-      const s = await ingestAll(readSources(positional, { maxBytes, date }), pipeline, store, {
+      const s = await ingestAll(readSources(positional, { maxBytes, date, resumeAt: (input) => store.checkpoint(input) }), pipeline, store, {
         onProgress: quiet ? undefined : (sum, label) => progress.update(sum.inputs, label),
         onProblem: quiet
           ? undefined
@@ -64,7 +66,7 @@ const command: Command = {
       const c = await store.counts();
       process.stdout.write(
         `${stop ? "stopped early (signal); " : ""}read ${s.inputs} inputs: ${s.inserted} new articles, ${s.unchanged} unchanged, ` +
-          `${s.duplicates} duplicates, ${s.failures} failures, ${s.warnings} warnings; ` +
+          `${s.duplicates} duplicates, ${s.skipped} not English (stored, not analysed), ${s.failures} failures, ${s.warnings} warnings; ` +
           `${s.events} events and ${s.quotes} quotes added\n` +
           `store: ${c.articles} articles, ${c.events} events, ${c.quotes} quotes, ${c.entities} entities, ${c.failures} failures recorded\n`,
       );

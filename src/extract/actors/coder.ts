@@ -16,6 +16,7 @@ import type { Doc } from "../../model/index.js";
 import type { LexEntry } from "./format.js";
 import { type ActorLexiconImpl, codeOn } from "./lexicon.js";
 import { type MatchToken, matchTokens } from "./normalize.js";
+import { fuzzyPerson, surnamePerson } from "./fuzzy.js";
 
 export interface ActorMatch {
   actor: string | null;
@@ -24,6 +25,8 @@ export interface ActorMatch {
   confidence: number;
   start: number;
   end: number;
+  /** Kind of the lexicon entry that decided the code (person, country, org, agent, ...), when one did. */
+  kind?: string;
 }
 
 const BREAK = new Set(["OF", "TO", "FOR", "IN", "FROM", "AT", "WITH", "ON", "BY", "AGAINST", "OVER", "AFTER", "BEFORE", "DURING", "WHO", "WHOM", "WHICH", "THAT", "WHOSE", "ABOUT", "BETWEEN", "NEAR", "UNDER", "INTO", "ACROSS", "AMONG", "INSIDE", "OUTSIDE", "AND", "OR"]);
@@ -40,6 +43,7 @@ export interface SpanHit {
 /** Whether the text words can be a use of this entry's name (case rules). */
 function caseOk(lex: ActorLexiconImpl, toks: MatchToken[], e: number, i: number, len: number): boolean {
   const entry = lex.entries[e];
+  for (let k = i + 1; k < i + len; k++) if (toks[k].brk) return false;
   if (entry.kind === "agent") return true;
   let k = i;
   while (k < i + len - 1 && ARTICLES.has(toks[k].norm)) k++;
@@ -64,6 +68,13 @@ export function findHits(lex: ActorLexiconImpl, toks: MatchToken[]): SpanHit[] {
         i += 1 + n[1];
         continue;
       }
+    }
+    if (!m && words[i].length > 4 && words[i].endsWith("S")) {
+      // plural demonyms: "Libyans", "Palestinians"
+      const w2 = words.slice(i, i + 1);
+      w2[0] = w2[0].slice(0, -1);
+      const p = lex.longest(w2, 0, (e) => caseOk(lex, toks, e, i, 1) && (lex.entries[e].kind === "country" || lex.entries[e].kind === "region"));
+      if (p) m = p;
     }
     if (m) {
       hits.push({ entry: m[0], i, j: i + m[1] });
@@ -107,7 +118,11 @@ export function codeSpan(lex: ActorLexiconImpl, doc: Doc | null, text: string, s
       }
     }
   }
-  const result = (actor: string | null, name: string | null, confidence: number): ActorMatch => ({ actor, entity: ent ? ent.id : null, name, confidence, start, end });
+  const result = (actor: string | null, name: string | null, confidence: number, kind?: string): ActorMatch => {
+    const r: ActorMatch = { actor, entity: ent ? ent.id : null, name, confidence, start, end };
+    if (kind) r.kind = kind;
+    return r;
+  };
 
   // the head part: tokens before the first break word that is outside any hit
   let cut = toks.length;
@@ -137,31 +152,108 @@ export function codeSpan(lex: ActorLexiconImpl, doc: Doc | null, text: string, s
     const e = lex.entries[hits[k].entry];
     if (e.kind !== "person") continue;
     const c = codeOn(e.codes, date);
-    if (c && (c.dated || !/ELI$/.test(c.code))) return result(c.code, displayName(e), c.dated || !date ? 0.95 : 0.85);
+    if (c && (c.dated || !/ELI$/.test(c.code))) return result(c.code, displayName(e), c.dated || !date ? 0.95 : 0.85, "person");
     if (!personNoCode) personNoCode = e;
   }
-  const agentHit = pool.find((h) => lex.entries[h.entry].kind === "agent") ?? hits.find((h) => lex.entries[h.entry].kind === "agent");
+  // 1b. an unknown capitalised name that is a known person misspelt or transliterated
+  {
+    const covered = new Uint8Array(toks.length);
+    for (const h of hits) for (let k = h.i; k < h.j; k++) covered[k] = 1;
+    for (let k = 0; k < toks.length; ) {
+      if (covered[k] || !toks[k].cap || toks[k].norm === "'S") {
+        k++;
+        continue;
+      }
+      let j = k;
+      while (j < toks.length && !covered[j] && toks[j].cap && toks[j].norm !== "'S") j++;
+      if (j - k === 1 && (k > 0 && covered[k - 1] && lex.entries[hits.find((h) => h.j === k)?.entry ?? 0]?.kind === "agent")) {
+        // "President Kagame": a title and a known surname
+        const f = surnamePerson(lex, toks[k].norm);
+        if (f) {
+          const e = lex.entries[f.entry];
+          const c = codeOn(e.codes, date);
+          if (c && (c.dated || !/ELI$/.test(c.code))) return result(c.code, displayName(e), f.confidence, "person");
+          if (!personNoCode) personNoCode = e;
+        }
+      }
+      for (let a = k; a + 2 <= j; a++) {
+        const f = fuzzyPerson(lex, toks.slice(a, j).map((t) => t.norm));
+        if (!f) continue;
+        const e = lex.entries[f.entry];
+        const c = codeOn(e.codes, date);
+        if (c && (c.dated || !/ELI$/.test(c.code))) return result(c.code, displayName(e), Math.round(f.confidence * (c.dated || !date ? 0.95 : 0.85) * 100) / 100, "person");
+        if (!personNoCode) personNoCode = e;
+        break;
+      }
+      k = j;
+    }
+  }
+  // the head role noun is the last one in the head part ("Moslem forces" -> forces)
+  const lastAgent = (hs: SpanHit[]) => {
+    for (let k = hs.length - 1; k >= 0; k--) if (lex.entries[hs[k].entry].kind === "agent") return hs[k];
+    return undefined;
+  };
+  const agentHit = lastAgent(pool) ?? lastAgent(hits);
   const agentCode = agentHit ? lex.entries[agentHit.entry].codes[0].code : null;
-  // 2./3. organisation or country in the head part
+  // 2./3. organisation or country in the head part; a country's own institution wins over the
+  // bare country ("US Secretary of State" -> USAGOV, not USA)
+  const bareCountries = new Set<string>();
+  for (const h of pool) {
+    const e = lex.entries[h.entry];
+    if (e.kind !== "country") continue;
+    const c = codeOn(e.codes, date);
+    if (c && /^[A-Z]{3}$/.test(c.code)) bareCountries.add(c.code);
+  }
+  if (bareCountries.size)
+    for (const h of pool) {
+      const e = lex.entries[h.entry];
+      if (e.kind !== "org" && e.kind !== "group") continue;
+      const c = codeOn(e.codes, date);
+      if (c && c.code.length > 3 && bareCountries.has(c.code.slice(0, 3))) return result(c.code, displayName(e), 0.9, e.kind);
+    }
   for (const h of pool) {
     const e = lex.entries[h.entry];
     if (e.kind === "agent" || e.kind === "person") continue;
     const c = codeOn(e.codes, date);
     if (!c) continue;
-    if (agentCode && isBareCode(c.code)) return result(combine(c.code, agentCode), displayName(e), 0.85);
-    return result(c.code, displayName(e), isBareCode(c.code) ? 0.9 : 0.92);
+    if (agentCode && isBareCode(c.code)) return result(combine(c.code, agentCode), displayName(e), 0.85, "agent");
+    // a capital or government metonym followed by a role noun: "Baghdad University", "Moscow police"
+    if (agentCode && agentHit && agentHit.i >= h.j && /^[A-Z]{3}GOV$/.test(c.code) && agentCode !== "~GOV") return result(combine(c.code.slice(0, 3), agentCode), displayName(e), 0.8, "agent");
+    return result(c.code, displayName(e), isBareCode(c.code) ? 0.9 : 0.92, e.kind);
+  }
+  // a person not in office on the date, with a role noun: their country + the role
+  if (personNoCode && agentCode) {
+    const cc = personNoCode.codes.find((c) => /^[A-Z]{3}/.test(c.code) && !/^(IGO|NGO)/.test(c.code));
+    if (cc) return result(combine(cc.code.slice(0, 3), agentCode), displayName(personNoCode), 0.6, "context");
   }
   // a person known only with an out-of-office code ("RUSELI") and no other clue
   if (personNoCode) {
     const c = codeOn(personNoCode.codes, date);
-    if (c) return result(c.code, displayName(personNoCode), 0.6);
+    if (c) return result(c.code, displayName(personNoCode), 0.6, "person");
   }
   // 5. the linked entity
-  if (ent && ent.actor) {
+  if (ent && ent.actor && !ent.actor.startsWith("---")) {
     if (agentCode && isBareCode(ent.actor)) return result(combine(ent.actor, agentCode), ent.name, 0.7);
     return result(ent.actor, ent.name, Math.min(0.9, ent.confidence ?? 0.8));
   }
-  // 4. a role noun alone
-  if (agentCode) return result(combine("---", agentCode), null, 0.3);
+  // 4. a role noun alone: the one country named in the same sentence, else unknown ("---")
+  if (agentCode) {
+    const cc = doc ? sentenceCountry(doc, start, end) : null;
+    if (cc) return result(combine(cc, agentCode), null, 0.4, "context");
+    return result(combine("---", agentCode), null, 0.3, "agent");
+  }
   return ent ? result(null, ent.name, 0.1) : none;
+}
+
+/** The single country (3-letter code) that the entities of the sentence around [start,end) name, or null. */
+function sentenceCountry(doc: Doc, start: number, end: number): string | null {
+  const si = doc.sentenceAt(start);
+  if (si < 0 || !doc.entities.length) return null;
+  const sent = doc.sentences[si];
+  const found = new Set<string>();
+  for (const e of doc.entities) {
+    if (!e.actor || !/^[A-Z]{3}/.test(e.actor) || /^(IGO|NGO|---|IMG|MNC)/.test(e.actor)) continue;
+    for (const m of e.mentions) if (m.start >= sent.start && m.end <= sent.end && (m.end <= start || m.start >= end)) found.add(e.actor.slice(0, 3));
+  }
+  return found.size === 1 ? [...found][0] : null;
 }

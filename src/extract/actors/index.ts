@@ -41,10 +41,14 @@ export function loadActorLexicon(opts: { userFiles?: string[]; petrarch?: { acto
  * words only); uses doc.entities for linked mentions when present.
  */
 export function codeActorSpan(lex: ActorLexicon, doc: Doc, start: number, end: number, date: string | null): ActorMatch {
-  return codeSpan(lex, doc, doc.text, start, end, date);
+  return codeSpan(lex, doc, doc.text, start, end, isoDay(date));
+}
+
+function isoDay(date: string | null): string | null {
+  return date && /^\d{4}-\d{2}-\d{2}/.test(date) ? date.slice(0, 10) : null;
 }
 
 /** Codes a free-standing phrase (no document), e.g. a gold source_text. */
 export function codeActorText(lex: ActorLexicon, text: string, date: string | null): ActorMatch {
-  return codeSpan(lex, null, text, 0, text.length, date);
+  return codeSpan(lex, null, text, 0, text.length, isoDay(date));
 }

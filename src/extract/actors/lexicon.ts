@@ -53,6 +53,10 @@ export class ActorLexiconImpl {
   readonly byId = new Map<string, number>();
   /** Surname (last word of a person's names) -> entry indices, for fuzzy lookups. */
   readonly personNames: { words: string[]; entry: number }[] = [];
+  /** Every word of every role-noun (agent) name, for finding premodifiers ("presidential spokesman"). */
+  readonly agentWords = new Set<string>(["PRESIDENTIAL", "MINISTERIAL"]);
+  /** Entries replaced by a later entry with the same kind and id. */
+  readonly superseded = new Set<number>();
 
   /** Adds entries; `override` lets their names replace names already present. */
   add(entries: LexEntry[], override: boolean): void {
@@ -61,8 +65,12 @@ export class ActorLexiconImpl {
       const idx = this.entries.length;
       this.entries.push(e);
       this.byId.set(e.kind + "\u0000" + e.id, idx);
-      if (prev !== undefined && override && e.kind === "person") this.unlinkEntry(prev);
+      if (prev !== undefined && override && e.kind === "person") {
+        this.unlinkEntry(prev);
+        this.superseded.add(prev);
+      }
       for (const n of e.names) this.insert(n, idx, override);
+      if (e.kind === "agent") for (const n of e.names) for (const w of n.words) if (w.length > 3 && !/^(THE|AND|FOR|FROM|WITH|INTO)$/.test(w)) this.agentWords.add(w);
       if (e.kind === "person") for (const n of e.names) if (n.words.length >= 2) this.personNames.push({ words: n.words, entry: idx });
     }
   }
@@ -153,12 +161,17 @@ export function codeOn(codes: DatedCode[], date: string | null): { code: string;
       }
     }
   } else {
-    // no date: the open-ended code that started last, else the undated default
+    // no date: the open-ended office that started last, else the last office held
+    // (an "ELI" code means out of office), else the undated default
+    let lastOffice: DatedCode | null = null;
     for (const c of codes) {
       if (!c.from && !c.to) {
         if (!undated) undated = c;
-      } else if (c.to === null && (!best || (c.from ?? "") > (best.from ?? ""))) best = c;
+      } else if (/ELI$/.test(c.code)) continue;
+      else if (c.to === null && (!best || (c.from ?? "") > (best.from ?? ""))) best = c;
+      else if (!lastOffice || (c.from ?? "") > (lastOffice.from ?? "")) lastOffice = c;
     }
+    if (!best && lastOffice && (!undated || /ELI$/.test(undated.code))) best = lastOffice;
   }
   if (best) return { code: best.code, dated: true };
   if (undated) return { code: undated.code, dated: false };
@@ -184,6 +197,8 @@ function titleCase(s: string): string {
 
 export function inferKind(codes: DatedCode[], comment: string): ActorKind {
   const first = codes[0]?.code ?? "";
+  // countries whose code changed over time ("IRQ" until 2003, "IRQOCC", "IRQ" again) are still countries
+  if (!/CountryInfo|rulers/i.test(comment) && codes.some((c) => /^[A-Z]{3}$/.test(c.code)) && codes.every((c) => /^[A-Z]{3}([A-Z]{3})?$/.test(c.code) && !/(ELI|GOV|MIL|REB|OPP)$/.test(c.code))) return "country";
   if (codes.some((c) => c.from || c.to) || /CountryInfo|rulers/i.test(comment)) return "person";
   if (/^IGO/.test(first)) return "igo";
   if (/^N?GO|^NGO/.test(first)) return "ngo";

@@ -15,6 +15,8 @@ export interface MatchToken {
   cap: boolean;
   /** Every letter is upper case (acronyms: "UN", "U.S."). */
   allCaps: boolean;
+  /** Punctuation other than hyphens, dots and apostrophes separates this token from the previous one. */
+  brk?: boolean;
 }
 
 // acronym with dots | possessive | word
@@ -30,13 +32,17 @@ export function normWord(w: string): string {
 export function matchTokens(text: string, start = 0, end = text.length): MatchToken[] {
   const out: MatchToken[] = [];
   const slice = text.slice(start, end);
+  let prevEnd = 0;
   WORD.lastIndex = 0;
   for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
     const w = m[0];
     const norm = w[0] === "'" || w[0] === "’" ? "'S" : normWord(w);
     if (!norm) continue;
     const first = w[0];
+    const gap = slice.slice(prevEnd, m.index);
+    prevEnd = m.index + w.length;
     out.push({
+      brk: /[^\s\-.'’_&]/.test(gap),
       norm,
       start: start + m.index,
       end: start + m.index + w.length,

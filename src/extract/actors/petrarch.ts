@@ -81,6 +81,18 @@ function toName(raw: string): LexName | null {
   return { words, prefix: !t.endsWith("_") && /[\p{L}]$/u.test(t) };
 }
 
+/** A name, plus for "LONG_NAME_(ACR)" both "LONG_NAME" and "ACR". */
+function toNames(raw: string): LexName[] {
+  const out: LexName[] = [];
+  const m = /^(.*?)_?\(([^)]+)\)_?(.*)$/.exec(raw.trim());
+  const parts = m ? [m[1] + (m[3] ? "_" + m[3] : "_"), m[2] + "_"] : [raw];
+  for (const p of parts) {
+    const n = toName(p);
+    if (n) out.push(n);
+  }
+  return out;
+}
+
 function displayId(raw: string): string {
   return raw.replace(/_+$/g, "").replace(/_/g, " ").trim();
 }
@@ -121,10 +133,7 @@ export function parsePetrarchActors(text: string): RawActor[] {
     const indented = /^\s/.test(body);
     if (trimmed.startsWith("+")) {
       if (!cur) continue;
-      for (const part of trimmed.split(/\+/)) {
-        const n = toName(part);
-        if (n) (cur as RawActor).names.push(n);
-      }
+      for (const part of trimmed.split(/\+/)) for (const n of toNames(part)) (cur as RawActor).names.push(n);
       (cur as RawActor).codes.push(...codes);
     } else if (!trimmed) {
       if (cur) (cur as RawActor).codes.push(...codes);
@@ -132,9 +141,9 @@ export function parsePetrarchActors(text: string): RawActor[] {
       continue;
     } else {
       close();
-      const n = toName(trimmed.split(/\s{2,}|\t/)[0]);
-      if (!n) continue;
-      cur = { id: displayId(trimmed.split(/\s{2,}|\t/)[0]), names: [n], codes, comment };
+      const ns = toNames(trimmed.split(/\s{2,}|\t/)[0]);
+      if (!ns.length) continue;
+      cur = { id: displayId(trimmed.split(/\s{2,}|\t/)[0].replace(/_?\([^)]*\)_?/g, "_")), names: ns, codes, comment };
     }
   }
   close();

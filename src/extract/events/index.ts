@@ -30,23 +30,35 @@ export interface EventComponentOptions<L> {
   intentEvents?: boolean;
   /** PETRARCH-format discard lists (default lexicons/events/discards.txt): a sentence naming one has no events; "+" phrases void the article. */
   discardFiles?: string[];
+  /**
+   * Events in relative, adverbial and other subordinate clauses are background: by default they are
+   * kept only when their sentence states no main-clause event (one sentence, its main point first).
+   * true keeps them all.
+   */
+  allClauses?: boolean;
 }
 
 /** CAMEO 03x for an announced cooperative act, by the act's code (longest prefix). */
 const INTENT: Record<string, string> = { "04": "036", "046": "036", "05": "032", "051": "032", "057": "032", "06": "031", "061": "0311", "062": "0312", "064": "0314", "07": "033", "071": "0331", "073": "0332", "08": "035", "081": "0351", "0841": "0353", "085": "0354", "086": "0355", "087": "0356", "09": "030", "045": "039" };
 /** CAMEO 13x for an announced conflictual act. */
 const THREAT: Record<string, string> = { "15": "138", "16": "131", "161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136", "17": "137", "172": "132", "18": "138", "19": "138", "191": "1381", "20": "138" };
-const GENERIC = new Set(["030", "130", "020", "100"]);
+/** CAMEO 12x for an announced refusal of a cooperative act. */
+const REFUSE: Record<string, string> = { "03": "120", "04": "125", "046": "125", "05": "120", "06": "121", "07": "122", "08": "124", "0841": "1243", "085": "1244", "086": "1245", "087": "1246", "09": "120" };
+const GENERIC = new Set(["030", "130", "020", "100", "120"]);
 const LIGHT = new Set(["hold", "launch", "carry", "conduct", "stage", "make", "pay", "begin", "start", "continue", "complete", "open", "announce", "order", "declare", "impose", "mount", "resume", "renew", "organize", "organise", "undertake", "step", "intensify", "call", "lead", "host", "have", "give"]);
 
 // ----------------------------------------------------------------- word lists
 const SUBJ = new Set(["nsubj", "nsubj:pass", "csubj", "csubj:pass", "nsubjpass", "csubjpass"]);
 const CLAUSE_STOP = new Set(["nsubj", "nsubj:pass", "nsubjpass", "csubj", "csubj:pass", "conj", "cc", "punct", "parataxis", "advcl", "acl:relcl", "appos", "discourse", "vocative", "dislocated", "reparandum", "mark", "dep", "list"]);
-const NP_KEEP = new Set(["compound", "flat", "flat:name", "name", "amod", "det", "nmod:poss", "nummod", "compound:prt", "case", "nn"]);
+const NP_KEEP = new Set(["compound", "flat", "flat:name", "name", "amod", "det", "nmod:poss", "nummod", "compound:prt", "case", "nn", "nmod:desc", "flat:foreign"]);
 const SAY = new Set(["say", "tell", "state", "add", "claim", "insist", "announce", "declare", "report", "note", "stress", "warn", "argue", "assert", "explain", "believe", "think", "allege", "accuse", "told", "said"]);
 const REPORT = new Set(["indicate", "announce", "confirm", "reveal", "signal", "acknowledge", "admit", "insist", "promise", "pledge", "vow", "decide", "agree", "threaten", "warn", "hint", "suggest", "know", "learn", "deny", "write", "tell", "inform", "reply", "respond", "add"]);
 const ALLEGE = new Set(["claim", "allege", "accuse", "suspect", "charge", "contend"]);
 const FUTURE_GOV = new Set(["plan", "intend", "aim", "want", "seek", "prepare", "vow", "swear", "pledge", "promise", "hope", "expect", "threaten", "try", "attempt", "decide", "agree", "offer", "propose", "wish", "going", "set", "schedule", "be", "ready", "willing", "about", "likely", "due"]);
+/** Verbs whose complement is requested, not done. */
+const DIRECTIVE = new Set(["demand", "urge", "ask", "call", "request", "press", "appeal", "propose", "suggest", "recommend", "order", "instruct", "tell", "encourage", "invite", "advise", "pressure", "push", "beg", "plead", "require", "want", "wish", "insist"]);
+/** Verbs whose complement does not happen: "refused to allow", "failed to reach". */
+const NEG_GOV = new Set(["refuse", "decline", "fail", "reject", "avoid", "cease", "stop", "forbid", "prevent"]);
 const HYPO_AUX = new Set(["would", "could", "might", "may", "should", "must", "can", "'d", "ought"]);
 const FUTURE_AUX = new Set(["will", "shall", "'ll", "wo"]);
 const NEG = new Set(["not", "n't", "never", "no", "neither", "nor", "without"]);
@@ -60,6 +72,7 @@ const MUTUAL_ROOTS = new Set(["03", "04", "05", "06"]);
 const MUTUAL_OBJ = new Set(["ties", "tie", "relations", "meeting", "talks", "agreement", "accord", "negotiations"]);
 const TARGET_PREPS = new Set(["with", "to", "against", "at", "on", "upon", "toward", "towards", "into", "from", "for", "over", "between", "about", "of", "in", "across"]);
 
+const DATELINE = /^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+)*)(?:\s*,\s*[A-Z][a-zA-Z.]+)?\s*(?:\((?:AP|AFP|Reuters|UPI|dpa|Xinhua|IANS|PTI|ANI|TASS)\)\s*)?[-–—]+\s*/;
 const PREP_RANK = ["with", "against", "to", "toward", "towards", "on", "upon", "over", "from", "for", "of", "about", "between", "into", "at", "in", "across"];
 
 interface Arg {
@@ -82,6 +95,8 @@ interface Candidate {
   attribution: Arg | null;
   /** The event is announced (will / plans to / vows to ...), so a CAMEO intent or threat may be derived. */
   intent?: boolean;
+  /** Stated in the sentence's main clause (or reported speech), not in a relative or adverbial clause. */
+  main?: boolean;
 }
 
 /**
@@ -122,7 +137,13 @@ export class EventCoder<L> implements Component {
     }
     // the title line is analysed like any sentence: it often states the lead event
     for (const s of doc.sentences) if (!discarded.has(s.index)) ctx.sentence(s.index, cands);
-    doc.events = this.toEvents(doc, cands);
+    let kept = cands;
+    if (!this.opts.allClauses) {
+      const hasMain = new Set<number>();
+      for (const c of cands) if (c.main && c.modality !== "negated" && c.source.match?.actor) hasMain.add(c.sentence);
+      kept = cands.filter((c) => c.main || !hasMain.has(c.sentence));
+    }
+    doc.events = this.toEvents(doc, kept);
   }
 
   private toEvents(doc: Doc, cands: Candidate[]): Event[] {
@@ -142,7 +163,7 @@ export class EventCoder<L> implements Component {
       if (prev) {
         if (prev.evidence.start !== evidence.start) {
           (prev.mentions ??= []).push(evidence);
-          prev.confidence = Math.min(0.99, prev.confidence + (1 - prev.confidence) * 0.3);
+          prev.confidence = Math.round(Math.min(0.99, prev.confidence + (1 - prev.confidence) * 0.3) * 100) / 100;
         }
         continue;
       }
@@ -178,6 +199,18 @@ export class EventCoder<L> implements Component {
       return null;
     }
   }
+}
+
+/** Multi-word members of a synset, split once. */
+const MULTI = new WeakMap<Set<string>, string[][]>();
+function multiWords(set: Set<string>): string[][] {
+  let m = MULTI.get(set);
+  if (!m) {
+    m = [];
+    for (const w of set) if (w.includes(" ")) m.push(w.split(" "));
+    MULTI.set(set, m);
+  }
+  return m;
 }
 
 /** Discard phrases (PETRARCH format): whole-word, case-insensitive. */
@@ -237,6 +270,22 @@ class DocContext<L> {
   private kids: number[][];
   private timexes: Timex[][] = [];
   private lastActor: Arg | null = null;
+  private datelineEnd = -1;
+  private lower: (string | undefined)[] = [];
+  private actorMemo = new Map<number, ActorMatch | null>();
+  private groupMemo = new Map<number, [number, number][]>();
+
+  /** The actor coder, memoised per span within the article. */
+  private code(doc: Doc, start: number, end: number, date: string | null): ActorMatch | null {
+    const key = start * 65536 + (end - start);
+    let m = this.actorMemo.get(key);
+    if (m === undefined) {
+      m = this.coder.codeActor(doc, start, end, date);
+      this.actorMemo.set(key, m);
+    }
+    return m;
+  }
+  private lemmaCache: (string | undefined)[] = [];
   private t;
 
   constructor(private doc: Doc, private coder: EventCoder<L>, private ref: string | null) {
@@ -246,10 +295,13 @@ class DocContext<L> {
   }
 
   private lemma(i: number): string {
+    const c = this.lemmaCache[i];
+    if (c !== undefined) return c;
     const t = this.t;
-    const l = (t.lemma[i] || t.form[i]).toLowerCase();
-    if (t.upos[i] !== "VERB" && t.upos[i] !== "AUX" && t.upos[i] !== "") return l;
-    return this.coder.lexicon.forms.get(t.form[i].toLowerCase()) ?? l;
+    let l = (t.lemma[i] || t.form[i]).toLowerCase();
+    if (t.upos[i] === "VERB" || t.upos[i] === "AUX" || t.upos[i] === "") l = this.coder.lexicon.forms.get(t.form[i].toLowerCase()) ?? l;
+    this.lemmaCache[i] = l;
+    return l;
   }
   private rel(i: number): string {
     return this.t.deprel[i] || "";
@@ -273,6 +325,9 @@ class DocContext<L> {
     const s = doc.sentences[si];
     const t = this.t;
     this.timexes[si] = findTimexes(doc.text, s.start, s.end);
+    // a dateline ("UNITED NATIONS (AP) - Russia vetoed ...") is not an actor of the sentence
+    const dl = DATELINE.exec(doc.text.slice(s.start, Math.min(s.end, s.start + 80)));
+    this.datelineEnd = dl ? Math.max(s.tokenStart, doc.tokenAt(s.start + dl[0].length)) : -1;
     let parsed = false;
     for (let i = s.tokenStart; i < s.tokenEnd && !parsed; i++) if (t.deprel[i]) parsed = true;
     if (!parsed) {
@@ -285,7 +340,7 @@ class DocContext<L> {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const upos = t.upos[i];
       const rel = this.rel(i);
-      if (rel === "aux" || rel === "cop" || rel === "aux:pass") continue;
+      if (rel === "aux" || rel === "cop" || rel === "aux:pass" || rel === "amod") continue;
       if (upos === "VERB" || (upos === "AUX" && rel !== "aux") || (upos === "" && /^VB/.test(t.xpos[i]))) this.verb(i, si, out);
       else if (upos === "NOUN" || upos === "PROPN") this.noun(i, si, out);
     }
@@ -302,9 +357,10 @@ class DocContext<L> {
     const n = out.length;
     for (let q = first; q < n; q++) {
       const c = out[q];
-      if (!c.intent || c.modality !== "future") continue;
+      if (!c.intent || (c.modality !== "future" && c.modality !== "negated")) continue;
       const look = (m: Record<string, string>) => { for (let l = c.code.length; l >= 2; l--) { const x = m[c.code.slice(0, l)]; if (x) return x; } return null; };
-      const derived = look(INTENT) ?? look(THREAT);
+      // "will not accept", "would not meet the demands": announced refusal of a cooperative act (12x)
+      const derived = c.modality === "negated" ? look(REFUSE) : look(INTENT) ?? look(THREAT);
       if (!derived) continue;
       const sa = c.source.match?.actor ?? null;
       const same = out.slice(first).filter((o) => o !== c && (o.source.match?.actor ?? null) === sa && o.code.slice(0, 2) === derived.slice(0, 2));
@@ -332,16 +388,9 @@ class DocContext<L> {
       !(AUXLIKE.has(t.form[i].toLowerCase()) && i + 1 < s.tokenEnd && (t.upos[i + 1] === "VERB" || t.upos[i + 1] === "ADV" || t.upos[i + 1] === "PART"));
     const isBreak = (i: number) => /^[;:"“”]$/.test(t.form[i]) || (t.upos[i] === "SCONJ");
     const nounish = (i: number) => t.upos[i] === "PROPN" || t.upos[i] === "NOUN" || t.upos[i] === "ADJ" || (t.upos[i] === "" && /^[A-Z]/.test(t.form[i]));
-    const groups: [number, number][] = [];
-    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-      if (!nounish(i)) continue;
-      let j = i;
-      while (j + 1 < s.tokenEnd && (nounish(j + 1) || (t.form[j + 1] === "'s" && j + 2 < s.tokenEnd) || (/^[.\-]$/.test(t.form[j + 1]) && j + 2 < s.tokenEnd && t.upos[j + 2] === "PROPN") || (t.form[j + 1].toLowerCase() === "of" && j + 2 < s.tokenEnd && t.upos[j + 2] === "PROPN"))) j++;
-      groups.push([i, j]);
-      i = j;
-    }
+    const groups = this.nounGroups(si);
     const code = (g: [number, number]): Arg | null => {
-      const m = this.coder.codeActor(this.doc, t.start[g[0]], t.end[g[1]], this.ref);
+      const m = this.code(this.doc, t.start[g[0]], t.end[g[1]], this.ref);
       return m?.actor ? { head: g[1], start: t.start[g[0]], end: t.end[g[1]], match: m } : null;
     };
     const shallowDone = new Map<number, { src: Arg; mod: { negated: boolean; would: boolean; have: boolean; future: boolean } }>();
@@ -435,6 +484,47 @@ class DocContext<L> {
       out.push(this.cand(v, choice.code, src, tgt, modality, 0.4 + Math.min(0.15, choice.spec * 0.03), date, si, null, modality === "future" && announcedShallow));
       if (choice.reverse && tgt) out.push(this.cand(v, choice.reverse, tgt, src, modality, 0.35, date, si, null));
     }
+  }
+
+  /** Noun groups of a sentence by tags alone: runs of nouns, proper nouns and adjectives ("the new USA leader"). */
+  private nounGroups(si: number): [number, number][] {
+    const memo = this.groupMemo.get(si);
+    if (memo) return memo;
+    const t = this.t;
+    const s = this.doc.sentences[si];
+    const nounish = (i: number) => t.upos[i] === "PROPN" || t.upos[i] === "NOUN" || t.upos[i] === "ADJ" || (t.upos[i] === "" && /^[A-Z]/.test(t.form[i]));
+    const groups: [number, number][] = [];
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (!nounish(i)) continue;
+      let j = i;
+      while (j + 1 < s.tokenEnd && (nounish(j + 1) || (t.form[j + 1] === "'s" && j + 2 < s.tokenEnd) || (/^[.\-]$/.test(t.form[j + 1]) && j + 2 < s.tokenEnd && t.upos[j + 2] === "PROPN") || (t.form[j + 1].toLowerCase() === "of" && j + 2 < s.tokenEnd && t.upos[j + 2] === "PROPN"))) j++;
+      groups.push([i, j]);
+      i = j;
+    }
+    this.groupMemo.set(si, groups);
+    return groups;
+  }
+
+  /** When the parse gives a verb no subject: the nearest coded noun group before it in its clause. */
+  private linearSource(v: number): number {
+    const t = this.t;
+    const si = t.sentence[v];
+    const s = this.doc.sentences[si];
+    const groups = this.nounGroups(si);
+    for (let q = groups.length - 1; q >= 0; q--) {
+      const g = groups[q];
+      if (g[1] >= v || g[0] < Math.max(s.tokenStart, this.datelineEnd)) continue;
+      for (let k = g[1] + 1; k < v; k++) {
+        if ((t.upos[k] === "VERB" && !/^(have|be|do)$/.test(this.lemma(k))) || t.upos[k] === "SCONJ" || /^[;:"“”]$/.test(t.form[k]) || t.upos[k] === "PRON") return -1;
+      }
+      const m = this.code(this.doc, t.start[g[0]], t.end[g[1]], this.ref);
+      if (m?.actor) return g[1];
+      // an uncoded group inside a prepositional or time phrase ("on Tuesday") does not stop the search
+      const inPP = g[0] > s.tokenStart && t.upos[g[0] - 1] === "ADP";
+      const isTime = this.isTime(g[0]);
+      if (!inPP && !isTime) return -1;
+    }
+    return -1;
   }
 
   /** `"...", Lavrov said` / `Lavrov said: "..."`: the noun group next to a speech verb outside the quotes. */
@@ -535,29 +625,35 @@ class DocContext<L> {
     return out.sort((a, b) => a - b);
   }
 
+  /** Lower-cased form and its plural-stripped variants, cached per token. */
+  private lowerForm(k: number): string {
+    let f = this.lower[k];
+    if (f === undefined) f = this.lower[k] = this.t.form[k].toLowerCase();
+    return f;
+  }
+
+  private matches(k: number, w: string): boolean {
+    const f = this.lowerForm(k);
+    if (f === w) return true;
+    if (f.length > w.length + 2 || f.length < w.length) return this.lemma(k) === w;
+    return this.lemma(k) === w || (f.length === w.length + 1 && f.endsWith("s") && f.startsWith(w)) || (f.length === w.length + 2 && f.endsWith("es") && f.startsWith(w));
+  }
+
+  /** Number of region tokens a pattern term consumes at position j (0 = no match). */
   private termAt(term: Term, toks: number[], j: number): number {
-    // returns number of region tokens consumed, 0 if no match
-    const t = this.t;
-    const word = (k: number) => t.form[k].toLowerCase();
-    const matches = (k: number, w: string) => {
-      const f = word(k);
-      return f === w || this.lemma(k) === w || (f.endsWith("s") && f.slice(0, -1) === w) || (f.endsWith("es") && f.slice(0, -2) === w);
-    };
     if (term.synset) {
       const k = toks[j];
-      if (term.synset.has(word(k)) || term.synset.has(this.lemma(k))) return 1;
-      // multi-word synset members
-      for (const m of term.synset) {
-        if (!m.includes(" ")) continue;
-        const ws = m.split(" ");
+      if (term.synset.has(this.lowerForm(k)) || term.synset.has(this.lemma(k))) return 1;
+      const multi = multiWords(term.synset);
+      for (const ws of multi) {
         let ok = true;
-        for (let q = 0; q < ws.length && ok; q++) ok = j + q < toks.length && matches(toks[j + q], ws[q]);
+        for (let q = 0; q < ws.length && ok; q++) ok = j + q < toks.length && this.matches(toks[j + q], ws[q]);
         if (ok) return ws.length;
       }
       return 0;
     }
     for (let q = 0; q < term.words.length; q++) {
-      if (j + q >= toks.length || !matches(toks[j + q], term.words[q])) return 0;
+      if (j + q >= toks.length || !this.matches(toks[j + q], term.words[q])) return 0;
     }
     return term.words.length;
   }
@@ -673,13 +769,30 @@ class DocContext<L> {
       if (s >= 0) srcHeads = this.conjuncts(s);
       tgtHeads = this.targetHeads(v);
     }
+    if (!srcHeads.length && !passive && !this.kids[v].some((k) => SUBJ.has(this.rel(k)))) {
+      // a parse without a subject for this verb: fall back to word order
+      const ls = this.linearSource(v);
+      if (ls >= 0) srcHeads = [ls];
+    }
     if (!srcHeads.length) return;
     const modality = negPattern ? this.modality(v, false) : this.modality(v, negated);
     const date = this.dateOf(v, si, modality === "future");
-    const intent = modality === "future" && this.announced(v);
+    const intent = (modality === "future" || modality === "negated") && this.announced(v);
     const attribution = this.speakerOf(v);
-    const sources = srcHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null);
-    const targets = tgtHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null && a.match?.actor != null);
+    let sources = srcHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null);
+    if (!passive && !sources.some((a) => a.match?.actor)) {
+      // the parsed subject is not an actor (often a mis-parse): try word order
+      const ls = this.linearSource(v);
+      const a = ls >= 0 ? this.arg(ls, v) : null;
+      if (a?.match?.actor) sources = [a];
+    }
+    let targets = tgtHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null && a.match?.actor != null);
+    if (!targets.length && !passive) {
+      // as PETRARCH does: the first actor named after the verb in its own clause ("trip in the White Downs",
+      // "an accord to supply Gondor"), a weaker guess
+      const fb = this.regionActor(reg.post, v);
+      if (fb) targets = [fb];
+    }
     const conf = 0.55 + Math.min(0.25, choice.spec * 0.05) + (targets.length ? 0.1 : 0);
     // a compound subject with no object acts on itself ("Gondor and Osgiliath renewed ties")
     const mutual = !targets.length && sources.filter((a) => a.match?.actor).length > 1 && (MUTUAL_ROOTS.has(choice.code.slice(0, 2)) || reg.post.some((k) => MUTUAL_OBJ.has(this.lemma(k))));
@@ -701,9 +814,45 @@ class DocContext<L> {
     if (target && target.match && ta?.startsWith("---") && sa && !sa.startsWith("---") && !sa.startsWith("IGO") && !sa.startsWith("NGO") && sa.length >= 3) {
       target = { ...target, match: { ...target.match, actor: sa.slice(0, 3) + ta.slice(3), confidence: target.match.confidence * 0.8 } };
     }
+    else if (target && source.match && sa?.startsWith("---") && ta && !ta.startsWith("---") && !ta.startsWith("IGO") && !ta.startsWith("NGO") && ta.length >= 3) {
+      source = { ...source, match: { ...source.match, actor: ta.slice(0, 3) + sa.slice(3), confidence: source.match.confidence * 0.8 } };
+    }
     if (source.match?.actor) this.lastActor = source;
     const c = Math.max(0.05, Math.min(0.97, confidence * (source.match?.actor ? 0.6 + 0.4 * (source.match.confidence ?? 1) : 0.5)));
-    return { trigger: v, code, source, target, modality, confidence: c, date, sentence, attribution, intent };
+    return { trigger: v, code, source, target, modality, confidence: c, date, sentence, attribution, intent, main: this.isMain(v) };
+  }
+
+  /** v has "would" (not could/might/should) and is the complement of a speech or report verb. */
+  private reportedWould(v: number): boolean {
+    const t = this.t;
+    if (!this.kids[v].some((k) => this.rel(k) === "aux" && /^(would|'d)$/i.test(t.form[k]))) return false;
+    let x = v;
+    for (let q = 0; q < 3; q++) {
+      const h = t.head[x];
+      if (h < 0) return false;
+      const r = this.rel(x);
+      if (r === "ccomp" && (SAY.has(this.lemma(h)) || REPORT.has(this.lemma(h)))) return true;
+      if (r !== "xcomp" && r !== "conj") return false;
+      x = h;
+    }
+    return false;
+  }
+
+  /** Is token v in its sentence's main clause (through conjuncts, control verbs and reported speech)? */
+  private isMain(v: number): boolean {
+    const t = this.t;
+    let x = v;
+    for (let q = 0; q < 10; q++) {
+      const h = t.head[x];
+      if (h < 0) return true;
+      const r = this.rel(x);
+      if (r === "conj" || r === "xcomp" || r === "parataxis" || r === "obj" || r === "dobj" || SUBJ.has(r) || r === "compound" || r === "nmod:poss" || r === "appos" || r === "flat") { x = h; continue; }
+      if (r === "ccomp" && (SAY.has(this.lemma(h)) || REPORT.has(this.lemma(h)) || ALLEGE.has(this.lemma(h)))) { x = h; continue; }
+      if ((r === "obl" || r === "nmod") && t.upos[x] === "NOUN") { x = h; continue; }
+      if (r === "advcl" && SAY.has(this.lemma(h)) && x < h) { x = h; continue; }
+      return false;
+    }
+    return true;
   }
 
   /** Future by "will/shall" or an intention verb ("plans to", "vowed to", "is ready to"), not a bare infinitive. */
@@ -712,9 +861,10 @@ class DocContext<L> {
     let x = v;
     for (let q = 0; q < 4; q++) {
       for (const k of this.kids[x]) if (this.rel(k) === "aux" && FUTURE_AUX.has(t.form[k].toLowerCase())) return true;
+      if (this.reportedWould(x)) return true;
       if (this.rel(x) === "xcomp" && t.head[x] >= 0) {
         const h = t.head[x];
-        if (FUTURE_GOV.has(this.lemma(h)) || FUTURE_GOV.has(t.form[h].toLowerCase())) return true;
+        if (FUTURE_GOV.has(this.lemma(h)) || FUTURE_GOV.has(t.form[h].toLowerCase()) || NEG_GOV.has(this.lemma(h))) return true;
         x = h;
         continue;
       }
@@ -743,8 +893,8 @@ class DocContext<L> {
       const r = this.rel(k);
       if (r === "nsubj:pass" || r === "nsubjpass" || r === "aux:pass" || r === "auxpass" || r === "obl:agent") return true;
     }
-    // reduced passive relative: "a resolution backed by the West"
-    return this.rel(v) === "acl" && this.t.xpos[v] === "VBN";
+    // reduced passive relative: "a resolution backed by the West" (a participle with an object is active)
+    return this.rel(v) === "acl" && this.t.xpos[v] === "VBN" && this.child(v, "obj", "dobj") < 0;
   }
 
   private subjectOf(v: number): number {
@@ -783,6 +933,13 @@ class DocContext<L> {
     if (r === "conj") return this.logicalSubject(h, depth + 1);
     // a non-finite adverbial clause shares the main subject ("fired missiles ... to punish", "after meeting with")
     if (r === "advcl" && (/^VB[GN]?$/.test(t.xpos[v]) || this.markOf(v) === "to" || t.xpos[v] === "")) return this.logicalSubject(h, depth + 1);
+    // "fired missiles at Syria to punish ...": an infinitive on a verb's object or oblique belongs to that verb's subject
+    if (r === "acl" && this.markOf(v) === "to") {
+      const hr = this.base(h);
+      const g = t.head[h];
+      if (g >= 0 && (hr === "obl" || hr === "obj" || hr === "dobj" || hr === "nmod") && t.upos[g] === "VERB") return this.logicalSubject(g, depth + 1);
+      return h;
+    }
     if (r === "acl:relcl" || r === "acl") return h;
     return -1;
   }
@@ -819,10 +976,27 @@ class DocContext<L> {
         const a = this.arg(c, v);
         if (a?.match?.actor) return this.conjuncts(c);
       }
+      if (!direct) continue;
       const inner = this.innerActor(c, v, 3);
       if (inner >= 0) return this.conjuncts(inner);
     }
     return [];
+  }
+
+  /** The first coded noun group made only of tokens of the verb's region (after the verb). */
+  private regionActor(post: number[], v: number): Arg | null {
+    if (!post.length) return null;
+    const t = this.t;
+    const inReg = new Set(post);
+    for (const g of this.nounGroups(t.sentence[v])) {
+      if (g[0] <= v) continue;
+      let all = true;
+      for (let k = g[0]; k <= g[1] && all; k++) all = inReg.has(k);
+      if (!all || this.isTime(g[0])) continue;
+      const m = this.code(this.doc, t.start[g[0]], t.end[g[1]], this.ref);
+      if (m?.actor) return { head: g[1], start: t.start[g[0]], end: t.end[g[1]], match: { ...m, confidence: m.confidence * 0.7 } };
+    }
+    return null;
   }
 
   /** An actor in a prepositional modifier of c, breadth first, up to `depth` levels down. */
@@ -832,6 +1006,14 @@ class DocContext<L> {
       const next: number[] = [];
       for (const x of level) {
         for (const k of this.kids[x]) {
+          // "the parade supporting Gondor", "memos sent by Bree": look through a participle modifier
+          if (this.rel(k) === "acl" && /^VB[GN]$/.test(this.t.xpos[k])) {
+            for (const a of this.kids[k]) {
+              const r = this.rel(a);
+              if ((r === "obj" || r === "dobj" || r === "obl:agent" || ((this.base(a) === "obl" || this.base(a) === "nmod") && (this.caseOf(a) === "by" || this.caseOf(a) === "from"))) && this.arg(a, v)?.match?.actor) return a;
+            }
+            continue;
+          }
           if (this.base(k) !== "nmod" || this.rel(k) === "nmod:poss") continue;
           const p = this.caseOf(k);
           if (TARGET_PREPS.has(p) || p === "by") {
@@ -862,6 +1044,10 @@ class DocContext<L> {
   private arg(h: number, v: number): Arg | null {
     const t = this.t;
     const doc = this.doc;
+    if (h < this.datelineEnd && t.sentence[h] === t.sentence[v]) {
+      for (const k of this.kids[h]) if (k >= this.datelineEnd && (this.rel(k) === "appos" || this.rel(k) === "conj" || this.rel(k) === "dep")) return this.arg(k, v);
+      return null;
+    }
     const f = t.form[h].toLowerCase();
     if (t.upos[h] === "PRON" || FIRST_PERSON.has(f) || THIRD_PERSON.has(f)) {
       if (FIRST_PERSON.has(f)) {
@@ -872,26 +1058,47 @@ class DocContext<L> {
         // "Japan said it had halted aid": the subject of the reporting verb
         const rep = this.reporterOf(h);
         if (rep) return rep;
+        // "At the start of his meeting with Lavrov, Tillerson said": the sentence's subject, else the last actor
+        if (f !== "it") {
+          const si = t.sentence[h];
+          const sen = doc.sentences[si];
+          for (let r = sen.tokenStart; r < sen.tokenEnd; r++) {
+            if (t.head[r] !== -1) continue;
+            const rs = this.subjectOf(r);
+            if (rs >= 0 && rs !== h && t.upos[rs] !== "PRON") {
+              const a = this.argNoPron(rs);
+              if (a) return a;
+            }
+          }
+        }
         const sp = f === "it" ? null : this.lastActor;
         if (sp) return { ...sp, head: sp.head };
       }
       return null;
     }
     const [s, e] = this.npSpan(h);
-    let m = this.coder.codeActor(doc, s, e, this.ref);
+    let m = this.code(doc, s, e, this.ref);
     if (!m?.actor) {
       // apposition, then "a mission from the OPCW", "lawmakers in Arnor", "the government of Gondor"
       for (const k of this.kids[h]) {
         const r = this.rel(k);
         if (r === "appos" || (r.split(":")[0] === "nmod" && ["from", "of", "in"].includes(this.caseOf(k)))) {
           const [s2, e2] = this.npSpan(k);
-          const m2 = this.coder.codeActor(doc, Math.min(s, s2), Math.max(e, e2), this.ref) ?? null;
-          const m3 = m2?.actor ? m2 : this.coder.codeActor(doc, s2, e2, this.ref);
+          const m2 = this.code(doc, Math.min(s, s2), Math.max(e, e2), this.ref) ?? null;
+          const m3 = m2?.actor ? m2 : this.code(doc, s2, e2, this.ref);
           if (m3?.actor) {
             m = m3;
             break;
           }
         }
+      }
+    }
+    if (!m?.actor && SUBJ.has(this.rel(h))) {
+      // a subject phrase with its modifiers ("a fact-finding mission from the Organisation for the ... (OPCW)")
+      const [s3, e3] = this.fullSpan(h);
+      if (e3 - s3 > e - s) {
+        const m3 = this.code(doc, s3, e3, this.ref);
+        if (m3?.actor) m = m3;
       }
     }
     if (m?.actor?.startsWith("---")) {
@@ -900,7 +1107,7 @@ class DocContext<L> {
       for (const k of this.kids[h]) {
         if (this.base(k) === "nmod" && ["in", "of", "from"].includes(this.caseOf(k))) {
           const [s2, e2] = this.npSpan(k);
-          const m2 = this.coder.codeActor(doc, s2, e2, this.ref);
+          const m2 = this.code(doc, s2, e2, this.ref);
           if (m2?.actor && !m2.actor.startsWith("---")) country = m2.actor.slice(0, 3);
           break;
         }
@@ -914,6 +1121,28 @@ class DocContext<L> {
     }
     if (!m?.actor && t.upos[h] !== "PROPN" && t.upos[h] !== "NOUN") return null;
     return { head: h, start: s, end: e, match: m };
+  }
+
+  /** Span of h's subtree without clauses, conjuncts and trailing punctuation. */
+  private fullSpan(h: number): [number, number] {
+    const t = this.t;
+    let lo = h;
+    let hi = h;
+    const stack = [h];
+    while (stack.length) {
+      const x = stack.pop()!;
+      for (const k of this.kids[x]) {
+        const r = this.rel(k);
+        if (r === "acl:relcl" || r === "acl" || r === "conj" || r === "cc" || (x === h && r === "case")) continue;
+        if (r === "punct" && (k < lo || k > hi) && !/^[()]$/.test(t.form[k])) continue;
+        if (k < lo) lo = k;
+        if (k > hi) hi = k;
+        stack.push(k);
+      }
+    }
+    while (lo < hi && (t.upos[lo] === "ADP" || t.upos[lo] === "DET" || t.upos[lo] === "PUNCT")) lo++;
+    while (hi > lo && t.upos[hi] === "PUNCT" && t.form[hi] !== ")") hi--;
+    return [t.start[lo], t.end[hi]];
   }
 
   /** Character span of the noun phrase headed by h (modifiers, compounds, names; no clauses). */
@@ -938,6 +1167,9 @@ class DocContext<L> {
     // drop a leading determiner/preposition
     while (lo < hi && (t.upos[lo] === "ADP" || t.upos[lo] === "DET" || t.upos[lo] === "PUNCT")) lo++;
     while (hi > lo && t.upos[hi] === "PUNCT") hi--;
+    // capitalised modifiers just before the phrase that the parser attached elsewhere ("German Foreign Minister ...")
+    const s0 = this.doc.sentences[t.sentence[h]].tokenStart;
+    while (lo > s0 && lo > this.datelineEnd && (t.upos[lo - 1] === "ADJ" || t.upos[lo - 1] === "PROPN") && /^[A-Z]/.test(t.form[lo - 1]) && t.head[lo - 1] !== h && (t.upos[t.head[lo - 1]] === "VERB" || t.head[lo - 1] > hi)) lo--;
     return [t.start[lo], t.end[hi]];
   }
 
@@ -991,14 +1223,19 @@ class DocContext<L> {
       const h = t.head[g];
       if (h < 0) break;
       const hl = this.lemma(h);
+      if (r === "xcomp" && NEG_GOV.has(hl)) return "negated";
+      // the content of a demand, appeal or proposal is not (yet) an act: "demanded that Hamas renounce ..."
+      if ((r === "ccomp" || r === "xcomp") && DIRECTIVE.has(hl)) return "hypothetical";
       if (r === "xcomp" && (FUTURE_GOV.has(hl) || FUTURE_AUX.has(hl))) { future = true; break; }
       if (r === "advcl" && this.markOf(g) === "if") { cond = true; break; }
-      if (r === "advcl" && this.markOf(g) === "to") { future = true; break; }
+      if ((r === "advcl" || r === "acl") && this.markOf(g) === "to") { future = true; break; }
       if ((r === "ccomp" || r === "xcomp") && ALLEGE.has(hl)) { alleged = true; break; }
       if (r === "ccomp" && (hl === "hope" || hl === "want" || hl === "expect" || hl === "plan")) { future = true; break; }
       if (r === "acl:relcl" || r === "advcl" || r === "ccomp" || r === "parataxis" || r === "root") break;
       g = h;
     }
+    // "X said it would boycott ...": would in reported speech is a future in the past, an announced act
+    if (hasWould && !cond && this.reportedWould(x)) return "future";
     if (cond || hasWould) return "hypothetical";
     if (alleged) return "alleged";
     if (future) return "future";
@@ -1022,21 +1259,37 @@ class DocContext<L> {
         if (a?.match?.actor) src = a;
       }
     }
-    if (!src) {
+    const violent = /^(18|19|20)/.test(choice.code);
+    if (!src && !violent) {
+      // "the Putin-Tillerson meeting" tokenised apart: each coded compound is a party
+      const parts: Arg[] = [];
+      for (const k of this.kids[n]) {
+        if (k > n || this.rel(k) !== "compound") continue;
+        for (const c of this.conjuncts(k)) {
+          const m = this.code(this.doc, t.start[c], t.end[c], this.ref);
+          if (m?.actor) parts.push({ head: c, start: t.start[c], end: t.end[c], match: m });
+        }
+      }
+      if (parts.length >= 2) {
+        src = parts[0];
+        tgts = parts.slice(1);
+      }
+    }
+    if (!src && !violent) {
       for (const k of this.kids[n]) {
         if (k > n) continue;
         const r = this.rel(k);
         if (r !== "compound" && r !== "amod" && r !== "nmod:poss") continue;
         const parts = this.hyphenParts(k);
         if (parts.length >= 2) {
-          const ms = parts.map(([a, b]) => ({ head: k, start: a, end: b, match: this.coder.codeActor(this.doc, a, b, this.ref) }));
+          const ms = parts.map(([a, b]) => ({ head: k, start: a, end: b, match: this.code(this.doc, a, b, this.ref) }));
           if (ms[0].match?.actor) {
             src = ms[0];
             tgts = ms.slice(1).filter((m) => m.match?.actor);
             break;
           }
         }
-        const a = { head: k, start: t.start[k], end: t.end[k], match: this.coder.codeActor(this.doc, t.start[k], t.end[k], this.ref) };
+        const a = { head: k, start: t.start[k], end: t.end[k], match: this.code(this.doc, t.start[k], t.end[k], this.ref) };
         if (a.match?.actor) {
           src = a;
           break;
@@ -1124,7 +1377,7 @@ class DocContext<L> {
       const r = this.rel(x);
       const h = t.head[x];
       if (h < 0) return null;
-      if (r === "ccomp" && (SAY.has(this.lemma(h)) || REPORT.has(this.lemma(h)))) {
+      if ((r === "ccomp" || (r === "advcl" && x < h)) && (SAY.has(this.lemma(h)) || REPORT.has(this.lemma(h)))) {
         const s = this.subjectOf(h);
         if (s >= 0 && t.upos[s] !== "PRON") return this.argNoPron(s);
         return null;
@@ -1142,7 +1395,7 @@ class DocContext<L> {
     for (let q = 0; q < 8 && x >= 0; q++) {
       const h = t.head[x];
       const r = this.rel(x);
-      if (h >= 0 && (r === "ccomp" || r === "parataxis") && SAY.has(this.lemma(h)) && h !== v) {
+      if (h >= 0 && (r === "ccomp" || r === "parataxis" || (r === "advcl" && x < h)) && SAY.has(this.lemma(h)) && h !== v) {
         const s = this.subjectOf(h);
         if (s >= 0 && !FIRST_PERSON.has(t.form[s].toLowerCase())) return this.argNoPron(s);
       }
@@ -1163,7 +1416,7 @@ class DocContext<L> {
     const t = this.t;
     if (t.upos[h] === "PRON") return this.lastActor;
     const [s, e] = this.npSpan(h);
-    const m = this.coder.codeActor(this.doc, s, e, this.ref);
+    const m = this.code(this.doc, s, e, this.ref);
     return m?.actor ? { head: h, start: s, end: e, match: m } : null;
   }
 

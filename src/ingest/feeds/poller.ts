@@ -297,7 +297,7 @@ export class FeedPoller {
           const final = n >= this.o.maxItemAttempts;
           if (final) this.markSeen(feed, item.id);
           this.save();
-          yield { kind: "failure", feed, failure: { input, reason: `page fetch failed: ${(err as Error).message} (attempt ${n} of ${this.o.maxItemAttempts}${final ? ", giving up" : ", will retry"})`, severity: "error" } };
+          yield { kind: "failure", feed, failure: { input, reason: `page fetch failed: ${(err as Error).message}${final ? ` (giving up after ${n} attempts)` : " (will retry)"}`, severity: "error" } };
           continue;
         }
         const pct = page.headers.get("content-type") ?? "";

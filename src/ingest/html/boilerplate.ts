@@ -28,8 +28,10 @@ const BOILER_WORDS = new Set([
   "rail", "trending", "tags", "tag", "pagination", "teaser", "teasers", "dfp", "video", "player", "photo", "image",
   "img", "media", "meta", "nav", "navbar", "navigation", "menu", "footer", "header", "author",
   "bio", "print", "tools", "utility", "skip", "sronly", "visuallyhidden", "more", "popular", "mostread", "embed",
+  "rollover", "tooltip", "popover", "hovercard",
 ]);
 const PREFIX = /^(?:[a-z]{1,2}|js)$/;
+const MODIFIER = new Set(["has", "with", "no", "without", "is", "show", "hide", "and"]);
 
 export function isBoilerClass(cls: string): boolean {
   for (const tok of cls.toLowerCase().split(/\s+/)) {
@@ -37,6 +39,8 @@ export function isBoilerClass(cls: string): boolean {
     const segs = tok.split(/[-_]+/).filter(Boolean);
     while (segs.length > 1 && PREFIX.test(segs[0])) segs.shift();
     if (!segs.length) continue;
+    // State modifiers ("has-image", "with-sidebar", "no-video") describe the block, not its role.
+    if (segs.some((g) => MODIFIER.has(g))) continue;
     if (BOILER_WORDS.has(segs[0]) || BOILER_WORDS.has(segs[segs.length - 1])) return true;
     if (segs.length >= 2 && BOILER_WORDS.has(segs[0] + segs[1])) return true;
   }
@@ -68,13 +72,14 @@ const FURNITURE: RegExp[] = [
   /^\(?(?:image|photo|picture)\s+(?:credit|courtesy|source)\b/i,
   /^\((?:image|photo|picture|credit)[^)]*\)$/i,
   /^\d+\s*of\s*\d+\S/,
-  /^(?:related|more|see also|read more|see more|read also|also read|don't miss|recommended|trending|watch|listen|advertisement|sponsored|click here|most read|most popular|latest news|more from|more on this|top stories)\b[^.!?]{0,120}$/i,
+  /^(?:related|more|see also|read more|see more|read also|also read|don't miss|recommended|trending|watch|listen|advertisement|advert|sponsored|click here|most read|most popular|latest news|more from|more on this|top stories)\b[^.!?]{0,120}$/i,
   /^(?:published|updated|posted|last updated|first published)\b[\s:]/i,
   /^(?:by|von|par|por)\s+[A-Z][^.!?]{0,80}$/,
   /^(?:sign in|log in|subscribe|caption|close|share|tweet|email|print|comments?|follow us|next|previous|back to top|skip to (?:main )?content|menu|search)$/i,
   /^https?:\/\/\S+$/,
-  /^(?:©|\(c\)|copyright\b)/i,
   /^(?:tags?|topics?|categories|filed under)\s*:/i,
+  /\b(?:posted|published|written|publicado|publié|veröffentlicht|pubblicato)\s+(?:by|por|par|von|da)\b/i,
+  /\[(?:insight|video|reaction|pictures|pics|latest|reveal|analysis|poll|live)\]\s*\|?$/i,
   /^\d+$/,
 ];
 

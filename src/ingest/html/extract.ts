@@ -69,6 +69,9 @@ function holdsArticle(el: El, stats: Map<DomNode, TextStats>): boolean {
   return long >= 500;
 }
 
+/** Embedded posts quoted by the article (tweets, Instagram) are part of its text. */
+const EMBEDDED_QUOTE = /tweet|instagram-media/i;
+
 const KEEP_TAGS = new Set(["HTML", "BODY", "MAIN", "ARTICLE"]);
 
 /** Step 1: removes boilerplate elements in place. */
@@ -85,7 +88,7 @@ export function preclean(body: El, onRemove?: (el: El, why: string) => void): vo
     let drop = DROP_TAGS.has(tag) || tag === "HEADER" || isHidden(el);
     if (!drop) {
       const cls = classOf(el);
-      drop = cls !== "" && isBoilerClass(cls) && !ARTICLE_CLASS.test(cls);
+      drop = cls !== "" && isBoilerClass(cls) && !ARTICLE_CLASS.test(cls) && !EMBEDDED_QUOTE.test(cls);
     }
     if (drop && (stats.get(el)?.text ?? 0) < total * 0.3 && !(tag === "DIV" && holdsArticle(el, stats))) {
       onRemove?.(el, tag);
@@ -104,7 +107,8 @@ function skipper(stats: Map<DomNode, TextStats>): (el: DomNode) => boolean {
     if (LINK_CHECKED.has(tag)) {
       const s = stats.get(el);
       if (!s || !s.text) return false;
-      if (s.link > 0.5 * s.text && (tag !== "P" || s.text < 170)) return true;
+      const ld = s.link / s.text;
+      if (tag === "P" ? ld >= 0.9 || (ld > 0.5 && s.text < 100) : ld > 0.5 && (tag !== "LI" || s.text - s.link < 120)) return true;
     }
     return false;
   };
@@ -116,8 +120,10 @@ const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").tri
 function filterParagraphs(paras: string[], title: string | null, byline: string | null): string[] {
   const nt = title ? norm(title) : "";
   const nb = byline ? norm(byline) : "";
+  const maxCompare = Math.max(nt.length, nb.length + 3) + 20;
   let out = paras.filter((p) => {
     if (isFurniture(p)) return false;
+    if (p.length > maxCompare) return true; // too long to be the title or byline repeated
     const n = norm(p);
     if (!n) return false;
     if (nt && (n === nt || (n.length > 20 && nt.startsWith(n)))) return false;
@@ -161,10 +167,14 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
     const paragraphsOf = (root: DomNode) => filterParagraphs(domToParagraphs(root, skipper(measure(root))), meta.title, meta.byline);
     // Our own candidate is chosen before readability runs (readability rewrites the DOM).
     const own = densityCandidate(body, measure(body));
-    const ownParas = own ? paragraphsOf(own) : [];
     const rd = readabilityCandidate(doc as unknown as Document);
     const rdParas = rd ? paragraphsOf(rd) : [];
-    const paras = len(rdParas) >= 250 || len(rdParas) >= 0.5 * len(ownParas) ? rdParas : ownParas;
+    let paras = rdParas;
+    if (len(rdParas) < 250 && own) {
+      // Readability found little: compare with our candidate (its subtree is intact, detached or not).
+      const ownParas = paragraphsOf(own);
+      if (len(rdParas) < 0.5 * len(ownParas)) paras = ownParas;
+    }
     text = paras.join("\n\n");
   }
   // The text's own language beats the page's declaration (often missing or a site-wide default).

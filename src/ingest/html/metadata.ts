@@ -154,8 +154,23 @@ function readJsonLd(doc: QueryableDoc): JsonLdInfo {
   return out;
 }
 
+const metaCache = new WeakMap<QueryableDoc, Map<string, string>>();
+
 function meta(doc: QueryableDoc, keys: string[]): string | null {
-  // One pass over <meta>, in the priority order of `keys`.
+  // One pass over <meta> per document (cached), then lookups in the priority order of `keys`.
+  let found = metaCache.get(doc);
+  if (!found) {
+    found = readMetas(doc);
+    metaCache.set(doc, found);
+  }
+  for (const k of keys) {
+    const v = found.get(k);
+    if (v) return v;
+  }
+  return null;
+}
+
+function readMetas(doc: QueryableDoc): Map<string, string> {
   const found = new Map<string, string>();
   const metas = doc.querySelectorAll("meta");
   for (let i = 0; i < metas.length; i++) {
@@ -165,11 +180,7 @@ function meta(doc: QueryableDoc, keys: string[]): string | null {
     const c = clean(m.getAttribute("content"));
     if (c) found.set(k, c);
   }
-  for (const k of keys) {
-    const v = found.get(k);
-    if (v) return v;
-  }
-  return null;
+  return found;
 }
 
 const BAD_AUTHOR = /^(https?:|www\.|\d+$)/i;
