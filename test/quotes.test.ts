@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { Doc, type Component, type Quote } from "../src/model/index.js";
 import { createNlpComponents } from "../src/nlp/index.js";
 import { createQuoteComponent } from "../src/extract/quotes/index.js";
+import { createEntityComponent } from "../src/extract/entities/index.js";
+import { loadActorLexicon } from "../src/extract/actors/index.js";
 import { loadCueLexicon, parseCueLexicon } from "../src/extract/quotes/lexicon.js";
 import { findMarkedQuotes } from "../src/extract/quotes/marks.js";
 import { HAS_SEED, NO_SEED, SEED, tempDir } from "./helpers/paths.js";
@@ -233,23 +235,29 @@ test("seed article: the six direct quotes with speakers, and the indirect ones",
     t.skip(NO_SEED);
     return;
   }
-  const doc = analyze(readFileSync(SEED, "utf8"));
+  // the full upstream: NLP core, then entities with actor codes, then quotes
+  const doc = new Doc({ id: "seed", title: null, published: "2017-04-12", url: null, source: null, language: "en", text: readFileSync(SEED, "utf8") });
+  for (const c of nlp) c.annotate(doc);
+  createEntityComponent(loadActorLexicon()).annotate(doc);
+  quotes.annotate(doc);
   assertSlices(doc);
-  const direct: [string, RegExp | null][] = [
-    ["clarify areas of common objectives", /Tillerson/],
-    ["I will be frank", /Lavrov/],
-    ["As you know, talks", /Peskov/],
-    ["Right now we're not getting along", /Trump/],
-    ["Within the framework of", /Lavrov/],
-    ["serious enough to attract additional sanctions", null],
+  const direct: [string, RegExp | null, string | null][] = [
+    ["clarify areas of common objectives", /Tillerson/, "USAGOV"],
+    ["I will be frank", /Lavrov/, "RUSGOV"],
+    ["As you know, talks", /Peskov/, "RUSGOV"],
+    ["Right now we're not getting along", /Trump/, "USAGOV"],
+    ["Within the framework of", /Lavrov/, "RUSGOV"],
+    ["serious enough to attract additional sanctions", null, null],
   ];
-  for (const [needle, who] of direct) {
+  for (const [needle, who, actor] of direct) {
     const q = quoteWith(doc, needle);
     assert.equal(q.direct, true, needle);
     if (who) {
       assert.ok(q.speaker, `${needle}: has a speaker`);
       assert.match(q.speaker!.name, who, needle);
       assert.match(speakerText(doc, q)!, who, needle);
+      assert.equal(q.speaker!.actor, actor, `${needle}: speaker actor`);
+      assert.ok(q.speaker!.entity, `${needle}: speaker linked to an entity`);
     } else assert.equal(q.speaker, null, `${needle}: unattributed`);
   }
   assert.equal(quoteWith(doc, "I will be frank").cue, "said");
@@ -262,10 +270,13 @@ test("seed article: the six direct quotes with speakers, and the indirect ones",
   assert.equal(putin.direct, false);
   assert.equal(putin.cue, "insisted");
   assert.match(putin.speaker!.name, /Putin/);
+  assert.equal(putin.speaker!.actor, "RUSGOV");
   const assad = quoteWith(doc, "Assad's government was responsible");
   assert.equal(assad.text, "Assad's government was responsible");
   assert.equal(speakerText(doc, assad), "He");
   assert.match(assad.speaker!.name, /Trump/);
+  // "But he said it was an open question": the previous sentence's speaker, not the NATO chief named last
+  assert.match(quoteWith(doc, "open question where relations go").speaker!.name, /Trump/);
   const translator = quoteWith(doc, "important for Russian Federation");
   assert.equal(speakerText(doc, translator), "He");
   assert.match(translator.speaker!.name, /Lavrov/);
