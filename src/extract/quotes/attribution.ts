@@ -38,13 +38,16 @@ const UNLISTED_CUE: CueEntry = { cue: "(unlisted)", kind: "speech", tone: "-", f
 /** Words that open a subordinate clause before the main subject ("While Trump spoke, ..."). */
 const SUBORDINATORS = new Set(["while", "because", "if", "when", "although", "though", "as", "since", "once", "unless", "whether", "despite", "whereas", "until", "even"]);
 /** Labels that open a headline without naming a speaker ("The Latest: ...", "EXCLUSIVE: ..."). */
-const HEADLINE_LABELS = new Set(["latest", "update", "updated", "breaking", "exclusive", "watch", "video", "analysis", "opinion", "editorial", "live", "photos", "review", "report", "explainer", "factbox", "timeline", "poll", "correction"]);
+const HEADLINE_LABELS = new Set(["latest", "update", "updated", "breaking", "exclusive", "watch", "video", "analysis", "opinion", "editorial", "live", "photos", "review", "explainer", "factbox", "timeline", "correction", "related", "read", "more", "note", "editor's", "photo", "graphic"]);
 const NOT_VERB_UPOS = new Set(["NOUN"]);
 const DASHES = new Set(["―", "—", "–", "-", "--"]);
 /** A quote signed by a dash and a name. */
 const SIGNATURE_CUE: CueEntry = { cue: "―", kind: "speech", tone: "neutral", frame: "clause" };
 /** Prepositions that may continue a speaker phrase after a quote ("a narrator in the ad"). */
 const NP_TAIL_PREP = new Set(["in", "of", "for", "at", "from", "with", "on"]);
+/** Nouns for findings that speak for themselves ("in the latest poll"). */
+const REPORT_NOUNS = new Set(["poll", "polls", "survey", "surveys", "average", "study", "studies", "analysis", "report", "reports", "findings", "data", "tally", "count", "projections", "forecast", "model"]);
+const POLL_CUE: CueEntry = { cue: "in", kind: "report", tone: "neutral", frame: "prep" };
 const PARTICIPLE_ONLY = new Set(["known", "expected", "shown", "seen"]);
 const HAVE = new Set(["has", "have", "had", "'ve", "having"]);
 const PASSIVE_AUX = new Set(["was", "were", "is", "are", "been", "be", "being", "'s"]);
@@ -111,11 +114,15 @@ class View {
 }
 
 export class AttributionFinder {
+  /** The view of the document last searched (reused to resolve its relative pronouns). */
+  private lastView: View | null = null;
+
   constructor(private readonly lex: CueLexicon) {}
 
   find(doc: Doc): Candidate[] {
     const quotes = findMarkedQuotes(doc.text).filter((q) => q.start >= doc.bodyStart);
     const v = new View(doc, quotes);
+    this.lastView = v;
     const usedCue = new Set<number>();
     const direct = this.directQuotes(v, quotes, usedCue);
     const indirect = this.indirect(v, usedCue, direct);
@@ -315,6 +322,19 @@ export class AttributionFinder {
           cand.fragments = [{ start: q.start, end: q.end }, { start: nxt.start, end: nxt.end }];
           cand.end = nxt.end;
           for (let k = qi + 1; k <= ni; k++) consumed.add(k);
+        }
+      }
+      if (!cand.cue) {
+        // a transcript line: "PENCE: Well, the question really should be ..."
+        const sp = /^\s*([A-Z][A-Z.'’ -]{1,40}[A-Z]):\s/.exec(inner);
+        if (sp) {
+          const a = v.tokenFrom(q.innerStart + sp.index + sp[0].indexOf(sp[1]));
+          const colonTok = v.tokenFrom(q.innerStart + sp.index + sp[0].lastIndexOf(":"));
+          if (a < colonTok) {
+            cand.cue = [colonTok, colonTok + 1];
+            cand.entry = COLON_CUE;
+            cand.source = [a, colonTok];
+          }
         }
       }
       if (!cand.cue) {
@@ -565,6 +585,8 @@ export class AttributionFinder {
         if (v.cap[i]) caps++;
       }
       const titleCase = words >= 4 && caps >= 0.7 * words;
+      const poll = this.pollSource(v, ts, te, usedCue);
+      if (poll) out.push(poll);
       const headline = this.headlineSource(v, ts, te);
       if (headline) {
         out.push(headline);
@@ -586,6 +608,38 @@ export class AttributionFinder {
     return out;
   }
 
+  /**
+   * "In the latest NBC News poll, Trump leads ..." / "... leads by 9 points in the RealClearPolitics average":
+   * a poll, survey or study introduced by "in" is the source of the rest of the sentence.
+   */
+  private pollSource(v: View, ts: number, te: number, usedCue: Set<number>): Candidate | null {
+    for (let i = ts; i < te; i++) {
+      if (v.lower[i] !== "in" || v.inQuote[i] >= 0) continue;
+      let k = i + 1;
+      while (k < te && k - i <= 12 && !v.punct[k] || (k < te && (v.form[k] === "/" || v.form[k] === "-" || v.form[k] === "."))) {
+        if (REPORT_NOUNS.has(v.lower[k]) && (k + 1 >= te || v.punct[k + 1] || v.lower[k + 1] === "of" || v.lower[k + 1] === "by" || v.lower[k + 1] === "released" || v.lower[k + 1] === "conducted")) break;
+        k++;
+      }
+      if (k >= te || !REPORT_NOUNS.has(v.lower[k])) continue;
+      let srcEnd = k + 1;
+      if (v.lower[srcEnd] === "of") {
+        while (srcEnd < te && !v.punct[srcEnd] && srcEnd - k < 8) srcEnd++;
+      }
+      usedCue.add(i);
+      let endTok = te;
+      while (endTok > ts && TRAIL_PUNCT.has(v.form[endTok - 1])) endTok--;
+      let span: Span | null;
+      if (i === ts || (i === ts + 1 && LEADERS.has(v.lower[ts]))) {
+        let c = srcEnd;
+        while (c < te && v.form[c] !== ",") c++;
+        span = this.charSpan(v, c + 1, te);
+      } else span = this.charSpan(v, ts, i);
+      if (!span) return null;
+      return { start: span.start, end: span.end, direct: false, cue: [i, i + 1], entry: POLL_CUE, source: [i + 1, srcEnd] };
+    }
+    return null;
+  }
+
   /** A line "Name: what they said" (headline or standfirst convention). */
   private headlineSource(v: View, ts: number, te: number): Candidate | null {
     const text = v.doc.text;
@@ -595,7 +649,7 @@ export class AttributionFinder {
     while (p < te && p - ts < 5 && (v.cap[p] || (p > ts && (v.form[p] === "." || v.lower[p] === "'s")))) p++;
     if (p === ts || p >= te - 2 || v.form[p] !== ":") return null;
     // "The Latest: Sanders declares ...": a label, not a speaker; the cue inside speaks for itself
-    if (HEADLINE_LABELS.has(v.lower[p - 1]) || v.form.slice(ts, p).every((f) => f === f.toUpperCase())) return null;
+    if (HEADLINE_LABELS.has(v.lower[p - 1]) || (p - ts === 1 && /^[A-Z]{4,}$/.test(v.form[ts]) && HEADLINE_LABELS.has(v.lower[ts]))) return null;
     if (QUOTE_CHARS.has(v.form[p + 1])) return null;
     const span = this.charSpan(v, p + 1, te);
     if (!span) return null;
@@ -751,7 +805,7 @@ export class AttributionFinder {
 
   /** The noun phrase a relative pronoun at token `rel` refers to (left of it, past a comma). */
   antecedent(doc: Doc, rel: number): TokRange | null {
-    const v = new View(doc, []);
+    const v = this.lastView && this.lastView.doc === doc ? this.lastView : new View(doc, []);
     const ts = doc.sentences[doc.tokens.sentence[rel]]?.tokenStart ?? 0;
     let b = rel;
     if (b - 1 >= ts && v.form[b - 1] === ",") b--;
