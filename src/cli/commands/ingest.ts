@@ -26,6 +26,8 @@ Options:
   --date YYYY-MM-DD   publication date for inputs that carry none
 ${LEXICON_USAGE}
   --max-bytes N       refuse articles larger than N bytes (default ${DEFAULT_MAX_BYTES})
+  --enqueue           do not analyse here: put new articles on the store's work queue for
+                      'eventwire worker' processes (on this or other machines) to analyse
   --quiet             no progress bar and no per-input error lines (the summary still prints)
 `;
 
@@ -34,7 +36,7 @@ const command: Command = {
   summary: "analyse files and folders and store what they say (idempotent)",
   usage,
   async run(args) {
-    const { flags, multi, positional } = parseFlags(args, { values: ["db", "date", "max-bytes"], booleans: ["quiet"], repeatable: LEXICON_FLAGS });
+    const { flags, multi, positional } = parseFlags(args, { values: ["db", "date", "max-bytes"], booleans: ["quiet", "enqueue"], repeatable: LEXICON_FLAGS });
     if (positional.length === 0) throw new UsageError("give at least one PATH");
     const date = flags.has("date") ? normaliseDate(flags.get("date")) : null;
     if (flags.has("date") && !date) throw new UsageError("--date must be YYYY-MM-DD");
@@ -43,7 +45,9 @@ const command: Command = {
     const quiet = flags.has("quiet");
 
     const store = await Store.open(resolveDbLocation(flags.get("db") as string | undefined));
-    const pipeline = new Pipeline(lexiconOptions(multi));
+    const enqueue = flags.has("enqueue");
+    // models are loaded only by the process that analyses
+    const pipeline = enqueue ? null : new Pipeline(lexiconOptions(multi));
     const progress = new Progress();
     let stop = false;
     const onSignal = () => {
@@ -61,16 +65,17 @@ const command: Command = {
               process.stderr.write(`eventwire: ${f.severity === "warning" ? "warning: " : ""}${f.input}: ${f.reason}\n`);
             },
         shouldStop: () => stop,
+        enqueue,
       });
       progress.clear();
       const c = await store.counts();
       process.stdout.write(
         `${stop ? "stopped early (signal); " : ""}read ${s.inputs} inputs: ${s.inserted} new articles, ${s.unchanged} unchanged, ` +
           `${s.duplicates} duplicates, ${s.skipped} not English (stored, not analysed), ${s.failures} failures, ${s.warnings} warnings; ` +
-          `${s.events} events and ${s.quotes} quotes added\n` +
+          `${s.events} events and ${s.quotes} quotes added${enqueue ? `; ${s.queued} queued for workers` : ""}\n` +
           `store: ${c.articles} articles, ${c.events} events, ${c.quotes} quotes, ${c.entities} entities, ${c.failures} failures recorded\n`,
       );
-      return s.failures > 0 && s.inserted + s.unchanged + s.duplicates === 0 ? 1 : 0;
+      return s.failures > 0 && s.inserted + s.unchanged + s.duplicates + s.queued === 0 ? 1 : 0;
     } finally {
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);
