@@ -6,10 +6,11 @@
  */
 import { parseFlags, UsageError } from "../cli/command.js";
 
-const USAGE = `usage: npm run train -- tagger|parser|senter [--epochs N] [--bits B] [--seed S]
+const USAGE = `usage: npm run train -- tagger|parser|senter|ensemble [--epochs N] [--bits B] [--seed S]
 
   tagger   POS tagger (UPOS+XPOS) and lemmatizer -> models/tagger.bin, tagger.json, tagger.lemmas.json
   senter   learned sentence-boundary model for the tokenizer -> models/tagger.sentences.bin, tagger.sentences.json
+  ensemble tune on dev how parser and parser.rtl are recombined -> settings in models/parser.rtl.json
   parser   arc-eager dependency parser (needs the tagger model) -> models/parser.bin, parser.json
 
   --epochs N   maximum training epochs (early stopping on EWT dev); default tagger 12, parser 15
@@ -40,6 +41,9 @@ async function main(argv: string[]): Promise<number> {
   } else if (what === "senter") {
     const { trainSenter } = await import("./senter.js");
     await trainSenter({ epochs: num("epochs", 10), bits: num("bits", 18), seed: num("seed", 1) });
+  } else if (what === "ensemble") {
+    const { tuneEnsembleCommand } = await import("./parser.js");
+    await tuneEnsembleCommand();
   } else if (what === "parser") {
     const { trainParser } = await import("./parser.js");
     const tags = flags.get("tags") ?? "jackknife";
