@@ -85,6 +85,10 @@ test("encodings: windows-1252 declared in the XML prolog, and a UTF-8 BOM", () =
 test("a feed URL that serves an HTML page, an empty body or random JSON is a FeedError with a reason", () => {
   assert.throws(() => parseFeed("<!DOCTYPE html><html><head><title>Home</title></head><body><p>Welcome</p></body></html>"), (e: unknown) => e instanceof FeedError && /HTML page/.test(e.message));
   assert.throws(() => parseFeed("<html><body>404 Not Found</body></html>"), /HTML page/);
+  assert.throws(
+    () => parseFeed('<!DOCTYPE html><html><head><link rel="alternate" type="application/rss+xml" title="News" href="/rss.xml"></head><body></body></html>', { url: "https://site.example/news/" }),
+    /HTML page \(it links to the feed https:\/\/site\.example\/rss\.xml\)/,
+  );
   assert.throws(() => parseFeed(""), /empty/);
   assert.throws(() => parseFeed('{"error":"nope"}'), /items/);
   assert.throws(() => parseFeed("<svg xmlns='http://www.w3.org/2000/svg'></svg>"), /root element <svg>/);

@@ -91,6 +91,13 @@ test("deeply nested or unclosed markup neither overflows the stack nor takes lon
   assert.ok(Date.now() - t0 < 10000, `took ${Date.now() - t0} ms`);
 });
 
+test("a page whose visible text is missing (paywall, script-rendered) falls back to JSON-LD articleBody", () => {
+  const ld = JSON.stringify({ "@type": "NewsArticle", headline: "Walled", articleBody: `${story[0]}\n${story[1]}` });
+  const a = extractArticle(`<html><head><script type="application/ld+json">${ld}</script></head><body><div class="paywall">Subscribe to read</div></body></html>`);
+  assert.equal(a.body, `${story[0]}\n\n${story[1]}`);
+  assert.equal(a.title, "Walled");
+});
+
 test("htmlToArticle: text is title + blank line + body, fields carried over", () => {
   const r = htmlToArticle(Buffer.from(PAGE), "page.html", { url: "https://www.example-times.com/x", source: "feed" });
   assert.ok(r.ok);

@@ -18,7 +18,7 @@
 import { parseHTML } from "linkedom";
 import { Readability } from "@mozilla/readability";
 import { domToParagraphs, flatText, type DomNode } from "./dom-text.js";
-import { extractMetadata, type QueryableDoc, type QueryableEl } from "./metadata.js";
+import { extractMetadata, jsonLdArticleBody, type QueryableDoc, type QueryableEl } from "./metadata.js";
 import { ARTICLE_CLASS, DROP_TAGS, classOf, isBoilerClass, isFurniture, isHidden } from "./boilerplate.js";
 import { densityCandidate } from "./density.js";
 import { detectLanguage } from "../language.js";
@@ -217,6 +217,12 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
       if (len(rdParas) < 0.5 * len(ownParas)) paras = ownParas;
     }
     text = paras.join("\n\n");
+  }
+  if (text.length < 200) {
+    // Nothing (or next to nothing) visible: paywalled and script-rendered pages often carry
+    // the text in JSON-LD (read with the metadata, before readability dropped the scripts).
+    const declared = jsonLdArticleBody(doc);
+    if (declared && declared.length > text.length) text = declared;
   }
   // The text's own language beats the page's declaration (often missing or a site-wide default).
   const guess = text ? detectLanguage(text) : null;
