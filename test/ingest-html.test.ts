@@ -98,6 +98,16 @@ test("a page whose visible text is missing (paywall, script-rendered) falls back
   assert.equal(a.title, "Walled");
 });
 
+test("CJK: short first paragraphs are kept, link boundaries inside Japanese text become spaces", () => {
+  const ja = `<html lang="ja"><body><nav><a href="/">ホーム</a></nav><article><p>先日、新しい法律が成立しました。</p><p>報道によると、施行は来年です。</p>` +
+    `<p>この法律では、<a href="https://example.jp/">KeePass</a>のようなソフトの利用についても定められており、多くの企業が対応を迫られることになります。関係者は準備を急いでいます。</p></article></body></html>`;
+  const a = extractArticle(ja);
+  assert.equal(a.body, "先日、新しい法律が成立しました。\n\n報道によると、施行は来年です。\n\nこの法律では、 KeePass のようなソフトの利用についても定められており、多くの企業が対応を迫られることになります。関係者は準備を急いでいます。");
+  assert.equal(a.language, "ja");
+  // Latin text keeps links glued to punctuation as written
+  assert.equal(extractArticle(`<html><body><article><p>${story[0].slice(0, -1)} (<a href="/x">details</a>).</p></article></body></html>`).body, `${story[0].slice(0, -1)} (details).`);
+});
+
 test("htmlToArticle: text is title + blank line + body, fields carried over", () => {
   const r = htmlToArticle(Buffer.from(PAGE), "page.html", { url: "https://www.example-times.com/x", source: "feed" });
   assert.ok(r.ok);

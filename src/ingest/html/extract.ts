@@ -119,6 +119,8 @@ function skipper(stats: Map<DomNode, TextStats>): (el: DomNode) => boolean {
   };
 }
 
+const CJK_TEXT = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/;
+
 const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 
 /** Step 4: drops furniture paragraphs and a leading navigation run. */
@@ -136,7 +138,9 @@ function filterParagraphs(paras: string[], title: string | null, byline: string 
     return true;
   });
   // Navigation/header run: short paragraphs before the first sentence-like one.
-  let first = out.findIndex((p) => p.length >= 80 || (/[.!?:"”]$/.test(p) && p.split(" ").length >= 6));
+  const sentenceLike = (p: string) =>
+    p.length >= 80 || (/[.!?:"”。！？」）)]$/.test(p) && (p.split(" ").length >= 6 || (CJK_TEXT.test(p) && p.length >= 12)));
+  let first = out.findIndex(sentenceLike);
   if (first > 0) {
     const lead = out.slice(0, first);
     if (lead.every((p) => p.split(" ").length <= 12)) out = out.slice(first);
