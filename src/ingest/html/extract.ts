@@ -137,13 +137,13 @@ function filterParagraphs(paras: string[], title: string | null, byline: string 
     if (nb && p.length < 120 && (n === nb || n === `by ${nb}`)) return false;
     return true;
   });
-  // Navigation/header run: short paragraphs before the first sentence-like one.
+  // Navigation run: a menu's worth (3+) of one-to-four-word items before the first sentence.
   const sentenceLike = (p: string) =>
     p.length >= 80 || (/[.!?:"”。！？」）)]$/.test(p) && (p.split(" ").length >= 6 || (CJK_TEXT.test(p) && p.length >= 12)));
-  let first = out.findIndex(sentenceLike);
-  if (first > 0) {
+  const first = out.findIndex(sentenceLike);
+  if (first >= 3) {
     const lead = out.slice(0, first);
-    if (lead.every((p) => p.split(" ").length <= 12)) out = out.slice(first);
+    if (lead.every((p) => p.split(" ").length <= 4 && !CJK_TEXT.test(p))) out = out.slice(first);
   }
   // Drop exact repeats (captions and pull quotes shown twice).
   const seen = new Set<string>();
