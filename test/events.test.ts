@@ -189,3 +189,23 @@ test("directives, refusals and reported 'would'", () => {
     "CHN>RUSGOV:040:future", "CHN>RUSGOV:036:asserted",
   ]);
 });
+
+test("bad input never crashes: empty article, unparsed tokens, broken heads", () => {
+  const empty = fixtureDoc([], null);
+  assert.deepEqual(run(empty), []);
+  // a sentence whose heads point outside it and whose tags are missing
+  const odd = fixtureDoc([["Russia Russia X 9 nsubj", "vetoed veto X 7 root", "it it X 1 obj"]]);
+  assert.doesNotThrow(() => coder.annotate(odd));
+  // tokens without any parse: the word-order fallback still reads "Russia vetoed the resolution"
+  const flat = fixtureDoc([["Russia Russia PROPN 0 _", "vetoed veto VERB 0 _", "the the DET 0 _", "resolution resolution NOUN 0 _", ". . PUNCT 0 _"]]);
+  for (let i = 0; i < flat.tokens.count; i++) flat.tokens.deprel[i] = "";
+  assert.deepEqual(run(flat).map(brief), ["RUS>:129:asserted"]);
+});
+
+test("every condition of a pattern line must hold (tab- or space-separated)", () => {
+  // core.tsv: "V get 012 neg prt=along": a negated "get" without "along" is no pessimistic comment
+  const no = run(fixtureDoc([["Britain Britain PROPN 4 nsubj", "did do AUX 4 aux", "not not PART 4 advmod", "get get VERB 0 root", "Russia Russia PROPN 4 obj", ". . PUNCT 4 punct"]]));
+  assert.deepEqual(no.filter((e) => e.code === "012"), []);
+  const yes = run(fixtureDoc([["Britain Britain PROPN 4 nsubj", "is be AUX 4 aux", "not not PART 4 advmod", "getting get VERB 0 root", "along along ADV 4 advmod", "with with ADP 7 case", "Russia Russia PROPN 4 obl", ". . PUNCT 4 punct"]]));
+  assert.deepEqual(yes.map(brief), ["GBR>RUS:012:asserted"]);
+});
