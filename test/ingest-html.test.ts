@@ -140,6 +140,11 @@ test("charset: BOM, HTTP header, meta charset, mislabelled UTF-8 and undeclared 
   const d5 = decodeHtml(iconv.encode("<meta charset=utf-8><p>Señor</p>", "latin1"));
   assert.match(d5.text, /Señor/);
   assert.match(d5.warning ?? "", /not valid UTF-8/);
+  // double-encoded UTF-8 ("CafÃ©") is repaired, with a warning
+  const dbl = Buffer.from(iconv.decode(Buffer.from("<p>Café, déjà vu, naïve</p>"), "windows-1252"), "utf8");
+  const d6 = decodeHtml(dbl);
+  assert.equal(d6.text, "<p>Café, déjà vu, naïve</p>");
+  assert.match(d6.warning ?? "", /mojibake/);
   // unknown label: warning, still decoded
   assert.match(decodeHtml(Buffer.from("<meta charset=x-klingon><p>ok</p>")).warning ?? "", /unknown charset/);
 });

@@ -10,7 +10,7 @@
  * an error page, empty bytes) throws FeedError with a one-line reason.
  */
 import { DOMParser, parseHTML } from "linkedom";
-import { decodeHtml } from "../html/charset.js";
+import { decodeHtml, repairMojibake } from "../html/charset.js";
 import { normaliseWebDate } from "../html/metadata.js";
 
 export interface FeedItem {
@@ -178,7 +178,7 @@ function feedLinksHint(html: string, base: string | null | undefined): string {
 
 /** Parses a feed document. Throws FeedError (one-line reason) when the input is not a feed. */
 export function parseFeed(input: string | Buffer, opts: ParseFeedOptions = {}): Feed {
-  const src = (typeof input === "string" ? input : decodeHtml(input, opts.contentType).text).replace(/^\uFEFF/, "");
+  const src = (typeof input === "string" ? repairMojibake(input) : decodeHtml(input, opts.contentType).text).replace(/^\uFEFF/, "");
   const head = src.slice(0, 2048).trimStart();
   if (!head) throw new FeedError("not a feed: empty document");
   if (head.startsWith("{") || head.startsWith("[")) return parseJsonFeed(src, opts.url);
