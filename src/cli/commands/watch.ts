@@ -16,9 +16,11 @@ analysed and stored like 'eventwire ingest' does. Runs until interrupted
 (Ctrl-C stops after the current article), or once with --once.
 
 Politeness: conditional GET (ETag / Last-Modified, so an unchanged feed costs
-one 304), at most one request per host per --host-interval, a User-Agent
-naming eventwire, and exponential backoff for a feed that fails (network
-error, timeout, HTTP error, not a feed), honouring Retry-After.
+one 304), at most one request per host per --host-interval (or the site's
+robots.txt Crawl-delay, up to 60 s), a User-Agent naming eventwire, item pages
+only where the site's robots.txt allows them, and exponential backoff for a
+feed that fails (network error, timeout, HTTP error, not a feed), honouring
+Retry-After.
 
 Restarts pick up where they left off: validators, seen items and backoff are
 kept in a state file. A page that fails (404, timeout, no article text) is
@@ -35,6 +37,7 @@ Options:
   --timeout MS           per-request timeout (default 20000)
   --attempts N           tries per item page before giving up (default 3)
   --user-agent UA        default: "${DEFAULT_USER_AGENT}"
+  --ignore-robots        fetch item pages even where robots.txt disallows them
 ${LEXICON_USAGE}
   --quiet                no per-item lines (failures are still recorded)
 `;
@@ -53,7 +56,7 @@ const command: Command = {
   async run(args) {
     const { flags, multi, positional } = parseFlags(args, {
       values: ["db", "state", "interval", "host-interval", "timeout", "attempts", "user-agent"],
-      booleans: ["once", "quiet"],
+      booleans: ["once", "quiet", "ignore-robots"],
       repeatable: LEXICON_FLAGS,
     });
     if (positional.length === 0) throw new UsageError("give at least one FEED-URL");
@@ -68,6 +71,7 @@ const command: Command = {
       timeoutMs: num(flags, "timeout", 20000),
       maxItemAttempts: Math.max(1, num(flags, "attempts", 3)),
       userAgent: (flags.get("user-agent") as string | undefined) ?? DEFAULT_USER_AGENT,
+      respectRobots: !flags.has("ignore-robots"),
     });
     const store = await Store.open(resolveDbLocation(flags.get("db") as string | undefined));
     const pipeline = new Pipeline(lexiconOptions(multi));

@@ -18,7 +18,7 @@
 import { parseHTML } from "linkedom";
 import { Readability } from "@mozilla/readability";
 import { domToParagraphs, flatText, type DomNode } from "./dom-text.js";
-import { extractMetadata, type QueryableDoc, type QueryableEl } from "./metadata.js";
+import { extractMetadata, jsonLdArticleBody, type QueryableDoc, type QueryableEl } from "./metadata.js";
 import { ARTICLE_CLASS, DROP_TAGS, classOf, isBoilerClass, isFurniture, isHidden } from "./boilerplate.js";
 import { densityCandidate } from "./density.js";
 import { detectLanguage } from "../language.js";
@@ -119,6 +119,8 @@ function skipper(stats: Map<DomNode, TextStats>): (el: DomNode) => boolean {
   };
 }
 
+const CJK_TEXT = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/;
+
 const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 
 /** Step 4: drops furniture paragraphs and a leading navigation run. */
@@ -135,11 +137,13 @@ function filterParagraphs(paras: string[], title: string | null, byline: string 
     if (nb && p.length < 120 && (n === nb || n === `by ${nb}`)) return false;
     return true;
   });
-  // Navigation/header run: short paragraphs before the first sentence-like one.
-  let first = out.findIndex((p) => p.length >= 80 || (/[.!?:"”]$/.test(p) && p.split(" ").length >= 6));
-  if (first > 0) {
+  // Navigation run: a menu's worth (3+) of one-to-four-word items before the first sentence.
+  const sentenceLike = (p: string) =>
+    p.length >= 80 || (/[.!?:"”。！？」）)]$/.test(p) && (p.split(" ").length >= 6 || (CJK_TEXT.test(p) && p.length >= 12)));
+  const first = out.findIndex(sentenceLike);
+  if (first >= 3) {
     const lead = out.slice(0, first);
-    if (lead.every((p) => p.split(" ").length <= 12)) out = out.slice(first);
+    if (lead.every((p) => p.split(" ").length <= 4 && !CJK_TEXT.test(p))) out = out.slice(first);
   }
   // Drop exact repeats (captions and pull quotes shown twice).
   const seen = new Set<string>();
@@ -217,6 +221,12 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
       if (len(rdParas) < 0.5 * len(ownParas)) paras = ownParas;
     }
     text = paras.join("\n\n");
+  }
+  if (text.length < 200) {
+    // Nothing (or next to nothing) visible: paywalled and script-rendered pages often carry
+    // the text in JSON-LD (read with the metadata, before readability dropped the scripts).
+    const declared = jsonLdArticleBody(doc);
+    if (declared && declared.length > text.length) text = declared;
   }
   // The text's own language beats the page's declaration (often missing or a site-wide default).
   const guess = text ? detectLanguage(text) : null;
