@@ -113,6 +113,10 @@ export function listTags(set: Set<string>, maxWords: number, norms: string[]): s
   return out;
 }
 
+const ORG_WORDS = new Set("inc incorporated corp corporation company co ltd llc plc group bank university college institute institution association council committee commission party agency department ministry foundation society union federation league club press news times post journal airlines airways energy partners futures services systems technologies technology solutions holdings capital fund trust hospital school academy church team records studios network corps organization organisation authority board bureau centre center coalition alliance front movement brigade army navy police court parliament congress senate assembly administration industries international enterprises motors communications media television radio magazine labs laboratories consulting software pharmaceuticals resources securities insurance".split(" "));
+const LOC_WORDS = new Set("street st avenue ave road rd boulevard blvd lane drive river lake mountain mountains mount mt park bay island islands city county state province district region valley beach airport station harbor harbour canyon falls ocean sea gulf desert peninsula square bridge hill hills coast heights village town forest creek springs".split(" "));
+const PER_TITLES = new Set("mr mr. mrs mrs. ms ms. dr dr. prof prof. sir madam president senator sen. gov. governor minister mayor judge rev. father sister brother uncle aunt coach captain capt. gen. general lt. col. sgt. officer agent king queen prince princess pope".split(" "));
+
 const KIND_CLASS: Record<string, string> = { country: "GPE", region: "GPE", igo: "ORG", ngo: "ORG", org: "ORG", group: "ORG", person: "PER", agent: "AGT" };
 
 /** Per-token gazetteer labels ("B-GPE", "I-PER", "B-AGT" or ""), from longest lexicon matches. */
@@ -242,13 +246,28 @@ export function sentenceFeatures(gz: Gazetteer, forms: string[], mask: number, u
       add("rn=" + w(b));
       add("rlen=" + Math.min(b - a, 5) + pos);
       add("rlg=" + gt(b - 1) + pos);
+      let cls = "";
+      for (let k = a; k < b; k++) {
+        if (ORG_WORDS.has(lower[k])) cls = cls.includes("O") ? cls : cls + "O";
+        if (LOC_WORDS.has(lower[k])) cls = cls.includes("L") ? cls : cls + "L";
+      }
+      if (ORG_WORDS.has(lower[b - 1])) cls += "o";
+      if (LOC_WORDS.has(lower[b - 1])) cls += "l";
+      if (a > 0 && PER_TITLES.has(lower[a - 1])) cls += "t";
+      if (cls) add("rc=" + cls + pos);
     }
     if (og[i]) add("og" + og[i] + s);
     if (br[i]) add("br" + br[i] + s);
     if (/[\-.&@#]/.test(f)) add("punct=" + f.replace(/[^\-.&@#]/g, ""));
     if (upos && upos[i]) {
+      const u = (k: number) => (k < 0 ? "<s>" : k >= n ? "</s>" : upos[k] || "?");
       add("u=" + upos[i]);
       add("us=" + upos[i] + "|" + s);
+      add("u-1=" + u(i - 1));
+      add("u+1=" + u(i + 1));
+      add("u-1u=" + u(i - 1) + "|" + upos[i]);
+      add("uu+1=" + upos[i] + "|" + u(i + 1));
+      add("uw=" + upos[i] + "|" + lw);
     }
   }
   offsets[n] = list.length;
