@@ -198,7 +198,7 @@ export async function trainNer(args: string[]): Promise<void> {
     name,
     version: 1,
     featureVersion: FEATURE_VERSION,
-    kind: "averaged structured perceptron, first-order Viterbi over IOB2, hashed features",
+    kind: `averaged structured perceptron, first-order Viterbi over ${scheme === "bilou" ? "BILOU" : "IOB2"} tags (output IOB2), hashed features`,
     tags: NER_TAGS,
     bits,
     pos: posFlag === "none" ? null : posFlag,

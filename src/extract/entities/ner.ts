@@ -77,6 +77,33 @@ export class NerTagger {
       }
     });
     if (!votes.size) return res;
+    const majority = (key: string, si: number): string | null => {
+      const list = votes.get(key);
+      if (!list) return null;
+      const count = new Map<string, number>();
+      for (const v of list) if (Math.abs(v.sent - si) <= window) count.set(v.type, (count.get(v.type) ?? 0) + 1);
+      let type: string | null = null;
+      let best = 0;
+      let second = 0;
+      for (const [t, c] of count) {
+        if (c > best) (second = best), (best = c), (type = t);
+        else if (c > second) second = c;
+      }
+      return best > second ? type : null;
+    };
+    // one name, one type: relabel minority types of the same name nearby
+    res.forEach((r, si) => {
+      const tags = r.tags;
+      for (let i = 0; i < tags.length; i++) {
+        if (!tags[i].startsWith("B-")) continue;
+        let j = i + 1;
+        while (j < tags.length && tags[j] === "I-" + tags[i].slice(2)) j++;
+        const key = sents[si].slice(i, j).map((f) => stripPossessive(f)[0]).join(" ");
+        const type = majority(key, si);
+        if (type && type !== tags[i].slice(2)) for (let k = i; k < j; k++) tags[k] = (k === i ? "B-" : "I-") + type;
+        i = j - 1;
+      }
+    });
     res.forEach((r, si) => {
       const forms = sents[si];
       const tags = r.tags;
