@@ -143,7 +143,7 @@ test("UD-PETRARCH validation suite on its gold parses and own dictionaries", (t)
   if (!existsSync(file)) return t.skip(`${file} absent`);
   const d = join(SUITE, "up_petr_validate_dicts");
   const lex = loadActorLexicon({ petrarch: { actors: [join(d, "PETR_Validate_actors_2_02.txt")], agents: [join(d, "PETR_Validate_agents_2_02.txt")] }, replaceDefault: true });
-  const c = createEventComponent({ actors: lex, codeActor: codeActorSpan, lexiconFiles: [join(d, "PETR_Validate_verbs_2_02.txt")], intentEvents: false });
+  const c = createEventComponent({ actors: lex, codeActor: codeActorSpan, lexiconFiles: [join(d, "PETR_Validate_verbs_2_02.txt")], intentEvents: false, reciprocal: true });
   let tp = 0, fp = 0, fn = 0;
   for (const line of readFileSync(file, "utf8").split("\n")) {
     if (!line) continue;

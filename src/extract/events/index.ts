@@ -19,6 +19,11 @@ export interface EventComponentOptions<L> {
   userLexicons?: string[];
   /** Replace the shipped lexicon files (e.g. a PETRARCH suite's own verb dictionary). */
   lexiconFiles?: string[];
+  /**
+   * Also code the reciprocal event of `[A:B]` patterns ("A visits B" → B hosts A, 043), as PETRARCH does
+   * (default false: one event per statement, as in GDELT).
+   */
+  reciprocal?: boolean;
   /** Codes never emitted (default: 010, the "make statement" catch-all). */
   dropCodes?: string[];
   /** Keep events whose source cannot be coded as an actor (default false). */
@@ -114,6 +119,7 @@ export class EventCoder<L> implements Component {
   readonly errors: string[];
   private drop: Set<string>;
   readonly intentEvents: boolean;
+  readonly reciprocal: boolean;
   private discards: Discards;
 
   constructor(private opts: EventComponentOptions<L>) {
@@ -124,6 +130,7 @@ export class EventCoder<L> implements Component {
     this.drop = new Set(opts.dropCodes ?? ["010"]);
     this.discards = new Discards(opts.discardFiles ?? [join(LEXICON_DIR, "events", "discards.txt")], this.errors);
     this.intentEvents = opts.intentEvents ?? true;
+    this.reciprocal = opts.reciprocal ?? false;
   }
 
   annotate(doc: Doc): void {
@@ -558,7 +565,7 @@ class DocContext<L> {
       const modality: Modality = negated ? "negated" : would && have ? "counterfactual" : would ? "hypothetical" : future ? "future" : "asserted";
       const date = this.shallowDate(v, si, modality === "future");
       out.push(this.cand(v, choice.code, src, tgt, modality, 0.4 + Math.min(0.15, choice.spec * 0.03), date, si, null, modality === "future" && announcedShallow));
-      if (choice.reverse && tgt) out.push(this.cand(v, choice.reverse, tgt, src, modality, 0.35, date, si, null));
+      if (choice.reverse && tgt && this.coder.reciprocal) out.push(this.cand(v, choice.reverse, tgt, src, modality, 0.35, date, si, null));
     }
   }
 
@@ -888,7 +895,7 @@ class DocContext<L> {
       if (!tl.length) out.push(this.cand(v, choice.code, src, null, modality, conf, date, si, attribution, intent));
       for (const tg of tl) {
         out.push(this.cand(v, choice.code, src, tg, modality, conf + (src.match?.confidence ?? 0.5) * 0.05, date, si, attribution, intent));
-        if (choice.reverse && !mutual) out.push(this.cand(v, choice.reverse, tg, src, modality, conf - 0.05, date, si, attribution));
+        if (choice.reverse && !mutual && this.coder.reciprocal) out.push(this.cand(v, choice.reverse, tg, src, modality, conf - 0.05, date, si, attribution));
       }
     }
     this.mustDemand(v, si, out, sources, date, attribution);
