@@ -163,6 +163,10 @@ export class EventCoder<L> implements Component {
   }
 
   private toEvents(doc: Doc, cands: Candidate[]): Event[] {
+    // one trigger, one source, one code: an event with a coded target makes the targetless one redundant
+    const withTarget = new Set<string>();
+    for (const c of cands) if (c.target?.match?.actor) withTarget.add(`${c.trigger}|${c.source.match?.actor}|${c.code}`);
+    cands = cands.filter((c) => c.target?.match?.actor || !withTarget.has(`${c.trigger}|${c.source.match?.actor}|${c.code}`));
     const out: Event[] = [];
     const byKey = new Map<string, Event>();
     for (const c of cands) {
