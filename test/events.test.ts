@@ -209,3 +209,11 @@ test("every condition of a pattern line must hold (tab- or space-separated)", ()
   const yes = run(fixtureDoc([["Britain Britain PROPN 4 nsubj", "is be AUX 4 aux", "not not PART 4 advmod", "getting get VERB 0 root", "along along ADV 4 advmod", "with with ADP 7 case", "Russia Russia PROPN 4 obl", ". . PUNCT 4 punct"]]));
   assert.deepEqual(yes.map(brief), ["GBR>RUS:012:asserted"]);
 });
+
+test("a dateline is not an actor", () => {
+  const ev = run(fixtureDoc([[
+    "MOSCOW MOSCOW PROPN 6 nsubj", "( ( PUNCT 3 punct", "AP AP PROPN 1 appos", ") ) PUNCT 3 punct", "- - PUNCT 5 punct",
+    "Britain Britain PROPN 1 appos", "condemned condemn VERB 0 root", "Syria Syria PROPN 7 obj", ". . PUNCT 7 punct",
+  ]]));
+  assert.deepEqual(ev.map(brief), ["GBR>SYR:111:asserted"]);
+});
