@@ -1142,6 +1142,11 @@ class DocContext<L> {
   private conjuncts(h: number): number[] {
     const out = [h];
     for (let q = 0; q < out.length; q++) for (const k of this.kids[out[q]]) if (this.rel(k) === "conj" && this.t.upos[k] !== "VERB") out.push(k);
+    if (out.length > 1) {
+      // "Mordor, Rohan, Fornost and Bree": list members the parser attached as appositions
+      for (const x of [...out]) for (const k of this.kids[x]) if ((this.rel(k) === "appos" || this.rel(k) === "list") && this.t.upos[k] === "PROPN" && !out.includes(k)) out.push(k);
+      out.sort((a, b) => a - b);
+    }
     return out;
   }
 
