@@ -778,9 +778,13 @@ class DocContext<L> {
       if (c.kind === "neg") {
         if (!negated) return false;
       } else if (c.kind === "obj") {
-        const o = passiveSubj >= 0 ? passiveSubj : this.child(v, "obj", "dobj");
-        if (o < 0) return false;
-        if (c.words && !c.words.has(this.lemma(o)) && !c.words.has(t.form[o].toLowerCase())) return false;
+        // every object (parsers sometimes split "weapons inspectors" into two) and its conjuncts
+        const objs = passiveSubj >= 0 ? [passiveSubj] : this.kids[v].filter((k) => this.rel(k) === "obj" || this.rel(k) === "dobj");
+        if (!objs.length) return false;
+        if (c.words) {
+          const all = objs.flatMap((o) => this.conjuncts(o));
+          if (!all.some((o) => c.words!.has(this.lemma(o)) || c.words!.has(this.lowerForm(o)))) return false;
+        }
       } else if (c.kind === "prep") {
         let ok = false;
         for (const k of this.kids[v]) {
