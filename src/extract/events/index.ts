@@ -782,7 +782,8 @@ class DocContext<L> {
         const objs = passiveSubj >= 0 ? [passiveSubj] : this.kids[v].filter((k) => this.rel(k) === "obj" || this.rel(k) === "dobj");
         if (!objs.length) return false;
         if (c.words) {
-          const all = objs.flatMap((o) => this.conjuncts(o));
+          // the object's head, its conjuncts and their compound modifiers ("the ceasefire agreement")
+          const all = objs.flatMap((o) => this.conjuncts(o)).flatMap((o) => [o, ...this.kids[o].filter((k) => this.rel(k) === "compound")]);
           if (!all.some((o) => c.words!.has(this.lemma(o)) || c.words!.has(this.lowerForm(o)))) return false;
         }
       } else if (c.kind === "prep") {
@@ -1038,6 +1039,8 @@ class DocContext<L> {
     if (r === "conj") return this.logicalSubject(h, depth + 1);
     // a non-finite adverbial clause shares the main subject ("fired missiles ... to punish", "after meeting with")
     if (r === "advcl" && (/^VB[GN]?$/.test(t.xpos[v]) || this.markOf(v) === "to" || t.xpos[v] === "")) return this.logicalSubject(h, depth + 1);
+    // "X are guilty of violating ...", "X is responsible for attacking ...": the predicate's subject
+    if ((r === "acl" || r === "advcl") && this.kids[h].some((k) => this.rel(k) === "cop")) return this.logicalSubject(h, depth + 1);
     // "fired missiles at Syria to punish ...": an infinitive on a verb's object or oblique belongs to that verb's subject
     if (r === "acl" && this.markOf(v) === "to") {
       const hr = this.base(h);
