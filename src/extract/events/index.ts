@@ -103,6 +103,8 @@ interface Candidate {
   intent?: boolean;
   /** Stated in the sentence's main clause (or reported speech), not in a relative or adverbial clause. */
   main?: boolean;
+  /** An intent, threat or refusal derived from an announced act. */
+  derived?: boolean;
 }
 
 /**
@@ -406,12 +408,12 @@ class DocContext<L> {
       const derived = c.modality === "negated" ? look(REFUSE) : look(INTENT) ?? look(THREAT);
       if (!derived) continue;
       const sa = c.source.match?.actor ?? null;
-      const same = out.slice(first).filter((o) => o !== c && (o.source.match?.actor ?? null) === sa && o.code.slice(0, 2) === derived.slice(0, 2));
+      const same = out.slice(first).filter((o) => o !== c && !o.derived && (o.source.match?.actor ?? null) === sa && o.code.slice(0, 2) === derived.slice(0, 2));
       if (same.length) {
         for (const o of same) if (GENERIC.has(o.code)) { o.code = derived; if (!o.target && c.target) o.target = c.target; }
         continue;
       }
-      out.push({ ...c, code: derived, modality: "asserted", confidence: c.confidence * 0.85, intent: false });
+      out.push({ ...c, code: derived, modality: "asserted", confidence: c.confidence * 0.85, intent: false, derived: true });
     }
   }
 
