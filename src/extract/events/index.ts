@@ -70,6 +70,9 @@ const NEG = new Set(["not", "n't", "never", "no", "neither", "nor", "without"]);
 const ALLEGED_MOD = new Set(["suspected", "alleged", "reported", "purported", "apparent", "possible", "presumed", "allegedly", "reportedly", "purportedly", "apparently"]);
 const FUTURE_MOD = new Set(["planned", "proposed", "possible", "expected", "upcoming", "forthcoming", "future", "prospective", "potential", "intended", "scheduled"]);
 const REL_PRON = new Set(["who", "which", "that", "whom", "whose"]);
+const PREP_PARTICIPLE = new Set(["according", "following", "including", "regarding", "concerning", "considering", "pending", "given", "excluding", "notwithstanding", "barring"]);
+/** "X were engaged in ...", "X was involved in ...": adjectival passives whose subject is the actor. */
+const STATIVE_PASSIVE = new Set(["engage", "involve"]);
 const SUBJ_PRON = new Set(["i", "we", "you", "he", "she", "it", "they", "who", "which", "that"]);
 const FIRST_PERSON = new Set(["i", "we", "us", "me", "our", "my"]);
 const THIRD_PERSON = new Set(["he", "she", "they", "him", "her", "them", "his", "their"]);
@@ -851,6 +854,10 @@ class DocContext<L> {
   }
 
   private verb(v: number, si: number, out: Candidate[]): void {
+    const t0 = this.t;
+    // participles that are prepositions or adjectives in news: "according to", "following", "Algeria's leading"
+    if (PREP_PARTICIPLE.has(this.lowerForm(v))) return;
+    if (t0.xpos[v] === "VBG" && (this.kids[v].some((k) => this.rel(k) === "nmod:poss") || (v > 0 && /^'s$|^’s$/.test(t0.form[v - 1])))) return;
     const entries = this.verbEntries(v);
     if (!entries) return;
     const passive = this.isPassive(v);
@@ -997,6 +1004,7 @@ class DocContext<L> {
   }
 
   private isPassive(v: number): boolean {
+    if (STATIVE_PASSIVE.has(this.lemma(v)) && this.agentOf(v) < 0) return false;
     for (const k of this.kids[v]) {
       const r = this.rel(k);
       if (r === "nsubj:pass" || r === "nsubjpass" || r === "aux:pass" || r === "auxpass" || r === "obl:agent") return true;
