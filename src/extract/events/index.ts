@@ -82,6 +82,7 @@ const MUTUAL_OBJ = new Set(["ties", "tie", "relations", "meeting", "talks", "agr
 const TARGET_PREPS = new Set(["with", "to", "against", "at", "on", "upon", "toward", "towards", "into", "from", "for", "over", "between", "about", "of", "in", "across"]);
 
 const DATELINE = /^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+)*)(?:\s*,\s*[A-Z][a-zA-Z.]+)?\s*(?:\([A-Za-z][\w .&'’-]{0,40}\)\s*)?[-–—]+\s*/;
+const PREP_RANK_ABOUT = ["against", "over", "about", "for", "on", "with", "of", "to", "toward", "towards", "upon", "from", "between", "into", "at", "in", "across"];
 const PREP_RANK = ["with", "against", "to", "toward", "towards", "on", "upon", "over", "from", "for", "of", "about", "between", "into", "at", "in", "across"];
 
 interface Arg {
@@ -878,7 +879,7 @@ class DocContext<L> {
     } else {
       const s = this.logicalSubject(v);
       if (s >= 0) srcHeads = this.conjuncts(s);
-      tgtHeads = this.targetHeads(v);
+      tgtHeads = this.targetHeads(v, choice.code);
     }
     if (!srcHeads.length && !passive && !this.kids[v].some((k) => SUBJ.has(this.rel(k)))) {
       // a parse without a subject for this verb: fall back to word order
@@ -1062,7 +1063,7 @@ class DocContext<L> {
     return -1;
   }
 
-  private targetHeads(v: number): number[] {
+  private targetHeads(v: number, code = ""): number[] {
     // [token, may be the target itself]
     const cands: [number, boolean][] = [];
     const o = this.child(v, "obj", "dobj");
@@ -1074,7 +1075,9 @@ class DocContext<L> {
       const b = this.base(k);
       return (b === "obl" || b === "nmod") && !this.isTime(k) && this.rel(k) !== "obl:agent";
     });
-    const rank = (k: number) => { const r = PREP_RANK.indexOf(this.caseOf(k)); return r < 0 ? 99 : r; };
+    // disapproval, rejection and threats are about someone ("complained to the UN over Israeli raids")
+    const order = /^1[123]/.test(code) ? PREP_RANK_ABOUT : PREP_RANK;
+    const rank = (k: number) => { const r = order.indexOf(this.caseOf(k)); return r < 0 ? 99 : r; };
     obl.sort((a, b) => rank(a) - rank(b) || a - b);
     for (const k of obl) cands.push([k, TARGET_PREPS.has(this.caseOf(k))]);
     // clausal complement subject/object ("demanded that X withdraw")
