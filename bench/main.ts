@@ -13,6 +13,7 @@ const stages: Record<string, () => Promise<{ run(args: string[]): Promise<void> 
   neardup: () => import("./neardup.js"),
   ner: () => import("./ner.js"),
   stories: () => import("./stories.js"),
+  nlp: () => import("./nlp.js"),
 };
 
 const [stage, ...rest] = process.argv.slice(2);

@@ -74,6 +74,6 @@ export async function run(args: string[]): Promise<void> {
     `| BCubed | ${f(b.P ?? b.precision)} | ${f(b.R ?? b.recall)} | **${f(b.F1 ?? b.f1)}** |`,
     `| pairwise | ${f(p.P ?? p.precision)} | ${f(p.R ?? p.recall)} | ${f(p.F1 ?? p.f1)} |`,
     "",
-    `Clusters: ${f(m.clusters ?? m.pred_clusters)} predicted (gold 40). Clustering ${(rows.length / (ms / 1000)).toFixed(0)} articles/s; full analysis ${(rows.length / analyseSeconds).toFixed(1)} articles/s. Raw: \`${JSON.stringify(m)}\``,
+    `Clusters: ${m.pred_clusters} predicted, ${m.pred_singletons} of them singletons (gold ${m.gold_clusters}). Clustering ${(rows.length / (ms / 1000)).toFixed(0)} articles/s; full analysis ${(rows.length / analyseSeconds).toFixed(1)} articles/s. Raw: \`${JSON.stringify(m)}\``,
   ]);
 }

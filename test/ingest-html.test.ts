@@ -59,6 +59,10 @@ test("metadata from meta tags, <time> and the URL when there is no JSON-LD", () 
   assert.equal(normaliseWebDate("Tue, 19 Nov 2019 10:00:00 GMT"), "2019-11-19");
   assert.equal(normaliseWebDate("November 19th, 2019"), "2019-11-19");
   assert.equal(normaliseWebDate("not a date"), null);
+  const c = extractArticle(`<html><head><meta property="og:title" content="&amp;#8216;Quoted&amp;#8217; title"><meta property="og:site_name" content="https://www.example.net"><meta name="author" content="JANE ROE NOVEMBER 20, 2019 10:43"></head><body><article>${P(story[0])}</article></body></html>`);
+  assert.equal(c.title, "\u2018Quoted\u2019 title");
+  assert.equal(c.site, "example.net");
+  assert.equal(c.byline, "JANE ROE");
 });
 
 test("the language is detected from the text, not only the page's declaration", () => {
@@ -76,6 +80,15 @@ test("HTML with no article: empty body, and htmlToArticle records a failure inst
     const e = extractArticle(junk);
     assert.equal(typeof e.body, "string");
   }
+});
+
+test("deeply nested or unclosed markup neither overflows the stack nor takes long", () => {
+  const deep = `<html><body>${"<div>".repeat(5000)}${P(story[0])}${P(story[1])}${"</div>".repeat(5000)}</body></html>`;
+  const t0 = Date.now();
+  assert.equal(extractArticle(deep).body, `${story[0]}\n\n${story[1]}`);
+  const unclosed = `<html><body>${"<div><span>".repeat(3000)}${P(story[2])}</body></html>`;
+  assert.ok(extractArticle(unclosed).body.includes("monitoring mission"));
+  assert.ok(Date.now() - t0 < 10000, `took ${Date.now() - t0} ms`);
 });
 
 test("htmlToArticle: text is title + blank line + body, fields carried over", () => {

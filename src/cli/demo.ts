@@ -10,7 +10,8 @@ import { readSources } from "../ingest/sources.js";
 import { Pipeline } from "../pipeline/pipeline.js";
 import { ingestAll } from "../pipeline/ingest-run.js";
 import { Store } from "../store/store.js";
-import { queryEvents, queryQuotes } from "../api/queries.js";
+import { queryEvents, queryQuotes, queryStories } from "../api/queries.js";
+import { rebuildStories } from "../pipeline/stories-run.js";
 import { formatRows } from "./format.js";
 
 const db = join(ROOT, ".eventwire", "demo");
@@ -32,6 +33,9 @@ try {
       `  store: ${db} (embedded PGlite)\n\nEvents (who did what to whom):\n`,
   );
   process.stdout.write(formatRows(await queryEvents(store, { limit: 25 }), "table", ["date", "source_actor", "source_text", "code", "name", "target_actor", "target_text"]));
+  const built = await rebuildStories(store);
+  process.stdout.write(`\nStories (${built.articles} articles in ${built.stories} stories):\n`);
+  process.stdout.write(formatRows(await queryStories(store, {}), "table", ["articles", "first", "last", "events", "top_actors", "title"]));
   process.stdout.write("\nQuotes (who said what):\n");
   process.stdout.write(formatRows(await queryQuotes(store, { limit: 25 }), "table", ["speaker", "speaker_actor", "cue", "text"]));
   process.stdout.write(`
@@ -40,6 +44,7 @@ Try next:
   node dist/src/cli/main.js quotes --db ${db} --speaker Tillerson
   node dist/src/cli/main.js articles --db ${db}            (duplicate_of: syndicated copies)
   node dist/src/cli/main.js profile Lavrov --db ${db}      (events and quotes together)
+  node dist/src/cli/main.js stories --db ${db}             (articles that tell the same story)
   node dist/src/cli/main.js export --db ${db} --format gdelt
   node dist/src/cli/main.js serve --db ${db}               (JSON API on http://127.0.0.1:8787/)
   node dist/src/cli/main.js analyze samples/2017-04-12-un-veto.txt --format text

@@ -134,4 +134,13 @@ CREATE TABLE article_bands (
 );
 `,
   },
+  {
+    version: 4,
+    name: "stories: the terms each article is clustered by, and its story",
+    sql: `
+ALTER TABLE articles ADD COLUMN story_terms jsonb;
+ALTER TABLE articles ADD COLUMN story_id text;
+CREATE INDEX articles_story ON articles (story_id);
+`,
+  },
 ];

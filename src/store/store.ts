@@ -2,6 +2,7 @@ import type { Article, Doc, InputFailure } from "../model/index.js";
 import { contentHash } from "../ingest/article-id.js";
 import { MIGRATIONS } from "./migrations.js";
 import { connect, type SqlClient } from "./sql.js";
+import { storyTerms } from "../stories/terms.js";
 import { NEAR_DUPLICATE_THRESHOLD, bandKeys, decodeFingerprint, encodeFingerprint, fingerprint, similarity } from "../ingest/near-duplicates.js";
 
 export const DEFAULT_DB = ".eventwire/db";
@@ -108,6 +109,7 @@ export class Store {
       }
       if (a.url) await tx.query("INSERT INTO article_urls (article_id, url) VALUES ($1, $2) ON CONFLICT DO NOTHING", [a.id, a.url]);
       await linkNearDuplicate(tx, a.id, a.text);
+      if (!doc.skipped) await tx.query("UPDATE articles SET story_terms = $2 WHERE id = $1", [a.id, JSON.stringify(Object.fromEntries(storyTerms(doc)))]);
       for (const e of doc.entities) {
         await tx.query("INSERT INTO entities (article_id, id, name, type, actor, confidence, mentions) VALUES ($1,$2,$3,$4,$5,$6,$7)", [
           a.id, e.id, e.name, e.type, e.actor, e.confidence ?? null, JSON.stringify(e.mentions),

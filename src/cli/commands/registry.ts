@@ -7,6 +7,7 @@ register("watch", "poll news feeds and ingest each new article (polite, resumabl
 register("events", "list stored events: who did what to whom, with evidence", () => import("./events.js"));
 register("quotes", "list stored quotes with their speakers", () => import("./quotes.js"));
 register("articles", "list stored articles with their event and quote counts", () => import("./articles.js"));
+register("stories", "group stored articles into stories and list them", () => import("./stories.js"));
 register("profile", "what one actor or speaker did and said, events and quotes together", () => import("./profile.js"));
 register("serve", "serve the store read-only as a JSON API over HTTP", () => import("./serve.js"));
 register("failures", "list inputs that could not be processed, and why", () => import("./failures.js"));

@@ -36,7 +36,11 @@ export function domToParagraphs(root: DomNode, skip?: (el: DomNode) => boolean):
     if (t) paras.push(t);
     cur = "";
   };
-  const walk = (n: DomNode) => {
+  // Iterative walk (deeply nested pages must not overflow the stack): frames are
+  // elements whose children are being visited; `after` runs when a frame closes.
+  type Frame = { kids: ArrayLike<DomNode>; i: number; after: 0 | 1 | 2 };
+  const stack: Frame[] = [];
+  const enter = (n: DomNode): void => {
     if (n.nodeType === 3) {
       cur += n.textContent ?? "";
       return;
@@ -52,14 +56,22 @@ export function domToParagraphs(root: DomNode, skip?: (el: DomNode) => boolean):
       return;
     }
     const block = BLOCK.has(tag);
+    const cell = !block && CELL.has(tag);
     if (block) flush();
-    else if (CELL.has(tag)) cur += " ";
-    const kids = n.childNodes;
-    for (let i = 0; i < kids.length; i++) walk(kids[i]);
-    if (block) flush();
-    else if (CELL.has(tag)) cur += " ";
+    else if (cell) cur += " ";
+    stack.push({ kids: n.childNodes, i: 0, after: block ? 1 : cell ? 2 : 0 });
   };
-  walk(root);
+  enter(root);
+  while (stack.length) {
+    const f = stack[stack.length - 1];
+    if (f.i < f.kids.length) {
+      enter(f.kids[f.i++]);
+      continue;
+    }
+    stack.pop();
+    if (f.after === 1) flush();
+    else if (f.after === 2) cur += " ";
+  }
   flush();
   return paras;
 }

@@ -5,9 +5,11 @@
  *  1. preclean: drop elements that are never article text (navigation, share
  *     bars, captions, related links, hidden blocks) by tag, class/id words and
  *     visibility, unless they hold most of the page's text;
- *  2. candidate: @mozilla/readability's choice of container on the cleaned DOM,
- *     and our own text-density choice (the block whose paragraphs carry the most
- *     non-link text); readability's is used unless it is missing or much weaker;
+ *  2. candidate: the container the page marks as its article body (itemprop=
+ *     articleBody, or a single "article-body"/"entry-content"-classed block that is
+ *     clean: few links, mostly long paragraphs); else @mozilla/readability's choice
+ *     on the cleaned DOM; our own text-density choice (the block whose paragraphs
+ *     carry the most non-link text) replaces it when readability finds little;
  *  3. inside the container, skip link-dense blocks (link lists, tag clouds);
  *  4. drop furniture paragraphs ("Image 1 of 9", "Related: ...", the title and
  *     byline repeated, navigation runs before the first real paragraph).
@@ -71,6 +73,9 @@ function holdsArticle(el: El, stats: Map<DomNode, TextStats>): boolean {
 
 /** Embedded posts quoted by the article (tweets, Instagram) are part of its text. */
 const EMBEDDED_QUOTE = /tweet|instagram-media/i;
+
+const MAX_READABILITY_DEPTH = 120;
+const MAX_READABILITY_ELEMENTS = 40000;
 
 const KEEP_TAGS = new Set(["HTML", "BODY", "MAIN", "ARTICLE"]);
 
@@ -147,6 +152,36 @@ function filterParagraphs(paras: string[], title: string | null, byline: string 
   return out;
 }
 
+/** The one element the page itself marks as the article body (itemprop=articleBody), when it holds real paragraphs. */
+function markedBody(body: El, stats: Map<DomNode, TextStats>): DomNode | null {
+  const els = body.querySelectorAll('[itemprop="articleBody"], [itemprop="articlebody"]');
+  if (els.length === 1) {
+    const el = els[0] as El;
+    if (holdsArticle(el, stats)) return el;
+  }
+  // A single container classed as the article body ("article-body", "entry-content", ...).
+  const found: El[] = [];
+  for (const el of Array.from(body.querySelectorAll("div, section, article")) as El[]) {
+    const cls = classOf(el);
+    if (cls && ARTICLE_CLASS.test(cls) && holdsArticle(el, stats)) {
+      if (found.some((f) => (f as unknown as { contains(n: El): boolean }).contains(el))) continue;
+      found.push(el);
+    }
+  }
+  if (found.length !== 1) return null;
+  // Trust it only when it is clean: few links, and most of its text in long paragraphs.
+  const el = found[0];
+  const st = stats.get(el)!;
+  if (st.link > 0.15 * st.text) return null;
+  let para = 0;
+  const ps = el.querySelectorAll("p");
+  for (let i = 0; i < ps.length; i++) {
+    const p = stats.get(ps[i]);
+    if (p && p.text >= 80) para += p.text;
+  }
+  return para >= 0.75 * st.text ? el : null;
+}
+
 function readabilityCandidate(doc: Document): DomNode | null {
   try {
     const r = new Readability<DomNode>(doc, { serializer: (n) => n as unknown as DomNode, disableJSONLD: true }).parse();
@@ -166,8 +201,14 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
     const len = (ps: string[]) => ps.reduce((a, p) => a + p.length, 0);
     const paragraphsOf = (root: DomNode) => filterParagraphs(domToParagraphs(root, skipper(measure(root))), meta.title, meta.byline);
     // Our own candidate is chosen before readability runs (readability rewrites the DOM).
-    const own = densityCandidate(body, measure(body));
-    const rd = readabilityCandidate(doc as unknown as Document);
+    const shape = { depth: 0, elements: 0 };
+    const stats = measure(body, shape);
+    const own = densityCandidate(body, stats);
+    const marked = markedBody(body, stats);
+    // Readability's cleaning is superlinear in nesting depth: a broken page of thousands of
+    // unclosed <div>s would take minutes. Such pages use our own candidate only.
+    const tooDeep = shape.depth > MAX_READABILITY_DEPTH || shape.elements > MAX_READABILITY_ELEMENTS;
+    const rd = marked ?? (tooDeep ? null : readabilityCandidate(doc as unknown as Document));
     const rdParas = rd ? paragraphsOf(rd) : [];
     let paras = rdParas;
     if (len(rdParas) < 250 && own) {
