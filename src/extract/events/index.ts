@@ -392,7 +392,7 @@ class DocContext<L> {
       else if (upos === "NOUN" || upos === "PROPN") this.noun(i, si, out);
     }
     // a sentence the tagger got wrong ("guerrillas wounded two soldiers" read as an adjective): rescue by word order
-    if (!out.slice(first).some((c) => !this.coder.drops(c.code))) this.rescue(si, out);
+    if (!out.slice(first).some((c) => !this.coder.drops(c.code) && c.modality === "asserted")) this.rescue(si, out);
     this.deriveIntents(out, first);
   }
 
@@ -433,7 +433,7 @@ class DocContext<L> {
     for (let i = s.tokenStart + 1; i < s.tokenEnd; i++) {
       const f = this.lowerForm(i);
       const adjLike = base.upos[i] === "ADJ" || (base.upos[i] === "VERB" && (base.deprel[i] === "amod" || base.deprel[i] === "acl"));
-      if (!adjLike || !(f.endsWith("ed") || this.coder.lexicon.forms.has(f))) continue;
+      if (!adjLike || !(f.endsWith("ed") || this.coder.lexicon.forms.has(f)) || /^[A-Z]/.test(base.form[i])) continue;
       if (base.upos[i - 1] !== "NOUN" && base.upos[i - 1] !== "PROPN") continue;
       if (this.verbEntries(i)) fix.push(i);
     }
@@ -449,7 +449,7 @@ class DocContext<L> {
     this.t = view;
     this.groupMemo.delete(si);
     try {
-      this.shallow(si, out);
+      this.shallow(si, out, new Set(fix));
     } finally {
       this.t = base;
       this.groupMemo.delete(si);
@@ -463,16 +463,16 @@ class DocContext<L> {
    * clause, the target the nearest after it; patterns are matched over the
    * words up to the next verb or clause break. Confidence is lower.
    */
-  private shallow(si: number, out: Candidate[]): void {
+  private shallow(si: number, out: Candidate[], only?: Set<number>): void {
     this.wordOrder = true;
     try {
-      this.shallowCode(si, out);
+      this.shallowCode(si, out, only);
     } finally {
       this.wordOrder = false;
     }
   }
 
-  private shallowCode(si: number, out: Candidate[]): void {
+  private shallowCode(si: number, out: Candidate[], only?: Set<number>): void {
     const t = this.t;
     const s = this.doc.sentences[si];
     const AUXLIKE = new Set(["have", "be", "do", "has", "had", "is", "was", "were", "been", "did"]);
@@ -488,7 +488,7 @@ class DocContext<L> {
     };
     const shallowDone = new Map<number, { src: Arg; mod: { negated: boolean; would: boolean; have: boolean; future: boolean } }>();
     for (let v = s.tokenStart; v < s.tokenEnd; v++) {
-      if (!isVerb(v)) continue;
+      if (!isVerb(v) || (only && !only.has(v))) continue;
       const entries = this.verbEntries(v);
       if (!entries) continue;
       // a bare participle after a noun is a reduced relative or adjective ("detainees held after ..."): no parse, no guess
