@@ -143,7 +143,7 @@ test("UD-PETRARCH validation suite on its gold parses and own dictionaries", (t)
   if (!existsSync(file)) return t.skip(`${file} absent`);
   const d = join(SUITE, "up_petr_validate_dicts");
   const lex = loadActorLexicon({ petrarch: { actors: [join(d, "PETR_Validate_actors_2_02.txt")], agents: [join(d, "PETR_Validate_agents_2_02.txt")] }, replaceDefault: true });
-  const c = createEventComponent({ actors: lex, codeActor: codeActorSpan, lexiconFiles: [join(d, "PETR_Validate_verbs_2_02.txt")], intentEvents: false });
+  const c = createEventComponent({ actors: lex, codeActor: codeActorSpan, lexiconFiles: [join(d, "PETR_Validate_verbs_2_02.txt")], intentEvents: false, reciprocal: true });
   let tp = 0, fp = 0, fn = 0;
   for (const line of readFileSync(file, "utf8").split("\n")) {
     if (!line) continue;
@@ -208,4 +208,12 @@ test("every condition of a pattern line must hold (tab- or space-separated)", ()
   assert.deepEqual(no.filter((e) => e.code === "012"), []);
   const yes = run(fixtureDoc([["Britain Britain PROPN 4 nsubj", "is be AUX 4 aux", "not not PART 4 advmod", "getting get VERB 0 root", "along along ADV 4 advmod", "with with ADP 7 case", "Russia Russia PROPN 4 obl", ". . PUNCT 4 punct"]]));
   assert.deepEqual(yes.map(brief), ["GBR>RUS:012:asserted"]);
+});
+
+test("a dateline is not an actor", () => {
+  const ev = run(fixtureDoc([[
+    "MOSCOW MOSCOW PROPN 6 nsubj", "( ( PUNCT 3 punct", "AP AP PROPN 1 appos", ") ) PUNCT 3 punct", "- - PUNCT 5 punct",
+    "Britain Britain PROPN 1 appos", "condemned condemn VERB 0 root", "Syria Syria PROPN 7 obj", ". . PUNCT 7 punct",
+  ]]));
+  assert.deepEqual(ev.map(brief), ["GBR>SYR:111:asserted"]);
 });

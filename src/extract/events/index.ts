@@ -19,6 +19,11 @@ export interface EventComponentOptions<L> {
   userLexicons?: string[];
   /** Replace the shipped lexicon files (e.g. a PETRARCH suite's own verb dictionary). */
   lexiconFiles?: string[];
+  /**
+   * Also code the reciprocal event of `[A:B]` patterns ("A visits B" → B hosts A, 043), as PETRARCH does
+   * (default false: one event per statement, as in GDELT).
+   */
+  reciprocal?: boolean;
   /** Codes never emitted (default: 010, the "make statement" catch-all). */
   dropCodes?: string[];
   /** Keep events whose source cannot be coded as an actor (default false). */
@@ -65,6 +70,9 @@ const NEG = new Set(["not", "n't", "never", "no", "neither", "nor", "without"]);
 const ALLEGED_MOD = new Set(["suspected", "alleged", "reported", "purported", "apparent", "possible", "presumed", "allegedly", "reportedly", "purportedly", "apparently"]);
 const FUTURE_MOD = new Set(["planned", "proposed", "possible", "expected", "upcoming", "forthcoming", "future", "prospective", "potential", "intended", "scheduled"]);
 const REL_PRON = new Set(["who", "which", "that", "whom", "whose"]);
+const PREP_PARTICIPLE = new Set(["according", "following", "including", "regarding", "concerning", "considering", "pending", "given", "excluding", "notwithstanding", "barring"]);
+/** "X were engaged in ...", "X was involved in ...": adjectival passives whose subject is the actor. */
+const STATIVE_PASSIVE = new Set(["engage", "involve"]);
 const SUBJ_PRON = new Set(["i", "we", "you", "he", "she", "it", "they", "who", "which", "that"]);
 const FIRST_PERSON = new Set(["i", "we", "us", "me", "our", "my"]);
 const THIRD_PERSON = new Set(["he", "she", "they", "him", "her", "them", "his", "their"]);
@@ -73,7 +81,8 @@ const MUTUAL_ROOTS = new Set(["03", "04", "05", "06"]);
 const MUTUAL_OBJ = new Set(["ties", "tie", "relations", "meeting", "talks", "agreement", "accord", "negotiations"]);
 const TARGET_PREPS = new Set(["with", "to", "against", "at", "on", "upon", "toward", "towards", "into", "from", "for", "over", "between", "about", "of", "in", "across"]);
 
-const DATELINE = /^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+)*)(?:\s*,\s*[A-Z][a-zA-Z.]+)?\s*(?:\((?:AP|AFP|Reuters|UPI|dpa|Xinhua|IANS|PTI|ANI|TASS)\)\s*)?[-–—]+\s*/;
+const DATELINE = /^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+)*)(?:\s*,\s*[A-Z][a-zA-Z.]+)?\s*(?:\([A-Za-z][\w .&'’-]{0,40}\)\s*)?[-–—]+\s*/;
+const PREP_RANK_ABOUT = ["against", "over", "about", "for", "on", "with", "of", "to", "toward", "towards", "upon", "from", "between", "into", "at", "in", "across"];
 const PREP_RANK = ["with", "against", "to", "toward", "towards", "on", "upon", "over", "from", "for", "of", "about", "between", "into", "at", "in", "across"];
 
 interface Arg {
@@ -98,6 +107,8 @@ interface Candidate {
   intent?: boolean;
   /** Stated in the sentence's main clause (or reported speech), not in a relative or adverbial clause. */
   main?: boolean;
+  /** An intent, threat or refusal derived from an announced act. */
+  derived?: boolean;
 }
 
 /**
@@ -114,6 +125,7 @@ export class EventCoder<L> implements Component {
   readonly errors: string[];
   private drop: Set<string>;
   readonly intentEvents: boolean;
+  readonly reciprocal: boolean;
   private discards: Discards;
 
   constructor(private opts: EventComponentOptions<L>) {
@@ -124,6 +136,7 @@ export class EventCoder<L> implements Component {
     this.drop = new Set(opts.dropCodes ?? ["010"]);
     this.discards = new Discards(opts.discardFiles ?? [join(LEXICON_DIR, "events", "discards.txt")], this.errors);
     this.intentEvents = opts.intentEvents ?? true;
+    this.reciprocal = opts.reciprocal ?? false;
   }
 
   annotate(doc: Doc): void {
@@ -156,6 +169,10 @@ export class EventCoder<L> implements Component {
   }
 
   private toEvents(doc: Doc, cands: Candidate[]): Event[] {
+    // one trigger, one source, one code: an event with a coded target makes the targetless one redundant
+    const withTarget = new Set<string>();
+    for (const c of cands) if (c.target?.match?.actor) withTarget.add(`${c.trigger}|${c.source.match?.actor}|${c.code}`);
+    cands = cands.filter((c) => c.target?.match?.actor || !withTarget.has(`${c.trigger}|${c.source.match?.actor}|${c.code}`));
     const out: Event[] = [];
     const byKey = new Map<string, Event>();
     for (const c of cands) {
@@ -375,7 +392,7 @@ class DocContext<L> {
       else if (upos === "NOUN" || upos === "PROPN") this.noun(i, si, out);
     }
     // a sentence the tagger got wrong ("guerrillas wounded two soldiers" read as an adjective): rescue by word order
-    if (!out.slice(first).some((c) => !this.coder.drops(c.code))) this.rescue(si, out);
+    if (!out.slice(first).some((c) => !this.coder.drops(c.code) && c.modality === "asserted")) this.rescue(si, out);
     this.deriveIntents(out, first);
   }
 
@@ -395,12 +412,12 @@ class DocContext<L> {
       const derived = c.modality === "negated" ? look(REFUSE) : look(INTENT) ?? look(THREAT);
       if (!derived) continue;
       const sa = c.source.match?.actor ?? null;
-      const same = out.slice(first).filter((o) => o !== c && (o.source.match?.actor ?? null) === sa && o.code.slice(0, 2) === derived.slice(0, 2));
+      const same = out.slice(first).filter((o) => o !== c && !o.derived && (o.source.match?.actor ?? null) === sa && o.code.slice(0, 2) === derived.slice(0, 2));
       if (same.length) {
         for (const o of same) if (GENERIC.has(o.code)) { o.code = derived; if (!o.target && c.target) o.target = c.target; }
         continue;
       }
-      out.push({ ...c, code: derived, modality: "asserted", confidence: c.confidence * 0.85, intent: false });
+      out.push({ ...c, code: derived, modality: "asserted", confidence: c.confidence * 0.85, intent: false, derived: true });
     }
   }
 
@@ -416,7 +433,7 @@ class DocContext<L> {
     for (let i = s.tokenStart + 1; i < s.tokenEnd; i++) {
       const f = this.lowerForm(i);
       const adjLike = base.upos[i] === "ADJ" || (base.upos[i] === "VERB" && (base.deprel[i] === "amod" || base.deprel[i] === "acl"));
-      if (!adjLike || !(f.endsWith("ed") || this.coder.lexicon.forms.has(f))) continue;
+      if (!adjLike || !(f.endsWith("ed") || this.coder.lexicon.forms.has(f)) || /^[A-Z]/.test(base.form[i])) continue;
       if (base.upos[i - 1] !== "NOUN" && base.upos[i - 1] !== "PROPN") continue;
       if (this.verbEntries(i)) fix.push(i);
     }
@@ -432,7 +449,7 @@ class DocContext<L> {
     this.t = view;
     this.groupMemo.delete(si);
     try {
-      this.shallow(si, out);
+      this.shallow(si, out, new Set(fix));
     } finally {
       this.t = base;
       this.groupMemo.delete(si);
@@ -446,16 +463,16 @@ class DocContext<L> {
    * clause, the target the nearest after it; patterns are matched over the
    * words up to the next verb or clause break. Confidence is lower.
    */
-  private shallow(si: number, out: Candidate[]): void {
+  private shallow(si: number, out: Candidate[], only?: Set<number>): void {
     this.wordOrder = true;
     try {
-      this.shallowCode(si, out);
+      this.shallowCode(si, out, only);
     } finally {
       this.wordOrder = false;
     }
   }
 
-  private shallowCode(si: number, out: Candidate[]): void {
+  private shallowCode(si: number, out: Candidate[], only?: Set<number>): void {
     const t = this.t;
     const s = this.doc.sentences[si];
     const AUXLIKE = new Set(["have", "be", "do", "has", "had", "is", "was", "were", "been", "did"]);
@@ -471,7 +488,7 @@ class DocContext<L> {
     };
     const shallowDone = new Map<number, { src: Arg; mod: { negated: boolean; would: boolean; have: boolean; future: boolean } }>();
     for (let v = s.tokenStart; v < s.tokenEnd; v++) {
-      if (!isVerb(v)) continue;
+      if (!isVerb(v) || (only && !only.has(v))) continue;
       const entries = this.verbEntries(v);
       if (!entries) continue;
       // a bare participle after a noun is a reduced relative or adjective ("detainees held after ..."): no parse, no guess
@@ -558,7 +575,7 @@ class DocContext<L> {
       const modality: Modality = negated ? "negated" : would && have ? "counterfactual" : would ? "hypothetical" : future ? "future" : "asserted";
       const date = this.shallowDate(v, si, modality === "future");
       out.push(this.cand(v, choice.code, src, tgt, modality, 0.4 + Math.min(0.15, choice.spec * 0.03), date, si, null, modality === "future" && announcedShallow));
-      if (choice.reverse && tgt) out.push(this.cand(v, choice.reverse, tgt, src, modality, 0.35, date, si, null));
+      if (choice.reverse && tgt && this.coder.reciprocal) out.push(this.cand(v, choice.reverse, tgt, src, modality, 0.35, date, si, null));
     }
   }
 
@@ -767,9 +784,14 @@ class DocContext<L> {
       if (c.kind === "neg") {
         if (!negated) return false;
       } else if (c.kind === "obj") {
-        const o = passiveSubj >= 0 ? passiveSubj : this.child(v, "obj", "dobj");
-        if (o < 0) return false;
-        if (c.words && !c.words.has(this.lemma(o)) && !c.words.has(t.form[o].toLowerCase())) return false;
+        // every object (parsers sometimes split "weapons inspectors" into two) and its conjuncts
+        const objs = passiveSubj >= 0 ? [passiveSubj] : this.kids[v].filter((k) => this.rel(k) === "obj" || this.rel(k) === "dobj");
+        if (!objs.length) return false;
+        if (c.words) {
+          // the object's head, its conjuncts and their compound modifiers ("the ceasefire agreement")
+          const all = objs.flatMap((o) => this.conjuncts(o)).flatMap((o) => [o, ...this.kids[o].filter((k) => this.rel(k) === "compound")]);
+          if (!all.some((o) => c.words!.has(this.lemma(o)) || c.words!.has(this.lowerForm(o)))) return false;
+        }
       } else if (c.kind === "prep") {
         let ok = false;
         for (const k of this.kids[v]) {
@@ -833,6 +855,10 @@ class DocContext<L> {
   }
 
   private verb(v: number, si: number, out: Candidate[]): void {
+    const t0 = this.t;
+    // participles that are prepositions or adjectives in news: "according to", "following", "Algeria's leading"
+    if (PREP_PARTICIPLE.has(this.lowerForm(v))) return;
+    if (t0.xpos[v] === "VBG" && (this.kids[v].some((k) => this.rel(k) === "nmod:poss") || (v > 0 && /^'s$|^’s$/.test(t0.form[v - 1])))) return;
     const entries = this.verbEntries(v);
     if (!entries) return;
     const passive = this.isPassive(v);
@@ -853,7 +879,7 @@ class DocContext<L> {
     } else {
       const s = this.logicalSubject(v);
       if (s >= 0) srcHeads = this.conjuncts(s);
-      tgtHeads = this.targetHeads(v);
+      tgtHeads = this.targetHeads(v, choice.code);
     }
     if (!srcHeads.length && !passive && !this.kids[v].some((k) => SUBJ.has(this.rel(k)))) {
       // a parse without a subject for this verb: fall back to word order
@@ -888,7 +914,7 @@ class DocContext<L> {
       if (!tl.length) out.push(this.cand(v, choice.code, src, null, modality, conf, date, si, attribution, intent));
       for (const tg of tl) {
         out.push(this.cand(v, choice.code, src, tg, modality, conf + (src.match?.confidence ?? 0.5) * 0.05, date, si, attribution, intent));
-        if (choice.reverse && !mutual) out.push(this.cand(v, choice.reverse, tg, src, modality, conf - 0.05, date, si, attribution));
+        if (choice.reverse && !mutual && this.coder.reciprocal) out.push(this.cand(v, choice.reverse, tg, src, modality, conf - 0.05, date, si, attribution));
       }
     }
     this.mustDemand(v, si, out, sources, date, attribution);
@@ -979,6 +1005,7 @@ class DocContext<L> {
   }
 
   private isPassive(v: number): boolean {
+    if (STATIVE_PASSIVE.has(this.lemma(v)) && this.agentOf(v) < 0) return false;
     for (const k of this.kids[v]) {
       const r = this.rel(k);
       if (r === "nsubj:pass" || r === "nsubjpass" || r === "aux:pass" || r === "auxpass" || r === "obl:agent") return true;
@@ -1023,6 +1050,8 @@ class DocContext<L> {
     if (r === "conj") return this.logicalSubject(h, depth + 1);
     // a non-finite adverbial clause shares the main subject ("fired missiles ... to punish", "after meeting with")
     if (r === "advcl" && (/^VB[GN]?$/.test(t.xpos[v]) || this.markOf(v) === "to" || t.xpos[v] === "")) return this.logicalSubject(h, depth + 1);
+    // "X are guilty of violating ...", "X is responsible for attacking ...": the predicate's subject
+    if ((r === "acl" || r === "advcl") && this.kids[h].some((k) => this.rel(k) === "cop")) return this.logicalSubject(h, depth + 1);
     // "fired missiles at Syria to punish ...": an infinitive on a verb's object or oblique belongs to that verb's subject
     if (r === "acl" && this.markOf(v) === "to") {
       const hr = this.base(h);
@@ -1034,7 +1063,7 @@ class DocContext<L> {
     return -1;
   }
 
-  private targetHeads(v: number): number[] {
+  private targetHeads(v: number, code = ""): number[] {
     // [token, may be the target itself]
     const cands: [number, boolean][] = [];
     const o = this.child(v, "obj", "dobj");
@@ -1046,7 +1075,9 @@ class DocContext<L> {
       const b = this.base(k);
       return (b === "obl" || b === "nmod") && !this.isTime(k) && this.rel(k) !== "obl:agent";
     });
-    const rank = (k: number) => { const r = PREP_RANK.indexOf(this.caseOf(k)); return r < 0 ? 99 : r; };
+    // disapproval, rejection and threats are about someone ("complained to the UN over Israeli raids")
+    const order = /^1[123]/.test(code) ? PREP_RANK_ABOUT : PREP_RANK;
+    const rank = (k: number) => { const r = order.indexOf(this.caseOf(k)); return r < 0 ? 99 : r; };
     obl.sort((a, b) => rank(a) - rank(b) || a - b);
     for (const k of obl) cands.push([k, TARGET_PREPS.has(this.caseOf(k))]);
     // clausal complement subject/object ("demanded that X withdraw")
@@ -1131,6 +1162,11 @@ class DocContext<L> {
   private conjuncts(h: number): number[] {
     const out = [h];
     for (let q = 0; q < out.length; q++) for (const k of this.kids[out[q]]) if (this.rel(k) === "conj" && this.t.upos[k] !== "VERB") out.push(k);
+    if (out.length > 1) {
+      // "Mordor, Rohan, Fornost and Bree": list members the parser attached as appositions
+      for (const x of [...out]) for (const k of this.kids[x]) if ((this.rel(k) === "appos" || this.rel(k) === "list") && this.t.upos[k] === "PROPN" && !out.includes(k)) out.push(k);
+      out.sort((a, b) => a - b);
+    }
     return out;
   }
 
