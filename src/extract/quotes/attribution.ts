@@ -457,6 +457,10 @@ export class AttributionFinder {
     let i = v.tokenFrom(q.end);
     if (i >= v.n) return null;
     if (i > 0 && v.breakBetween(i - 1, i) && v.doc.text.slice(q.end, v.start[i]).includes("\n")) return null;
+    // a quote that ends its sentence ("... the timing.") is not attributed by the next sentence's cue
+    const lastIn = v.tokenFrom(q.innerEnd) - 1;
+    const sent = v.doc.tokens.sentence;
+    if (lastIn >= 0 && /[.!?]\s*$/.test(v.doc.text.slice(q.innerStart, q.innerEnd)) && sent[i] !== sent[lastIn] && v.cap[i]) return null;
     while (i < v.n && (v.form[i] === "," || v.form[i] === "-" || v.form[i] === "—")) i++;
     const s0 = i;
     const limit = Math.min(v.n, s0 + 14);
@@ -560,7 +564,7 @@ export class AttributionFinder {
       const gap = last + 1 - cue[1];
       if (!colon && gap > 6) return null;
       if (!colon && gap > 0 && !(PREPOSITIONS.has(v.lower[cue[1]]) || OBJECT_FIRST.has(m.entry.cue) || AUX_ADV.has(v.lower[cue[1]]))) return null;
-      return { cue, entry: m.entry, source: this.subjectLeft(v, k, ts) };
+      return { cue, entry: m.entry, source: this.subjectLeft(v, k, ts) ?? this.sentenceSubject(v, ts, k) };
     }
     return null;
   }
