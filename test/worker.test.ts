@@ -1,24 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Store } from "../src/store/store.js";
 import { textArticle } from "../src/ingest/text-article.js";
-import { CLI, tempDir } from "./helpers/paths.js";
-import { runCli } from "./helpers/cli.js";
+import { tempDir } from "./helpers/paths.js";
+import { runCli, runCliAsync } from "./helpers/cli.js";
 import { freshPgSchema } from "./helpers/postgres.js";
-
-function runAsync(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((ok) => {
-    const p = spawn(process.execPath, [CLI, ...args]);
-    let stdout = "";
-    let stderr = "";
-    p.stdout.on("data", (d) => (stdout += d));
-    p.stderr.on("data", (d) => (stderr += d));
-    p.on("close", (status) => ok({ status, stdout, stderr }));
-  });
-}
 
 test("two workers share one PostgreSQL queue: every article analysed exactly once", async (t) => {
   const pg = await freshPgSchema();
@@ -37,7 +25,7 @@ test("two workers share one PostgreSQL queue: every article analysed exactly onc
     assert.match(enq.stdout, /150 queued for workers/);
     assert.match(enq.stdout, /store: 0 articles/);
 
-    const workers = await Promise.all([runAsync(["worker", "--db", pg.url, "--until-empty"]), runAsync(["worker", "--db", pg.url, "--until-empty"])]);
+    const workers = await Promise.all([runCliAsync(["worker", "--db", pg.url, "--until-empty"]), runCliAsync(["worker", "--db", pg.url, "--until-empty"])]);
     const taken = workers.map((w) => {
       assert.equal(w.status, 0, w.stderr);
       return Number(/(\d+) articles taken: (\d+) stored/.exec(w.stdout)?.[2]);

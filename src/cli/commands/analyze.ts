@@ -8,6 +8,7 @@ import { normaliseDate, textArticle } from "../../ingest/text-article.js";
 import { Pipeline } from "../../pipeline/pipeline.js";
 import { LEXICON_FLAGS, LEXICON_USAGE, lexiconOptions } from "../lexicon-flags.js";
 import { renderAnalysisText } from "../../api/render.js";
+import { problemLine } from "../run-control.js";
 
 const usage = `Usage: eventwire analyze FILE|- [options]
        eventwire analyze --jsonl < articles.jsonl > analyses.jsonl
@@ -53,10 +54,10 @@ const command: Command = {
       else item = { kind: "article", article: textArticle(r.text, { published: date, source: "stdin" }), warnings: r.warnings };
     } else item = await readDocumentFile(input, { maxBytes, date });
     if (item.kind === "failure") {
-      process.stderr.write(`eventwire: ${item.failure.input}: ${item.failure.reason}\n`);
+      process.stderr.write(problemLine(item.failure));
       return 1;
     }
-    for (const w of item.warnings) process.stderr.write(`eventwire: warning: ${w.input}: ${w.reason}\n`);
+    for (const w of item.warnings) process.stderr.write(problemLine(w));
     const analysis = toAnalysis(pipeline.analyze(item.article, item.warnings));
     process.stdout.write(format === "text" ? renderAnalysisText(analysis) : JSON.stringify(analysis, null, 2) + "\n");
     return 0;
@@ -78,7 +79,7 @@ async function analyzeJsonl(pipeline: Pipeline, date: string | null, maxBytes: n
     const item = parseJsonlRecord(line, `stdin:${n}`, maxBytes, date);
     if (item.kind === "failure") {
       failed++;
-      process.stderr.write(`eventwire: ${item.failure.input}: ${item.failure.reason}\n`);
+      process.stderr.write(problemLine(item.failure));
       out.push(JSON.stringify({ id: idOf(line), error: item.failure.reason, line: n }) + "\n");
       continue;
     }

@@ -8,6 +8,7 @@ import { LEXICON_FLAGS, LEXICON_USAGE, lexiconOptions } from "../lexicon-flags.j
 import { ingestAll } from "../../pipeline/ingest-run.js";
 import { Store, resolveDbLocation } from "../../store/store.js";
 import { Progress } from "../progress.js";
+import { problemLine, stopOnSignal } from "../run-control.js";
 
 const usage = `Usage: eventwire ingest PATH... [options]
 
@@ -49,12 +50,7 @@ const command: Command = {
     // models are loaded only by the process that analyses
     const pipeline = enqueue ? null : new Pipeline(lexiconOptions(multi));
     const progress = new Progress();
-    let stop = false;
-    const onSignal = () => {
-      stop = true;
-    };
-    process.once("SIGINT", onSignal);
-    process.once("SIGTERM", onSignal);
+    const run = stopOnSignal();
     try {
       const s = await ingestAll(readSources(positional, { maxBytes, date, resumeAt: (input) => store.checkpoint(input) }), pipeline, store, {
         onProgress: quiet ? undefined : (sum, label) => progress.update(sum.inputs, label),
@@ -62,23 +58,22 @@ const command: Command = {
           ? undefined
           : (f) => {
               progress.clear();
-              process.stderr.write(`eventwire: ${f.severity === "warning" ? "warning: " : ""}${f.input}: ${f.reason}\n`);
+              process.stderr.write(problemLine(f));
             },
-        shouldStop: () => stop,
+        shouldStop: () => run.stopped,
         enqueue,
       });
       progress.clear();
       const c = await store.counts();
       process.stdout.write(
-        `${stop ? "stopped early (signal); " : ""}read ${s.inputs} inputs: ${s.inserted} new articles, ${s.unchanged} unchanged, ` +
+        `${run.stopped ? "stopped early (signal); " : ""}read ${s.inputs} inputs: ${s.inserted} new articles, ${s.unchanged} unchanged, ` +
           `${s.duplicates} duplicates, ${s.skipped} not English (stored, not analysed), ${s.failures} failures, ${s.warnings} warnings; ` +
           `${s.events} events and ${s.quotes} quotes added${enqueue ? `; ${s.queued} queued for workers` : ""}\n` +
           `store: ${c.articles} articles, ${c.events} events, ${c.quotes} quotes, ${c.entities} entities, ${c.failures} failures recorded\n`,
       );
       return s.failures > 0 && s.inserted + s.unchanged + s.duplicates + s.queued === 0 ? 1 : 0;
     } finally {
-      process.off("SIGINT", onSignal);
-      process.off("SIGTERM", onSignal);
+      run.dispose();
       await store.close();
     }
   },

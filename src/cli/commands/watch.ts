@@ -6,6 +6,7 @@ import { DEFAULT_USER_AGENT, FeedPoller, type PollEvent } from "../../ingest/fee
 import { Pipeline } from "../../pipeline/pipeline.js";
 import { ingestAll } from "../../pipeline/ingest-run.js";
 import { Store, resolveDbLocation } from "../../store/store.js";
+import { problemLine, stopOnSignal } from "../run-control.js";
 import { LEXICON_FLAGS, LEXICON_USAGE, lexiconOptions } from "../lexicon-flags.js";
 
 const usage = `Usage: eventwire watch FEED-URL... [options]
@@ -75,14 +76,7 @@ const command: Command = {
     });
     const store = await Store.open(resolveDbLocation(flags.get("db") as string | undefined));
     const pipeline = new Pipeline(lexiconOptions(multi));
-    const ac = new AbortController();
-    let stop = false;
-    const onSignal = () => {
-      stop = true;
-      ac.abort();
-    };
-    process.once("SIGINT", onSignal);
-    process.once("SIGTERM", onSignal);
+    const run = stopOnSignal();
     const log = (s: string) => {
       if (!quiet) process.stderr.write(s + "\n");
     };
@@ -97,18 +91,17 @@ const command: Command = {
       }
     }
     try {
-      const s = await ingestAll(items(flags.has("once") ? poller.pollOnce(true) : poller.run(ac.signal)), pipeline, store, {
-        onProblem: (f) => process.stderr.write(`eventwire: ${f.severity === "warning" ? "warning: " : ""}${f.input}: ${f.reason}\n`),
-        shouldStop: () => stop,
+      const s = await ingestAll(items(flags.has("once") ? poller.pollOnce(true) : poller.run(run.signal)), pipeline, store, {
+        onProblem: (f) => process.stderr.write(problemLine(f)),
+        shouldStop: () => run.stopped,
       });
       process.stdout.write(
-        `${stop ? "stopped (signal); " : ""}watched ${positional.length} feeds: ${s.inserted} new articles, ${s.unchanged} unchanged, ${s.duplicates} duplicates, ` +
+        `${run.stopped ? "stopped (signal); " : ""}watched ${positional.length} feeds: ${s.inserted} new articles, ${s.unchanged} unchanged, ${s.duplicates} duplicates, ` +
           `${s.failures} failures; ${s.events} events and ${s.quotes} quotes added\n`,
       );
       return 0;
     } finally {
-      process.off("SIGINT", onSignal);
-      process.off("SIGTERM", onSignal);
+      run.dispose();
       await store.close();
     }
   },

@@ -3,6 +3,7 @@ import { parseFlags, UsageError } from "../command.js";
 import { Pipeline } from "../../pipeline/pipeline.js";
 import { runWorker } from "../../pipeline/worker.js";
 import { Store, resolveDbLocation } from "../../store/store.js";
+import { problemLine, stopOnSignal } from "../run-control.js";
 import { LEXICON_FLAGS, LEXICON_USAGE, lexiconOptions } from "../lexicon-flags.js";
 
 const usage = `Usage: eventwire worker [options]
@@ -33,18 +34,13 @@ const command: Command = {
     if (!(poll > 0)) throw new UsageError("--poll must be a positive number of seconds");
     const store = await Store.open(resolveDbLocation(flags.get("db") as string | undefined));
     const pipeline = new Pipeline(lexiconOptions(multi));
-    let stop = false;
-    const onSignal = () => {
-      stop = true;
-    };
-    process.once("SIGINT", onSignal);
-    process.once("SIGTERM", onSignal);
+    const run = stopOnSignal();
     try {
       const s = await runWorker(pipeline, store, {
         untilEmpty: flags.has("until-empty"),
         pollMs: poll * 1000,
-        shouldStop: () => stop,
-        onProblem: (f) => process.stderr.write(`eventwire: ${f.severity === "warning" ? "warning: " : ""}${f.input}: ${f.reason}\n`),
+        shouldStop: () => run.stopped,
+        onProblem: (f) => process.stderr.write(problemLine(f)),
       });
       process.stdout.write(
         `worker ${process.pid}: ${s.inputs} articles taken: ${s.inserted} stored, ${s.unchanged + s.duplicates} already stored, ` +
@@ -52,8 +48,7 @@ const command: Command = {
       );
       return 0;
     } finally {
-      process.off("SIGINT", onSignal);
-      process.off("SIGTERM", onSignal);
+      run.dispose();
       await store.close();
     }
   },
