@@ -1,7 +1,7 @@
 /**
  * HTML article extraction: the main text of a web page plus its metadata.
  *
- * Body, in four steps:
+ * Body, in five steps:
  *  1. preclean: drop elements that are never article text (navigation, share
  *     bars, captions, related links, hidden blocks) by tag, class/id words and
  *     visibility, unless they hold most of the page's text;
@@ -12,12 +12,13 @@
  *     carry the most non-link text) replaces it when readability finds little;
  *  3. inside the container, skip link-dense blocks (link lists, tag clouds);
  *  4. drop furniture paragraphs ("Image 1 of 9", "Related: ...", the title and
- *     byline repeated, navigation runs before the first real paragraph).
- * Metadata is read before cleaning (see metadata.ts).
+ *     byline repeated, a menu-like run before the first sentence);
+ *  5. when almost nothing is left, the JSON-LD articleBody the page declares.
+ * Metadata is read before cleaning (see metadata.ts). See docs/INGESTION.md.
  */
 import { parseHTML } from "linkedom";
 import { Readability } from "@mozilla/readability";
-import { domToParagraphs, flatText, type DomNode } from "./dom-text.js";
+import { domToParagraphs, type DomNode } from "./dom-text.js";
 import { extractMetadata, jsonLdArticleBody, type QueryableDoc, type QueryableEl } from "./metadata.js";
 import { ARTICLE_CLASS, DROP_TAGS, classOf, isBoilerClass, isFurniture, isHidden } from "./boilerplate.js";
 import { densityCandidate } from "./density.js";
@@ -47,7 +48,7 @@ type El = QueryableEl & { remove(): void; parentNode: El | null; children: Array
 /** Parses HTML into a linkedom document; a fragment without <html> is wrapped so it still parses. */
 export function parseDocument(html: string): QueryableDoc & Document {
   // Scripts (except JSON-LD), styles, inline SVG and comments never hold article text:
-  // cutting them from the string first halves the parser's work on script-heavy pages.
+  // cutting them from the string first saves the parser (and readability) some work.
   const stripped = html
     .replace(/<script\b(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script\s*>/gi, "")
     .replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, "")
