@@ -2,6 +2,7 @@ import type { Command } from "../command.js";
 import { parseFlags, UsageError } from "../command.js";
 import { DEFAULT_MAX_BYTES } from "../../ingest/read-file.js";
 import { readSources } from "../../ingest/sources.js";
+import { parseFieldMap } from "../../ingest/csv.js";
 import { normaliseDate } from "../../ingest/text-article.js";
 import { Pipeline } from "../../pipeline/pipeline.js";
 import { LEXICON_FLAGS, LEXICON_USAGE, lexiconOptions } from "../lexicon-flags.js";
@@ -12,9 +13,8 @@ import { problemLine, stopOnSignal } from "../run-control.js";
 
 const usage = `Usage: eventwire ingest PATH... [options]
 
-Reads files and folders (recursively: .txt, .html, .htm, .jsonl, .warc, .warc.gz),
-analyses each
-article and stores it with its entities, events and quotes, one transaction per
+Reads files and folders (recursively: .txt, .html, .htm, .jsonl, .csv, .tsv,
+.warc, .warc.gz), analyses each article and stores it with its entities, events and quotes, one transaction per
 article. Idempotent: an article's id is a hash of its normalised text and URL,
 so ingesting the same input twice changes nothing; the same text under another
 URL is stored once with both URLs. A WARC file is streamed and resumes where
@@ -26,6 +26,9 @@ Options:
                       (default: $EVENTWIRE_DB, else ./.eventwire/db)
   --date YYYY-MM-DD   publication date for inputs that carry none
 ${LEXICON_USAGE}
+  --map FIELDS        where CSV/TSV columns or JSONL keys hold our fields, e.g.
+                      text=body,date=published,id=guid (fields: id, text, title, date, url,
+                      language, source; CSV columns named like them are found without it)
   --max-bytes N       refuse articles larger than N bytes (default ${DEFAULT_MAX_BYTES})
   --enqueue           do not analyse here: put new articles on the store's work queue for
                       'eventwire worker' processes (on this or other machines) to analyse
@@ -37,13 +40,19 @@ const command: Command = {
   summary: "analyse files and folders and store what they say (idempotent)",
   usage,
   async run(args) {
-    const { flags, multi, positional } = parseFlags(args, { values: ["db", "date", "max-bytes"], booleans: ["quiet", "enqueue"], repeatable: LEXICON_FLAGS });
+    const { flags, multi, positional } = parseFlags(args, { values: ["db", "date", "max-bytes", "map"], booleans: ["quiet", "enqueue"], repeatable: LEXICON_FLAGS });
     if (positional.length === 0) throw new UsageError("give at least one PATH");
     const date = flags.has("date") ? normaliseDate(flags.get("date")) : null;
     if (flags.has("date") && !date) throw new UsageError("--date must be YYYY-MM-DD");
     const maxBytes = flags.has("max-bytes") ? Number(flags.get("max-bytes")) : DEFAULT_MAX_BYTES;
     if (!Number.isFinite(maxBytes) || maxBytes <= 0) throw new UsageError("--max-bytes must be a positive number");
     const quiet = flags.has("quiet");
+    let map;
+    try {
+      map = parseFieldMap(flags.get("map") as string | undefined);
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
 
     const store = await Store.open(resolveDbLocation(flags.get("db") as string | undefined));
     const enqueue = flags.has("enqueue");
@@ -52,7 +61,7 @@ const command: Command = {
     const progress = new Progress();
     const run = stopOnSignal();
     try {
-      const s = await ingestAll(readSources(positional, { maxBytes, date, resumeAt: (input) => store.checkpoint(input) }), pipeline, store, {
+      const s = await ingestAll(readSources(positional, { maxBytes, date, map, resumeAt: (input) => store.checkpoint(input) }), pipeline, store, {
         onProgress: quiet ? undefined : (sum, label) => progress.update(sum.inputs, label),
         onProblem: quiet
           ? undefined
