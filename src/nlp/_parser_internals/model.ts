@@ -19,14 +19,25 @@ export const ROOT_W = strHash("<ROOT>");
 export const ROOT_P = strHash("<ROOT-POS>");
 
 /** Fills the atoms of a sentence (word = normalised form, tag = UPOS/XPOS pair). */
+const wordCache = new Map<string, number>();
+const tagCache = new Map<string, Map<string, number>>();
+
 export function fillAtoms(a: SentenceAtoms, forms: readonly string[], upos: readonly string[], xpos: readonly string[]): void {
   const n = forms.length;
   a.ensure(n);
   a.w[0] = ROOT_W;
   a.p[0] = ROOT_P;
+  if (wordCache.size > 200_000) wordCache.clear();
   for (let i = 0; i < n; i++) {
-    a.w[i + 1] = strHash(normWord(forms[i]));
-    a.p[i + 1] = strHash(upos[i] + "/" + xpos[i]);
+    const f = forms[i];
+    let w = wordCache.get(f);
+    if (w === undefined) wordCache.set(f, (w = strHash(normWord(f))));
+    a.w[i + 1] = w;
+    let byX = tagCache.get(upos[i]);
+    if (!byX) tagCache.set(upos[i], (byX = new Map()));
+    let p = byX.get(xpos[i]);
+    if (p === undefined) byX.set(xpos[i], (p = strHash(upos[i] + "/" + xpos[i])));
+    a.p[i + 1] = p;
   }
 }
 
