@@ -115,13 +115,15 @@ test("pipeline components: every sentence is a tree with exactly one root", () =
   }
 });
 
-test("models load in under half a second", () => {
-  const t0 = performance.now();
+test("models load in under half a second (CPU time, robust to a busy shared machine)", () => {
+  const c0 = process.cpuUsage();
+  new NewsTokenizer();
   new Tagger();
   new Parser();
   Lemmatizer.load();
-  const ms = performance.now() - t0;
-  assert.ok(ms < 500, `loading took ${ms.toFixed(0)} ms`);
+  const c = process.cpuUsage(c0);
+  const ms = (c.user + c.system) / 1000;
+  assert.ok(ms < 500, `loading took ${ms.toFixed(0)} ms of CPU`);
 });
 
 const SEED = join(REPO_ROOT, "..", "shared", "seed", "000_eb4c6554eca64faa.txt");
