@@ -5,6 +5,14 @@
  */
 const stages: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   // one line per stage
+  pipeline: () => import("./pipeline.js"),
+  extract: () => import("./extract.js"),
+  events: () => import("./events.js"),
+  quotes: () => import("./quotes.js"),
+  warc: () => import("./warc.js"),
+  neardup: () => import("./neardup.js"),
+  ner: () => import("./ner.js"),
+  stories: () => import("./stories.js"),
   nlp: () => import("./nlp.js"),
 };
 

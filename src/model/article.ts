@@ -11,6 +11,8 @@ export interface Article {
   /** ISO 639-1 code, e.g. "en". */
   language: string | null;
   text: string;
+  /** The caller's own id for the article (a JSONL "id"), kept beside ours. */
+  externalId?: string | null;
 }
 
 /** A problem with one input: recorded, reported on one line, never fatal for the run. */

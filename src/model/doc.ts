@@ -88,6 +88,8 @@ export class Doc {
   events: Event[] = [];
   quotes: Quote[] = [];
   warnings: InputFailure[] = [];
+  /** Why the pipeline did not analyse this article (e.g. its language), or null. */
+  skipped: string | null = null;
   /** How the article's reference date was chosen (e.g. "stated in text"). */
   dateNote: string | null = null;
 

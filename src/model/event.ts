@@ -39,4 +39,6 @@ export interface Event {
   trigger?: Span;
   modality: Modality;
   confidence: number;
+  /** Who reported the event when it is stated inside someone's speech ("Lavrov said Washington had ..."). */
+  attribution?: EventActor;
 }

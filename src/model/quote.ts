@@ -1,3 +1,5 @@
+import type { Span } from "./span.js";
+
 export type AttributionKind = "speech" | "written" | "report" | "belief";
 
 export interface Speaker {
@@ -22,4 +24,10 @@ export interface Quote {
   cue: string | null;
   kind?: AttributionKind;
   sentence: number;
+  /**
+   * The quoted parts when a direct quote is interrupted by its cue
+   * ("We will insist," Lavrov said, "on ..."): start/end then cover the whole
+   * range, cue included, and the fragments only the quoted words.
+   */
+  fragments?: Span[];
 }

@@ -1,0 +1,74 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Store } from "../store/store.js";
+import { queryArticles, queryEvents, queryFailures, queryProfile, queryQuotes, type QueryFilters } from "./queries.js";
+
+const MODALITIES = new Set(["asserted", "negated", "hypothetical", "counterfactual", "future", "alleged"]);
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+class BadRequest extends Error {}
+
+/** Query-string parameters to filters; anything malformed is a 400, never a guess. */
+export function filtersFromQuery(q: URLSearchParams): QueryFilters {
+  const f: QueryFilters = {};
+  for (const key of ["actor", "code", "speaker", "search"] as const) {
+    const v = q.get(key);
+    if (v) f[key] = v;
+  }
+  for (const key of ["from", "to"] as const) {
+    const v = q.get(key);
+    if (v === null) continue;
+    if (!DATE.test(v)) throw new BadRequest(`${key} must be YYYY-MM-DD`);
+    f[key] = v;
+  }
+  const limit = q.get("limit");
+  if (limit !== null) {
+    const n = Number(limit);
+    if (!Number.isInteger(n) || n <= 0) throw new BadRequest("limit must be a positive whole number");
+    f.limit = n;
+  }
+  const modality = q.get("modality");
+  if (modality !== null) {
+    f.modalities = modality === "all" ? [] : modality.split(",");
+    const bad = f.modalities.find((m) => !MODALITIES.has(m));
+    if (bad) throw new BadRequest(`unknown modality ${bad}`);
+  }
+  return f;
+}
+
+type Handler = (store: Store, q: URLSearchParams) => Promise<unknown>;
+
+const ROUTES: Record<string, Handler> = {
+  "/events": (s, q) => queryEvents(s, filtersFromQuery(q)),
+  "/quotes": (s, q) => queryQuotes(s, filtersFromQuery(q)),
+  "/articles": (s, q) => queryArticles(s, filtersFromQuery(q)),
+  "/failures": (s, q) => queryFailures(s, filtersFromQuery(q)),
+  "/profile": (s, q) => {
+    const who = q.get("who");
+    if (!who) throw new BadRequest("who is required");
+    return queryProfile(s, who, filtersFromQuery(q));
+  },
+  "/counts": (s) => s.counts(),
+};
+
+/**
+ * A read-only JSON API over a store: GET /events, /quotes, /articles,
+ * /failures, /profile?who=, /counts, with the same filters as the CLI.
+ */
+export function createApiServer(store: Store): Server {
+  return createServer((req: IncomingMessage, res: ServerResponse) => {
+    const send = (status: number, body: unknown) => {
+      const json = JSON.stringify(body, (_k, v) => (v instanceof Date ? v.toISOString() : v));
+      res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+      res.end(json + "\n");
+    };
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (req.method !== "GET") return send(405, { error: "only GET is served" });
+    if (url.pathname === "/") return send(200, { endpoints: Object.keys(ROUTES), filters: ["actor", "code", "from", "to", "speaker", "search", "modality", "limit"] });
+    const route = ROUTES[url.pathname];
+    if (!route) return send(404, { error: `no endpoint ${url.pathname}` });
+    Promise.resolve().then(() => route(store, url.searchParams)).then(
+      (body) => send(200, body),
+      (err) => send(err instanceof BadRequest ? 400 : 500, { error: (err as Error).message }),
+    );
+  });
+}

@@ -1,0 +1,272 @@
+/**
+ * codeActorSpan: code a noun phrase as a CAMEO actor from the lexicon, the
+ * role nouns (agents) in it and, when present, the document's entities.
+ *
+ * Precedence inside the phrase (PETRARCH-like, plus dates):
+ *  1. a known person whose code is valid on the date ("Russian Foreign Minister Sergey Lavrov");
+ *  2. an organisation, institution or metonym with a full code ("the Kremlin", "the U.N. Security Council");
+ *  3. a country / IGO / region, plus the first role noun's sector ("USA intelligence agencies" -> USASPY);
+ *  4. a role noun alone -> "---" + sector (country unknown), low confidence;
+ *  5. the document's entity overlapping the phrase (entity linking: "Lavrov" after "Sergey Lavrov").
+ * Words after the first preposition or relative pronoun only count when the
+ * head part names nothing ("the president of Russia"). A possessor before a
+ * relational noun ("Moscow's ally") is not the actor.
+ */
+import type { Doc } from "../../model/index.js";
+import type { LexEntry } from "./format.js";
+import { type ActorLexiconImpl, codeOn } from "./lexicon.js";
+import { type MatchToken, matchTokens } from "./normalize.js";
+import { fuzzyPerson, surnamePerson } from "./fuzzy.js";
+
+export interface ActorMatch {
+  actor: string | null;
+  entity: string | null;
+  name: string | null;
+  confidence: number;
+  start: number;
+  end: number;
+  /** Kind of the lexicon entry that decided the code (person, country, org, agent, ...), when one did. */
+  kind?: string;
+}
+
+const BREAK = new Set(["OF", "TO", "FOR", "IN", "FROM", "AT", "WITH", "ON", "BY", "AGAINST", "OVER", "AFTER", "BEFORE", "DURING", "WHO", "WHOM", "WHICH", "THAT", "WHOSE", "ABOUT", "BETWEEN", "NEAR", "UNDER", "INTO", "ACROSS", "AMONG", "INSIDE", "OUTSIDE", "AND", "OR"]);
+const RELATIONAL = new Set(["ALLY", "ALLIES", "NEIGHBOR", "NEIGHBORS", "NEIGHBOUR", "NEIGHBOURS", "ENEMY", "ENEMIES", "RIVAL", "RIVALS", "PARTNER", "PARTNERS", "FRIEND", "FRIENDS", "FOE", "FOES", "OPPONENT", "OPPONENTS", "CRITIC", "CRITICS", "ADVERSARY", "ADVERSARIES", "PROXY", "PROXIES", "CLIENT", "PATRON", "BACKER", "BACKERS", "SPONSOR", "SPONSORS"]);
+const ARTICLES = new Set(["THE", "A", "AN"]);
+
+export interface SpanHit {
+  entry: number;
+  /** token index range [i, j) in the token list */
+  i: number;
+  j: number;
+}
+
+/** Whether the text words can be a use of this entry's name (case rules). */
+function caseOk(lex: ActorLexiconImpl, toks: MatchToken[], e: number, i: number, len: number): boolean {
+  const entry = lex.entries[e];
+  for (let k = i + 1; k < i + len; k++) if (toks[k].brk) return false;
+  if (entry.kind === "agent") return true;
+  let k = i;
+  while (k < i + len - 1 && ARTICLES.has(toks[k].norm)) k++;
+  const t = toks[k];
+  if (!t.cap) return false;
+  // short single-word names (US, UN, EU, IS, AU) must be written in capitals
+  if (len - (k - i) === 1 && t.norm.length <= 3 && !t.allCaps) return false;
+  return true;
+}
+
+/** All greedy longest matches in the token list, left to right. */
+export function findHits(lex: ActorLexiconImpl, toks: MatchToken[]): SpanHit[] {
+  const words = toks.map((t) => t.norm);
+  const hits: SpanHit[] = [];
+  for (let i = 0; i < words.length; ) {
+    let m = lex.longest(words, i, (e, len) => caseOk(lex, toks, e, i, len));
+    if (ARTICLES.has(words[i]) && i + 1 < words.length) {
+      // "the U.N. Security Council": a longer name after the article wins over "the UN"
+      const n = lex.longest(words, i + 1, (e, len) => caseOk(lex, toks, e, i + 1, len));
+      if (n && (!m || i + 1 + n[1] > i + m[1])) {
+        hits.push({ entry: n[0], i: i + 1, j: i + 1 + n[1] });
+        i += 1 + n[1];
+        continue;
+      }
+    }
+    if (!m && words[i].length > 4 && words[i].endsWith("S")) {
+      // plural demonyms: "Libyans", "Palestinians"
+      const w2 = words.slice(i, i + 1);
+      w2[0] = w2[0].slice(0, -1);
+      const p = lex.longest(w2, 0, (e) => caseOk(lex, toks, e, i, 1) && (lex.entries[e].kind === "country" || lex.entries[e].kind === "region"));
+      if (p) m = p;
+    }
+    if (m) {
+      hits.push({ entry: m[0], i, j: i + m[1] });
+      i += m[1];
+    } else i++;
+  }
+  return hits;
+}
+
+function isBareCode(code: string): boolean {
+  return /^[A-Z]{3}$/.test(code) || /^IGO[A-Z]{3}$/.test(code) || code === "IGO" || /^NGO[A-Z]{0,3}$/.test(code);
+}
+
+function combine(base: string, agent: string): string {
+  if (agent.startsWith("~")) return base + agent.slice(1);
+  if (agent.endsWith("~")) return agent.slice(0, -1) + base;
+  return base + agent;
+}
+
+function displayName(e: LexEntry): string {
+  return e.id;
+}
+
+export function codeSpan(lex: ActorLexiconImpl, doc: Doc | null, text: string, start: number, end: number, date: string | null): ActorMatch {
+  const none: ActorMatch = { actor: null, entity: null, name: null, confidence: 0, start, end };
+  if (!(start >= 0 && end <= text.length && start < end)) return none;
+  const toks = matchTokens(text, start, end);
+  const hits = findHits(lex, toks);
+
+  // entity linking: the document entity overlapping this phrase
+  let ent: { id: string; name: string; actor: string | null; confidence?: number } | null = null;
+  if (doc && doc.entities.length) {
+    let bestLen = 0;
+    for (const e of doc.entities) {
+      for (const m of e.mentions) {
+        const ov = Math.min(m.end, end) - Math.max(m.start, start);
+        if (ov > 0 && ov > bestLen) {
+          bestLen = ov;
+          ent = e;
+        }
+      }
+    }
+  }
+  const result = (actor: string | null, name: string | null, confidence: number, kind?: string): ActorMatch => {
+    const r: ActorMatch = { actor, entity: ent ? ent.id : null, name, confidence, start, end };
+    if (kind) r.kind = kind;
+    return r;
+  };
+
+  // the head part: tokens before the first break word that is outside any hit
+  let cut = toks.length;
+  {
+    let h = 0;
+    for (let k = 0; k < toks.length; k++) {
+      while (h < hits.length && hits[h].j <= k) h++;
+      const inside = h < hits.length && hits[h].i <= k && k < hits[h].j;
+      if (!inside && k > 0 && BREAK.has(toks[k].norm)) {
+        cut = k;
+        break;
+      }
+    }
+  }
+  // a possessor before a relational noun is not the actor ("Moscow's ally")
+  for (let k = 0; k + 1 < cut; k++) {
+    if (toks[k].norm === "'S") {
+      for (let q = k + 1; q < cut; q++) if (RELATIONAL.has(toks[q].norm)) return result(ent?.actor ?? null, ent?.name ?? null, ent?.actor ? 0.5 : 0.2);
+    }
+  }
+  const headHits = hits.filter((h) => h.j <= cut);
+  const pool = headHits.some((h) => lex.entries[h.entry].kind !== "agent") ? headHits : hits;
+
+  // 1. a person valid on the date (rightmost person: titles precede names)
+  let personNoCode: LexEntry | null = null;
+  for (let k = hits.length - 1; k >= 0; k--) {
+    const e = lex.entries[hits[k].entry];
+    if (e.kind !== "person") continue;
+    const c = codeOn(e.codes, date);
+    if (c && (c.dated || !/ELI$/.test(c.code))) return result(c.code, displayName(e), c.dated || !date ? 0.95 : 0.85, "person");
+    if (!personNoCode) personNoCode = e;
+  }
+  // 1b. an unknown capitalised name that is a known person misspelt or transliterated
+  {
+    const covered = new Uint8Array(toks.length);
+    for (const h of hits) for (let k = h.i; k < h.j; k++) covered[k] = 1;
+    for (let k = 0; k < toks.length; ) {
+      if (covered[k] || !toks[k].cap || toks[k].norm === "'S") {
+        k++;
+        continue;
+      }
+      let j = k;
+      while (j < toks.length && !covered[j] && toks[j].cap && toks[j].norm !== "'S") j++;
+      if (j - k === 1 && (k > 0 && covered[k - 1] && lex.entries[hits.find((h) => h.j === k)?.entry ?? 0]?.kind === "agent")) {
+        // "President Kagame": a title and a known surname
+        const f = surnamePerson(lex, toks[k].norm);
+        if (f) {
+          const e = lex.entries[f.entry];
+          const c = codeOn(e.codes, date);
+          if (c && (c.dated || !/ELI$/.test(c.code))) return result(c.code, displayName(e), f.confidence, "person");
+          if (!personNoCode) personNoCode = e;
+        }
+      }
+      for (let a = k; a + 2 <= j; a++) {
+        const f = fuzzyPerson(lex, toks.slice(a, j).map((t) => t.norm));
+        if (!f) continue;
+        const e = lex.entries[f.entry];
+        const c = codeOn(e.codes, date);
+        if (c && (c.dated || !/ELI$/.test(c.code))) return result(c.code, displayName(e), Math.round(f.confidence * (c.dated || !date ? 0.95 : 0.85) * 100) / 100, "person");
+        if (!personNoCode) personNoCode = e;
+        break;
+      }
+      k = j;
+    }
+  }
+  // the head role noun is the last one in the head part ("Moslem forces" -> forces)
+  const lastAgent = (hs: SpanHit[]) => {
+    for (let k = hs.length - 1; k >= 0; k--) if (lex.entries[hs[k].entry].kind === "agent") return hs[k];
+    return undefined;
+  };
+  const agentHit = lastAgent(pool) ?? lastAgent(hits);
+  const agentCode = agentHit ? lex.entries[agentHit.entry].codes[0].code : null;
+  // 2./3. organisation or country in the head part; a country's own institution wins over the
+  // bare country ("US Secretary of State" -> USAGOV, not USA)
+  const bareCountries = new Set<string>();
+  for (const h of pool) {
+    const e = lex.entries[h.entry];
+    if (e.kind !== "country") continue;
+    const c = codeOn(e.codes, date);
+    if (c && /^[A-Z]{3}$/.test(c.code)) bareCountries.add(c.code);
+  }
+  if (bareCountries.size)
+    for (const h of pool) {
+      const e = lex.entries[h.entry];
+      if (e.kind !== "org" && e.kind !== "group") continue;
+      const c = codeOn(e.codes, date);
+      if (c && c.code.length > 3 && bareCountries.has(c.code.slice(0, 3))) return result(c.code, displayName(e), 0.9, e.kind);
+    }
+  for (const h of pool) {
+    const e = lex.entries[h.entry];
+    if (e.kind === "agent" || e.kind === "person") continue;
+    const c = codeOn(e.codes, date);
+    if (!c) continue;
+    if (agentCode && isBareCode(c.code)) return result(combine(c.code, agentCode), displayName(e), 0.85, "agent");
+    // a plural nationality noun with no role ("Algerians", "Israelis") names civilians
+    if (!agentCode && e.kind === "country" && /^[A-Z]{3}$/.test(c.code) && h.j - h.i === 1 && isPluralNational(lex, toks[h.i].norm, e))
+      return result(c.code + "CVL", displayName(e), 0.8, "agent");
+    // a capital or government metonym followed by a role noun: "Baghdad University", "Moscow police"
+    if (agentCode && agentHit && agentHit.i >= h.j && /^[A-Z]{3}GOV$/.test(c.code) && agentCode !== "~GOV") return result(combine(c.code.slice(0, 3), agentCode), displayName(e), 0.8, "agent");
+    return result(c.code, displayName(e), isBareCode(c.code) ? 0.9 : 0.92, e.kind);
+  }
+  // a person not in office on the date, with a role noun: their country + the role
+  if (personNoCode && agentCode) {
+    const cc = personNoCode.codes.find((c) => /^[A-Z]{3}/.test(c.code) && !/^(IGO|NGO)/.test(c.code));
+    if (cc) return result(combine(cc.code.slice(0, 3), agentCode), displayName(personNoCode), 0.6, "context");
+  }
+  // a person known only with an out-of-office code ("RUSELI") and no other clue
+  if (personNoCode) {
+    const c = codeOn(personNoCode.codes, date);
+    if (c) return result(c.code, displayName(personNoCode), 0.6, "person");
+  }
+  // 5. the linked entity
+  if (ent && ent.actor && !ent.actor.startsWith("---")) {
+    if (agentCode && isBareCode(ent.actor)) return result(combine(ent.actor, agentCode), ent.name, 0.7);
+    return result(ent.actor, ent.name, Math.min(0.9, ent.confidence ?? 0.8));
+  }
+  // 4. a role noun alone: the one country named in the same sentence, else unknown ("---")
+  if (agentCode) {
+    const cc = doc ? sentenceCountry(doc, start, end) : null;
+    if (cc) return result(combine(cc, agentCode), null, 0.4, "context");
+    return result(combine("---", agentCode), null, 0.3, "agent");
+  }
+  return ent ? result(null, ent.name, 0.1) : none;
+}
+
+/** The single country (3-letter code) that the entities of the sentence around [start,end) name, or null. */
+function sentenceCountry(doc: Doc, start: number, end: number): string | null {
+  const si = doc.sentenceAt(start);
+  if (si < 0 || !doc.entities.length) return null;
+  const sent = doc.sentences[si];
+  const found = new Set<string>();
+  for (const e of doc.entities) {
+    if (!e.actor || !/^[A-Z]{3}/.test(e.actor) || /^(IGO|NGO|---|IMG|MNC)/.test(e.actor)) continue;
+    for (const m of e.mentions) if (m.start >= sent.start && m.end <= sent.end && (m.end <= start || m.start >= end)) found.add(e.actor.slice(0, 3));
+  }
+  return found.size === 1 ? [...found][0] : null;
+}
+
+/** "ALGERIANS", "ISRAELIS": the plural of one of the country's names, not the country's own name ("PHILIPPINES"). */
+function isPluralNational(lex: ActorLexiconImpl, norm: string, e: LexEntry): boolean {
+  if (!norm.endsWith("S") || norm.length < 5) return false;
+  if (e.id.toUpperCase().replace(/[^A-Z]/g, "") === norm) return false;
+  const sing = norm.slice(0, -1);
+  if (e.names.some((n) => n.words.length === 1 && n.words[0] === sing)) return true;
+  const exact = lex.root.kids?.get(norm);
+  return !(exact && exact.entry >= 0) && /(AN|I|ER|OT|EE)S$/.test(norm);
+}

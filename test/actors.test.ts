@@ -1,0 +1,115 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Doc } from "../src/model/index.js";
+import { codeActorSpan, codeActorText, loadActorLexicon, LexiconFormatError } from "../src/extract/actors/index.js";
+import { parsePetrarchActors, parsePetrarchAgents, petrDate } from "../src/extract/actors/petrarch.js";
+
+const lex = loadActorLexicon();
+
+function code(text: string, date: string | null = "2017-04-12"): string | null {
+  return codeActorText(lex, text, date).actor;
+}
+
+test("countries, demonyms, capitals and metonyms", () => {
+  assert.equal(code("Russia"), "RUS");
+  assert.equal(code("the Russian Federation"), "RUS");
+  assert.equal(code("Moscow"), "RUSGOV", "capitals stand for their governments");
+  assert.equal(code("the Kremlin"), "RUSGOV");
+  assert.equal(code("the White House"), "USAGOV");
+  assert.equal(code("the Pentagon"), "USAMIL");
+  assert.equal(code("Washington"), "USAGOV");
+  assert.equal(code("Beijing"), "CHNGOV");
+  assert.equal(code("Whitehall"), "GBRGOV");
+});
+
+test("international organisations", () => {
+  assert.equal(code("the U.N."), "IGOUNO");
+  assert.equal(code("the U.N. Security Council"), "IGOUNO");
+  assert.equal(code("United Nations Security Council"), "IGOUNO");
+  assert.equal(code("the Organisation for the Prohibition of Chemical Weapons (OPCW)"), "IGO");
+  assert.equal(code("NATO"), "IGOWSTNAT");
+});
+
+test("people with time-bounded roles follow the date", () => {
+  assert.equal(code("Rex Tillerson", "2017-04-12"), "USAGOV");
+  assert.equal(code("Rex Tillerson", "2016-04-12"), "USABUS");
+  assert.equal(code("Trump", "2017-01-20"), "USAGOV");
+  assert.equal(code("Trump", "2016-06-01"), "USABUS");
+  assert.equal(code("Russian Foreign Minister Sergey Lavrov"), "RUSGOV");
+  assert.equal(code("Sergei Lavrov"), "RUSGOV");
+  assert.equal(code("presidential spokesman Dmitry Peskov"), "RUSGOV");
+  assert.equal(code("Jens Stoltenberg"), "IGOWSTNAT");
+  assert.equal(code("Jens Stoltenberg", "2010-01-01"), "NORGOV");
+  assert.equal(code("Staffan de Mistura"), "IGOUNO");
+  assert.equal(code("Assad's government"), "SYRGOV");
+  assert.equal(code("Moammar Qaddafi", "2005-01-01"), "LBYGOV");
+});
+
+test("role nouns combine with the country", () => {
+  assert.equal(code("USA intelligence agencies"), "USASPY");
+  assert.equal(code("Syrian rebels"), "SYRREB");
+  assert.equal(code("Israeli troops"), "ISRMIL");
+  assert.equal(code("the president of Russia"), "RUSGOV");
+  assert.equal(code("intelligence agencies"), "---SPY");
+});
+
+test("case rules and possessors", () => {
+  assert.equal(code("us"), null, "the pronoun 'us' is not the United States");
+  assert.equal(code("Moscow's ally"), null, "the possessor of a relational noun is not the actor");
+  assert.equal(code("the weather"), null);
+});
+
+test("codeActorSpan works on a Doc span and uses linked entities", () => {
+  const text = "Sergey Lavrov met reporters. Later the minister left.";
+  const doc = new Doc({ id: "t", title: null, published: "2017-04-12", url: null, source: null, language: "en", text });
+  const m = codeActorSpan(lex, doc, 0, 13, "2017-04-12");
+  assert.equal(m.actor, "RUSGOV");
+  assert.equal(m.name, "Sergey Lavrov");
+  assert.deepEqual([m.start, m.end], [0, 13]);
+  const s = text.indexOf("the minister");
+  assert.equal(codeActorSpan(lex, doc, s, s + 12, "2017-04-12").actor, "---GOV");
+  doc.entities.push({ id: "e1", name: "Sergey Lavrov", type: "PER", actor: "RUSGOV", mentions: [{ start: s, end: s + 12, text: "the minister", sentence: 1 }] });
+  const linked = codeActorSpan(lex, doc, s, s + 12, "2017-04-12");
+  assert.equal(linked.actor, "RUSGOV");
+  assert.equal(linked.entity, "e1");
+  // bad spans never throw
+  assert.equal(codeActorSpan(lex, doc, 10, 5, null).actor, null);
+  assert.equal(codeActorSpan(lex, doc, 0, 10_000, null).actor, null);
+});
+
+test("PETRARCH reader: dates, synonyms, stems, agents with plurals", () => {
+  assert.equal(petrDate("080508"), "2008-05-08");
+  assert.equal(petrDate("700101"), "1970-01-01");
+  assert.equal(petrDate("20040309"), "2004-03-09");
+  const actors = parsePetrarchActors("# c\nFOOLAND_ [FOO]\n+FOOLANDIC\n\nJOHN_DOE_  # note\n+DOE\n\t[FOOGOV >150101]\n\t[FOOELI]\n<!-- x -->\n");
+  assert.equal(actors.length, 2);
+  assert.deepEqual(actors[0].names.map((n) => [n.words.join(" "), n.prefix]), [["FOOLAND", false], ["FOOLANDIC", true]]);
+  assert.deepEqual(actors[1].codes, [{ code: "FOOGOV", from: "2015-01-01", to: null }, { code: "FOOELI", from: null, to: null }]);
+  const agents = parsePetrarchAgents("!PERSON! = MAN, WOMAN\nPOLICE {} [~COP]\nMILITIA!PERSON! [~REB]\nSOLDIER [~MIL]\n");
+  assert.deepEqual(agents.map((a) => a.names.map((n) => n.words.join(" "))), [["POLICE"], ["MILITIAMAN", "MILITIAWOMAN"], ["SOLDIER", "SOLDIERS"]]);
+});
+
+test("user lexicons override, bad files fail with file and line", () => {
+  const dir = mkdtempSync(join(tmpdir(), "ew-actors-"));
+  const good = join(dir, "mine.tsv");
+  writeFileSync(good, "#eventwire-actors v1\nperson\tJane Roe\tFRAGOV@2020-01-01..\tJane Roe|Roe\tminister\ncountry\tRussia override\tRUS\tRuthenia\t\n");
+  const mine = loadActorLexicon({ userFiles: [good] });
+  assert.equal(codeActorText(mine, "Jane Roe", "2021-01-01").actor, "FRAGOV");
+  assert.equal(codeActorText(mine, "Ruthenia", null).actor, "RUS");
+  assert.equal(codeActorText(mine, "Sergey Lavrov", "2017-01-01").actor, "RUSGOV", "defaults still loaded");
+  const bad = join(dir, "bad.tsv");
+  writeFileSync(bad, "#eventwire-actors v1\nperson\tNo Codes\n");
+  assert.throws(() => loadActorLexicon({ userFiles: [bad] }), (e: unknown) => e instanceof LexiconFormatError && /bad\.tsv:2:/.test((e as Error).message));
+  assert.throws(() => loadActorLexicon({ userFiles: [join(dir, "missing.tsv")] }), /missing\.tsv: cannot read lexicon \(ENOENT\)/);
+});
+
+const dicts = "../shared/gold/events/petrarch2_validate_dicts";
+test("PETRARCH validation dictionaries (fictional countries)", { skip: existsSync(dicts) ? false : `${dicts} not present` }, () => {
+  const fx = loadActorLexicon({ replaceDefault: true, petrarch: { actors: [join(dicts, "PETR.Validate.actors.txt")], agents: [join(dicts, "PETR.Validate.agents.txt")] } });
+  assert.equal(codeActorText(fx, "Arnor", null).actor, "ARN");
+  assert.equal(codeActorText(fx, "the foreign minister of Mordor", null).actor, "MORGOVFRM");
+  assert.equal(codeActorText(fx, "Sergey Lavrov", null).actor, null, "defaults replaced");
+});

@@ -1,0 +1,219 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { join } from "node:path";
+import { tmpdir } from "node:os";
+import { createEventComponent, EventCoder, loadEventLexicon } from "../src/extract/events/index.js";
+import type { Doc, Event } from "../src/model/index.js";
+import { codeFixtureActor, fixtureActors, fixtureDoc, type FixtureActors } from "./helpers/fixtures.js";
+import { docFromConllu } from "./helpers/conllu.js";
+import { codeActorSpan, loadActorLexicon } from "../src/extract/actors/index.js";
+
+const coder = createEventComponent<FixtureActors>({ actors: fixtureActors, codeActor: (l, d, s, e) => codeFixtureActor(l, d, s, e) });
+const allClauses = createEventComponent<FixtureActors>({ actors: fixtureActors, codeActor: (l, d, s, e) => codeFixtureActor(l, d, s, e), allClauses: true });
+
+function run(doc: Doc, c = coder): Event[] {
+  c.annotate(doc);
+  for (const e of doc.events) {
+    // every span slices the original text
+    assert.ok(e.evidence.start >= 0 && e.evidence.end <= doc.text.length && e.evidence.start < e.evidence.end);
+    if (e.trigger) assert.ok(doc.text.slice(e.trigger.start, e.trigger.end).length > 0);
+    if (e.source.start != null) assert.equal(doc.text.slice(e.source.start, e.source.end), e.source.text);
+  }
+  return doc.events;
+}
+
+const brief = (e: Event) => `${e.source.actor}>${e.target?.actor ?? ""}:${e.code}:${e.modality}`;
+
+test("active voice, weekday resolved to the most recent one on or before the article date", () => {
+  const doc = fixtureDoc([[
+    "Russia Russia PROPN 2 nsubj", "vetoed veto VERB 0 root", "the the DET 4 det", "resolution resolution NOUN 2 obj",
+    "on on ADP 6 case", "Wednesday Wednesday PROPN 2 obl", ". . PUNCT 2 punct",
+  ]], "2017-04-13");
+  const ev = run(doc);
+  assert.deepEqual(ev.map(brief), ["RUS>:129:asserted"]);
+  assert.equal(ev[0].date, "2017-04-12");
+  assert.equal(ev[0].name, "Veto");
+  assert.equal(ev[0].plover, "REJECT");
+  assert.equal(ev[0].quadClass, 3);
+  assert.equal(ev[0].goldstein, -5);
+  assert.equal(doc.text.slice(ev[0].trigger!.start, ev[0].trigger!.end), "vetoed");
+  assert.ok(ev[0].confidence > 0 && ev[0].confidence < 1);
+});
+
+test("passive voice: the by-agent is the source, the passive subject the target", () => {
+  const ev = run(fixtureDoc([[
+    "Syria Syria PROPN 3 nsubj:pass", "was be AUX 3 aux:pass", "attacked attack VERB 0 root", "by by ADP 5 case", "Washington Washington PROPN 3 obl:agent", ". . PUNCT 3 punct",
+  ]]));
+  assert.deepEqual(ev.map(brief), ["USA>SYR:190:asserted"]);
+});
+
+test("coordinated subjects give one event each; a negated verb is kept as negated", () => {
+  const ev = run(fixtureDoc([
+    ["Russia Russia PROPN 4 nsubj", "and and CCONJ 3 cc", "China China PROPN 1 conj", "vetoed veto VERB 0 root", "the the DET 6 det", "resolution resolution NOUN 4 obj", ". . PUNCT 4 punct"],
+    ["Britain Britain PROPN 4 nsubj", "did do AUX 4 aux", "not not PART 4 advmod", "veto veto VERB 0 root", "it it PRON 4 obj", ". . PUNCT 4 punct"],
+  ]));
+  assert.deepEqual(ev.map(brief), ["RUS>:129:asserted", "CHN>:129:asserted", "GBR>:129:negated"]);
+});
+
+test("control verbs, counterfactual and future modality", () => {
+  const ev = run(fixtureDoc([
+    ["Russia Russia PROPN 2 nsubj", "plans plan VERB 0 root", "to to PART 4 mark", "investigate investigate VERB 2 xcomp", "Syria Syria PROPN 4 obj", ". . PUNCT 2 punct"],
+    ["Britain Britain PROPN 4 nsubj", "would would AUX 4 aux", "have have AUX 4 aux", "condemned condemn VERB 0 root", "Syria Syria PROPN 4 obj", ". . PUNCT 4 punct"],
+  ]));
+  // "plans to" is itself an expressed intent (030); the planned act is future
+  assert.deepEqual(ev.map(brief), ["RUS>SYR:030:asserted", "RUS>SYR:090:future", "GBR>SYR:111:counterfactual"]);
+});
+
+test("relative clause subject; reported action attributed to the speaker; no 010 for 'said'; background clauses", () => {
+  const sents = [
+    ["Lavrov Lavrov PROPN 2 nsubj", "said say VERB 0 root", "Washington Washington PROPN 4 nsubj", "attacked attack VERB 2 ccomp", "Syria Syria PROPN 4 obj", ". . PUNCT 2 punct"],
+    ["Putin Putin PROPN 6 nsubj", ", , PUNCT 1 punct", "who who PRON 4 nsubj", "met meet VERB 1 acl:relcl", "Tillerson Tillerson PROPN 4 obj", "insisted insist VERB 0 root", ". . PUNCT 6 punct"],
+  ];
+  const ev = run(fixtureDoc(sents), allClauses);
+  assert.deepEqual(ev.map(brief), ["USA>SYR:190:asserted", "RUSGOV>USAGOV:040:asserted", "RUSGOV>:100:asserted"]);
+  assert.equal(ev[0].attribution?.actor, "RUSGOV");
+  // by default the relative clause is background to the sentence's main event
+  assert.deepEqual(run(fixtureDoc(sents)).map(brief), ["USA>SYR:190:asserted", "RUSGOV>:100:asserted"]);
+});
+
+test("nominal events: possessive veto, hyphenated meeting, alleged use", () => {
+  const ev = run(fixtureDoc([
+    ["Russia Russia PROPN 3 nmod:poss", "'s 's PART 1 case", "veto veto NOUN 4 nsubj", "angered anger VERB 0 root", "Washington Washington PROPN 4 obj", ". . PUNCT 4 punct"],
+    ["The the DET 3 det", "Putin-Tillerson Putin-Tillerson PROPN 3 compound", "meeting meeting NOUN 5 nsubj", "was be AUX 5 cop", "long long ADJ 0 root", ". . PUNCT 5 punct"],
+    ["Syria Syria PROPN 4 nmod:poss", "'s 's PART 1 case", "suspected suspected ADJ 4 amod", "attack attack NOUN 0 root", ". . PUNCT 4 punct"],
+  ]));
+  assert.deepEqual(ev.map(brief), ["RUS>:129:asserted", "RUSGOV>USAGOV:040:asserted", "SYR>:190:alleged"]);
+});
+
+test("in-article dedup: same source, target, code and day is one event with several mentions", () => {
+  const s = ["Russia Russia PROPN 2 nsubj", "vetoed veto VERB 0 root", "the the DET 4 det", "resolution resolution NOUN 2 obj", ". . PUNCT 2 punct"];
+  const doc = fixtureDoc([s, ["It it PRON 2 nsubj", "rained rain VERB 0 root", ". . PUNCT 2 punct"], s]);
+  const ev = run(doc);
+  assert.equal(ev.length, 1);
+  assert.equal(ev[0].mentions?.length, 1);
+  assert.equal(doc.text.slice(ev[0].mentions![0].start, ev[0].mentions![0].end), "Russia vetoed the resolution.");
+});
+
+test("no fallback events: a sentence without a pattern has no event", () => {
+  const ev = run(fixtureDoc([["Russia Russia PROPN 2 nsubj", "said say VERB 0 root", "nothing nothing PRON 2 obj", ". . PUNCT 2 punct"]]));
+  assert.deepEqual(ev, []);
+});
+
+test("an article without a date takes the latest full date in its text and says so", () => {
+  const doc = fixtureDoc([
+    ["On on ADP 2 case", "April April PROPN 6 obl", "10 10 NUM 2 nummod", ", , PUNCT 2 punct", "2017 2017 NUM 2 nummod", "Russia Russia PROPN 7 nsubj", "vetoed veto VERB 0 root", "it it PRON 7 obj", ". . PUNCT 7 punct"],
+    ["By by ADP 2 case", "April April PROPN 7 obl", "12 12 NUM 2 nummod", ", , PUNCT 2 punct", "2017 2017 NUM 2 nummod", "Britain Britain PROPN 7 nsubj", "condemned condemn VERB 0 root", "Russia Russia PROPN 7 obj", ". . PUNCT 7 punct"],
+  ], null);
+  const ev = run(doc);
+  assert.match(doc.dateNote ?? "", /latest full date.*2017-04-12/);
+  assert.equal(ev[0].date, "2017-04-10");
+  assert.equal(ev[1].date, "2017-04-12");
+});
+
+test("user lexicons add patterns; a bad lexicon line is a one-line warning, not a crash", () => {
+  const dir = mkdtempSync(join(tmpdir(), "evlex-"));
+  const f = join(dir, "mine.tsv");
+  writeFileSync(f, "V\tscold\t111\nthis line is wrong\n");
+  const c = new EventCoder<FixtureActors>({ actors: fixtureActors, codeActor: (l, d, s, e) => codeFixtureActor(l, d, s, e), userLexicons: [f, join(dir, "missing.tsv")] });
+  const doc = fixtureDoc([["Britain Britain PROPN 2 nsubj", "scolded scold VERB 0 root", "Russia Russia PROPN 2 obj", ". . PUNCT 2 punct"]]);
+  c.annotate(doc);
+  assert.deepEqual(doc.events.map(brief), ["GBR>RUS:111:asserted"]);
+  assert.equal(doc.warnings.length, 2);
+  assert.match(doc.warnings[0].reason, /mine\.tsv:2: expected POS/);
+  assert.match(doc.warnings[1].reason, /missing\.tsv: event lexicon not found/);
+});
+
+test("the shipped lexicon covers all 20 CAMEO roots with codes from the codebook", () => {
+  const { lexicon, errors } = loadEventLexicon();
+  assert.deepEqual(errors, []);
+  const roots = new Set<string>();
+  const c = coder as EventCoder<FixtureActors>;
+  for (const m of [lexicon.verbs, lexicon.nouns])
+    for (const entries of m.values())
+      for (const e of entries) {
+        for (const code of [e.code, ...e.patterns.map((p) => p.code)]) if (code && /^\d/.test(code) && c.codebook.get(code)) roots.add(code.slice(0, 2));
+      }
+  assert.equal(roots.size, 20, [...roots].sort().join(","));
+});
+
+const SUITE = "../shared/gold/events";
+test("UD-PETRARCH validation suite on its gold parses and own dictionaries", (t) => {
+  const file = join(SUITE, "up-petr-validate.jsonl");
+  if (!existsSync(file)) return t.skip(`${file} absent`);
+  const d = join(SUITE, "up_petr_validate_dicts");
+  const lex = loadActorLexicon({ petrarch: { actors: [join(d, "PETR_Validate_actors_2_02.txt")], agents: [join(d, "PETR_Validate_agents_2_02.txt")] }, replaceDefault: true });
+  const c = createEventComponent({ actors: lex, codeActor: codeActorSpan, lexiconFiles: [join(d, "PETR_Validate_verbs_2_02.txt")], intentEvents: false, reciprocal: true });
+  let tp = 0, fp = 0, fn = 0;
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    if (!line) continue;
+    const r = JSON.parse(line) as { id: string; text: string; date: string; conllu: string; evaluate: boolean; events: { source: string; target: string; code: string }[] };
+    if (!r.evaluate || !r.conllu) continue;
+    const doc = docFromConllu(r.text, r.conllu, { id: r.id, published: r.date });
+    c.annotate(doc);
+    const pred = doc.events.filter((e) => e.modality === "asserted" || e.modality === "future").map((e) => `${e.source.actor}|${e.code.slice(0, 2)}`);
+    const gold = r.events.map((e) => `${e.source.toUpperCase()}|${(e.code ?? "").slice(0, 2)}`);
+    for (const p of pred) {
+      const i = gold.indexOf(p);
+      if (i >= 0) { tp++; gold.splice(i, 1); } else fp++;
+    }
+    fn += gold.length;
+  }
+  // source + root agreement; the full scores are in docs/BENCHMARKS.md
+  assert.ok(tp / (tp + fn) > 0.5, `recall ${tp}/${tp + fn}`);
+  assert.ok(tp / (tp + fp) > 0.7, `precision ${tp}/${tp + fp}`);
+});
+
+test("an announced act is also coded as CAMEO codes it: intent (03x) or threat (13x)", () => {
+  const ev = run(fixtureDoc([
+    ["Putin Putin PROPN 3 nsubj", "will will AUX 3 aux", "meet meet VERB 0 root", "Tillerson Tillerson PROPN 3 obj", ". . PUNCT 3 punct"],
+    ["Russia Russia PROPN 2 nsubj", "threatened threaten VERB 0 root", "to to PART 4 mark", "expel expel VERB 2 xcomp", "inspectors inspector NOUN 4 obj", ". . PUNCT 2 punct"],
+  ]));
+  assert.deepEqual(ev.map(brief), ["RUSGOV>USAGOV:040:future", "RUSGOV>USAGOV:036:asserted", "RUS>:136:asserted", "RUS>:1662:future"]);
+});
+
+test("discards: a sports sentence has no events", () => {
+  const ev = run(fixtureDoc([["Russia Russia PROPN 2 nsubj", "attacked attack VERB 0 root", "Syria Syria PROPN 2 obj", "in in ADP 5 case", "basketball basketball NOUN 2 obl", ". . PUNCT 2 punct"]]));
+  assert.deepEqual(ev, []);
+});
+
+test("directives, refusals and reported 'would'", () => {
+  const ev = run(fixtureDoc([
+    ["Britain Britain PROPN 2 nsubj", "demanded demand VERB 0 root", "that that SCONJ 5 mark", "Russia Russia PROPN 5 nsubj", "investigate investigate VERB 2 ccomp", "Syria Syria PROPN 5 obj", ". . PUNCT 2 punct"],
+    ["Syria Syria PROPN 2 nsubj", "refused refuse VERB 0 root", "to to PART 4 mark", "meet meet VERB 2 xcomp", "Britain Britain PROPN 4 obj", ". . PUNCT 2 punct"],
+    ["China China PROPN 2 nsubj", "said say VERB 0 root", "it it PRON 5 nsubj", "would would AUX 5 aux", "meet meet VERB 2 ccomp", "Putin Putin PROPN 5 obj", ". . PUNCT 2 punct"],
+  ]), allClauses);
+  assert.deepEqual(ev.map(brief), [
+    "GBR>RUS:100:asserted", "RUS>SYR:090:hypothetical",
+    "SYR>GBR:125:asserted", "SYR>GBR:040:negated",
+    "CHN>RUSGOV:040:future", "CHN>RUSGOV:036:asserted",
+  ]);
+});
+
+test("bad input never crashes: empty article, unparsed tokens, broken heads", () => {
+  const empty = fixtureDoc([], null);
+  assert.deepEqual(run(empty), []);
+  // a sentence whose heads point outside it and whose tags are missing
+  const odd = fixtureDoc([["Russia Russia X 9 nsubj", "vetoed veto X 7 root", "it it X 1 obj"]]);
+  assert.doesNotThrow(() => coder.annotate(odd));
+  // tokens without any parse: the word-order fallback still reads "Russia vetoed the resolution"
+  const flat = fixtureDoc([["Russia Russia PROPN 0 _", "vetoed veto VERB 0 _", "the the DET 0 _", "resolution resolution NOUN 0 _", ". . PUNCT 0 _"]]);
+  for (let i = 0; i < flat.tokens.count; i++) flat.tokens.deprel[i] = "";
+  assert.deepEqual(run(flat).map(brief), ["RUS>:129:asserted"]);
+});
+
+test("every condition of a pattern line must hold (tab- or space-separated)", () => {
+  // core.tsv: "V get 012 neg prt=along": a negated "get" without "along" is no pessimistic comment
+  const no = run(fixtureDoc([["Britain Britain PROPN 4 nsubj", "did do AUX 4 aux", "not not PART 4 advmod", "get get VERB 0 root", "Russia Russia PROPN 4 obj", ". . PUNCT 4 punct"]]));
+  assert.deepEqual(no.filter((e) => e.code === "012"), []);
+  const yes = run(fixtureDoc([["Britain Britain PROPN 4 nsubj", "is be AUX 4 aux", "not not PART 4 advmod", "getting get VERB 0 root", "along along ADV 4 advmod", "with with ADP 7 case", "Russia Russia PROPN 4 obl", ". . PUNCT 4 punct"]]));
+  assert.deepEqual(yes.map(brief), ["GBR>RUS:012:asserted"]);
+});
+
+test("a dateline is not an actor", () => {
+  const ev = run(fixtureDoc([[
+    "MOSCOW MOSCOW PROPN 6 nsubj", "( ( PUNCT 3 punct", "AP AP PROPN 1 appos", ") ) PUNCT 3 punct", "- - PUNCT 5 punct",
+    "Britain Britain PROPN 1 appos", "condemned condemn VERB 0 root", "Syria Syria PROPN 7 obj", ". . PUNCT 7 punct",
+  ]]));
+  assert.deepEqual(ev.map(brief), ["GBR>SYR:111:asserted"]);
+});
