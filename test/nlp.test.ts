@@ -36,6 +36,7 @@ test("tokenizer: dateline, abbreviations, quotes, money, URLs, e-mails, ellipses
   const d = tokenize("UNITED NATIONS (AP) - Russia vetoed a Western-backed U.N. resolution.");
   assert.deepEqual(forms(d), ["UNITED", "NATIONS", "(", "AP", ")", "-", "Russia", "vetoed", "a", "Western", "-", "backed", "U.N.", "resolution", "."]);
   const q = tokenize("“We will insist,” Lavrov said. «Non» and ‘maybe’… $5.5 million, 20% more at http://example.com/a?b=1 or press@un.org -- e-mail me.");
+  assert.deepEqual(forms(tokenize("She didn’t—or couldn’t—agree; $1.2bn.")), ["She", "did", "n’t", "—", "or", "could", "n’t", "—", "agree", ";", "$", "1.2", "bn", "."]);
   assert.deepEqual(forms(q), ["“", "We", "will", "insist", ",", "”", "Lavrov", "said", ".", "«", "Non", "»", "and", "‘", "maybe", "’", "…", "$", "5.5", "million", ",", "20", "%", "more", "at", "http://example.com/a?b=1", "or", "press@un.org", "--", "e-mail", "me", "."]);
 });
 
