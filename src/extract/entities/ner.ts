@@ -73,6 +73,10 @@ export class NerTagger {
         const list = votes.get(key) ?? [];
         list.push({ type: tags[i].slice(2), sent: si });
         votes.set(key, list);
+        // parts of a person's name ("Sungjoo Lee" -> "Sungjoo", "Lee") are that person later on
+        if (tags[i] === "B-PER" && j - i >= 2)
+          for (const part of words)
+            if (/^\p{Lu}\p{Ll}{2,}$/u.test(part) && !votes.has(part)) votes.set(part, [{ type: "PER", sent: si }]);
         if (j - i > maxLen) maxLen = Math.min(4, j - i);
       }
     });
