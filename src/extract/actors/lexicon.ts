@@ -191,8 +191,22 @@ function loadFile(path: string): LexEntry[] {
   return petrarchActorsToEntries(text, path);
 }
 
-function titleCase(s: string): string {
-  return s.toLowerCase().replace(/(^|[\s\-'(])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+const ACRONYMS = new Set(["US", "UN", "UK", "EU", "USA", "UAE", "PLO", "NATO", "IAEA", "OPCW", "OSCE", "OPEC", "ASEAN", "ECOWAS", "UNICEF", "UNHCR", "WHO", "WTO", "IMF", "CIA", "FBI", "NSA", "KGB", "FSB", "ANC", "PKK", "ISIS", "ISIL", "LTTE", "IRA", "ETA", "FARC", "NGO", "DC", "II", "III", "IV"]);
+const SMALL = new Set(["of", "the", "and", "for", "in", "on", "at", "to", "de", "du", "des", "la", "le", "al", "el", "bin", "van", "von", "da", "di"]);
+
+/** "THE_US_SECRETARY_OF_STATE" -> "The US Secretary of State". */
+export function titleCase(s: string): string {
+  return s
+    .split(/(\s+)/)
+    .map((w, i) => {
+      if (/^\s+$/.test(w)) return w;
+      const up = w.toUpperCase();
+      if (ACRONYMS.has(up.replace(/[^A-Z]/g, "")) || (/^[A-Z]{2,5}$/.test(up) && !/[AEIOUY]/.test(up))) return up;
+      const low = w.toLowerCase();
+      if (i > 0 && SMALL.has(low)) return low;
+      return low.replace(/(^|[\-'(])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+    })
+    .join("");
 }
 
 export function inferKind(codes: DatedCode[], comment: string): ActorKind {
