@@ -15,6 +15,7 @@ import { codeActorSpan, loadActorLexicon } from "../src/extract/actors/index.js"
 import { createNlpComponents } from "../src/nlp/index.js";
 import { Tagger } from "../src/nlp/tagger.js";
 import { LemmatizerComponent } from "../src/nlp/lemmatizer.js";
+import { Pipeline } from "../src/pipeline/pipeline.js";
 import { recordBenchmark, REPO, runScorer, SHARED } from "./lib/record.js";
 
 interface GoldRec {
@@ -88,21 +89,21 @@ function fmt(x: unknown): string {
   return typeof x === "number" ? x.toFixed(3) : String(x);
 }
 
-async function suite(name: string, file: string, verbs: string, actors: string, agents: string, discards: string, lines: string[]): Promise<void> {
+async function suite(name: string, file: string, verbs: string, actors: string, agents: string, discards: string, lines: string[], ownParse = false): Promise<void> {
   if (!existsSync(file)) { lines.push(`- ${name}: skipped (${file} absent)`); return; }
   const gold = readJsonl(file);
   const lex = loadActorLexicon({ petrarch: { actors: [actors], agents: [agents] }, replaceDefault: true });
-  const comp = createEventComponent({ actors: lex, codeActor: codeActorSpan, lexiconFiles: [verbs], intentEvents: false, discardFiles: [discards] });
+  const comp = createEventComponent({ actors: lex, codeActor: codeActorSpan, lexiconFiles: [verbs], intentEvents: false, reciprocal: true, discardFiles: [discards] });
   const preds = new Map<string, Event[]>();
   const out: string[] = [];
   let parsed = 0;
   let how = "gold CoNLL-U parses";
-  const nlp = gold.some((r) => !r.conllu) ? nlpStages() : [];
+  const nlp = ownParse || gold.some((r) => !r.conllu) ? nlpStages() : [];
   const t0 = performance.now();
   for (const r of gold) {
     parsed++;
     let doc: Doc;
-    if (r.conllu) doc = docFromConllu(r.text, r.conllu, { id: r.id, published: r.date });
+    if (r.conllu && !ownParse) doc = docFromConllu(r.text, r.conllu, { id: r.id, published: r.date });
     else {
       how = `our NLP (${nlp.map((c) => c.name).join(" → ")})`;
       doc = new Doc({ id: r.id, title: null, published: r.date, url: null, source: null, language: "en", text: r.text });
@@ -113,14 +114,14 @@ async function suite(name: string, file: string, verbs: string, actors: string, 
     out.push(predLine(r.id, doc.events));
   }
   const ms = performance.now() - t0;
-  const pf = join(OUT, `events-${name}.pred.jsonl`);
+  const pf = join(OUT, `events-${name}${ownParse ? "-ownparse" : ""}.pred.jsonl`);
   writeFileSync(pf, out.join("\n") + "\n");
   const j = runScorer("score-events.mjs", [file, pf]);
   const L = levels(j);
   const strict = L.strict ?? (j as never);
   const allPred = out.map((l) => (JSON.parse(l) as { events: unknown[] }).events.length).reduce((a, b) => a + b, 0);
   lines.push(`- ${name} (${parsed} records on ${how}, suite verb/actor/agent dictionaries): ` +
-    `plover F1 ${fmt(L.plover?.f1)}, root F1 ${fmt(L.root?.f1)}, strict P ${fmt(strict?.precision)} / R ${fmt(strict?.recall)} / F1 ${fmt(strict?.f1)}; ` +
+    `plover P ${fmt(L.plover?.precision)} / R ${fmt(L.plover?.recall)} / F1 ${fmt(L.plover?.f1)}, root P ${fmt(L.root?.precision)} / R ${fmt(L.root?.recall)} / F1 ${fmt(L.root?.f1)}, strict P ${fmt(strict?.precision)} / R ${fmt(strict?.recall)} / F1 ${fmt(strict?.f1)}; ` +
     `false positives ${fmt(1 - (strict?.precision ?? 0))} of ${allPred} predicted; noevents ${JSON.stringify(j.noevents ?? null)}; ${(parsed / (ms / 1000)).toFixed(0)} sentences/s (${how.startsWith("gold") ? "coder only" : "NLP + coder"})`);
 }
 
@@ -139,9 +140,9 @@ async function plover(lines: string[], limit: number): Promise<void> {
   if (!existsSync(file)) { lines.push("- PLOVER dev: skipped (gold absent)"); return; }
   // the full analysis: the NLP core (plus the tagger and lemmatizer if the core does not include them yet),
   // the actor coder, the event coder
-  const pipeline: Component[] = nlpStages();
-  const lex = loadActorLexicon();
-  pipeline.push(createEventComponent({ actors: lex, codeActor: codeActorSpan }));
+  // the whole analysis exactly as `eventwire analyze` runs it (NLP, entities and actors, events, quotes)
+  const pipe = new Pipeline();
+  const pipeline: Component[] = pipe.components;
   const stagesUsed = pipeline.map((c) => c.name).join(" → ");
   const gold = readJsonl(file).slice(0, limit);
   const preds = new Map<string, Event[]>();
@@ -181,6 +182,7 @@ export async function run(args: string[]): Promise<void> {
   const ev = join(SHARED, "gold", "events");
   await plover(lines, limit);
   await suite("up-petr-validate", join(ev, "up-petr-validate.jsonl"), join(ev, "up_petr_validate_dicts", "PETR_Validate_verbs_2_02.txt"), join(ev, "up_petr_validate_dicts", "PETR_Validate_actors_2_02.txt"), join(ev, "up_petr_validate_dicts", "PETR_Validate_agents_2_02.txt"), join(ev, "up_petr_validate_dicts", "PETR_Validate_discards_2_02.txt"), lines);
+  await suite("up-petr-validate", join(ev, "up-petr-validate.jsonl"), join(ev, "up_petr_validate_dicts", "PETR_Validate_verbs_2_02.txt"), join(ev, "up_petr_validate_dicts", "PETR_Validate_actors_2_02.txt"), join(ev, "up_petr_validate_dicts", "PETR_Validate_agents_2_02.txt"), join(ev, "up_petr_validate_dicts", "PETR_Validate_discards_2_02.txt"), lines, true);
   await suite("petr2-unittest", join(ev, "petr2-unittest.jsonl"), join(ev, "petrarch2_validate_dicts", "PETR.Validate.verbs.txt"), join(ev, "petrarch2_validate_dicts", "PETR.Validate.actors.txt"), join(ev, "petrarch2_validate_dicts", "PETR.Validate.agents.txt"), join(ev, "petrarch2_validate_dicts", "PETR.Validate.discards.txt"), lines);
   if (args.includes("--no-record")) process.stdout.write(lines.join("\n") + "\n");
   else recordBenchmark("events", lines);

@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { Doc, type Component, type Quote } from "../src/model/index.js";
 import { createNlpComponents } from "../src/nlp/index.js";
 import { createQuoteComponent } from "../src/extract/quotes/index.js";
+import { createEntityComponent } from "../src/extract/entities/index.js";
+import { loadActorLexicon } from "../src/extract/actors/index.js";
 import { loadCueLexicon, parseCueLexicon } from "../src/extract/quotes/lexicon.js";
 import { findMarkedQuotes } from "../src/extract/quotes/marks.js";
 import { HAS_SEED, NO_SEED, SEED, tempDir } from "./helpers/paths.js";
@@ -176,6 +178,39 @@ test("a pronoun speaker is kept as the mention and resolved to the earlier speak
   assert.match(q.speaker!.name, /Jones/);
 });
 
+test("signed quotes, headline attributions, parenthetical cues and participles", () => {
+  const d1 = analyze("“He is the least qualified candidate we have ever had.” ― Maria Gomez\n\n“We need change now.” ― Tom Reyes");
+  assert.equal(speakerText(d1, quoteWith(d1, "least qualified")), "Maria Gomez");
+  assert.equal(speakerText(d1, quoteWith(d1, "We need change")), "Tom Reyes");
+
+  const d2 = analyze("Lynch: No outside influence on the inquiry\n\nThe hearing ended late.");
+  const h = quoteWith(d2, "No outside influence");
+  assert.equal(h.text, "No outside influence on the inquiry");
+  assert.equal(speakerText(d2, h), "Lynch");
+
+  const d3 = analyze("The plan, Ms. Tanzer said, is a perfect example of waste.");
+  const p = quoteWith(d3, "perfect example");
+  assert.equal(speakerText(d3, p), "Ms. Tanzer");
+  assert.equal(p.cue, "said");
+
+  const d4 = analyze("Senator Jane Cole criticized the budget on Monday, saying it would hurt rural schools.");
+  const s = quoteWith(d4, "hurt rural schools");
+  assert.equal(s.cue, "saying");
+  assert.equal(speakerText(d4, s), "Senator Jane Cole");
+});
+
+test("speakers are coded as actors and resolved through relative pronouns", () => {
+  const doc = new Doc({ id: "t", title: null, published: "2017-04-12", url: null, source: null, language: "en", text: "The ambassador met a senator who criticized the attack. Lavrov said the strike was illegal." });
+  for (const c of nlp) c.annotate(doc);
+  quotes.annotate(doc);
+  const l = quoteWith(doc, "strike was illegal");
+  assert.equal(l.speaker?.actor, "RUSGOV");
+  assert.match(l.speaker!.name, /Lavrov/);
+  const r = quoteWith(doc, "the attack");
+  assert.equal(speakerText(doc, r), "who");
+  assert.match(r.speaker!.name, /senator/);
+});
+
 test("user lexicons add and remove cues", () => {
   const dir = tempDir();
   const file = join(dir, "my-cues.tsv");
@@ -200,23 +235,29 @@ test("seed article: the six direct quotes with speakers, and the indirect ones",
     t.skip(NO_SEED);
     return;
   }
-  const doc = analyze(readFileSync(SEED, "utf8"));
+  // the full upstream: NLP core, then entities with actor codes, then quotes
+  const doc = new Doc({ id: "seed", title: null, published: "2017-04-12", url: null, source: null, language: "en", text: readFileSync(SEED, "utf8") });
+  for (const c of nlp) c.annotate(doc);
+  createEntityComponent(loadActorLexicon()).annotate(doc);
+  quotes.annotate(doc);
   assertSlices(doc);
-  const direct: [string, RegExp | null][] = [
-    ["clarify areas of common objectives", /Tillerson/],
-    ["I will be frank", /Lavrov/],
-    ["As you know, talks", /Peskov/],
-    ["Right now we're not getting along", /Trump/],
-    ["Within the framework of", /Lavrov/],
-    ["serious enough to attract additional sanctions", null],
+  const direct: [string, RegExp | null, string | null][] = [
+    ["clarify areas of common objectives", /Tillerson/, "USAGOV"],
+    ["I will be frank", /Lavrov/, "RUSGOV"],
+    ["As you know, talks", /Peskov/, "RUSGOV"],
+    ["Right now we're not getting along", /Trump/, "USAGOV"],
+    ["Within the framework of", /Lavrov/, "RUSGOV"],
+    ["serious enough to attract additional sanctions", null, null],
   ];
-  for (const [needle, who] of direct) {
+  for (const [needle, who, actor] of direct) {
     const q = quoteWith(doc, needle);
     assert.equal(q.direct, true, needle);
     if (who) {
       assert.ok(q.speaker, `${needle}: has a speaker`);
       assert.match(q.speaker!.name, who, needle);
       assert.match(speakerText(doc, q)!, who, needle);
+      assert.equal(q.speaker!.actor, actor, `${needle}: speaker actor`);
+      assert.ok(q.speaker!.entity, `${needle}: speaker linked to an entity`);
     } else assert.equal(q.speaker, null, `${needle}: unattributed`);
   }
   assert.equal(quoteWith(doc, "I will be frank").cue, "said");
@@ -229,10 +270,13 @@ test("seed article: the six direct quotes with speakers, and the indirect ones",
   assert.equal(putin.direct, false);
   assert.equal(putin.cue, "insisted");
   assert.match(putin.speaker!.name, /Putin/);
+  assert.equal(putin.speaker!.actor, "RUSGOV");
   const assad = quoteWith(doc, "Assad's government was responsible");
   assert.equal(assad.text, "Assad's government was responsible");
   assert.equal(speakerText(doc, assad), "He");
   assert.match(assad.speaker!.name, /Trump/);
+  // "But he said it was an open question": the previous sentence's speaker, not the NATO chief named last
+  assert.match(quoteWith(doc, "open question where relations go").speaker!.name, /Trump/);
   const translator = quoteWith(doc, "important for Russian Federation");
   assert.equal(speakerText(doc, translator), "He");
   assert.match(translator.speaker!.name, /Lavrov/);

@@ -98,13 +98,36 @@ function storeSuite(name: string, open: () => Promise<{ location: string; cleanu
       }
     });
 
+    test("syndicated copy under another headline is linked to the first copy", async (t) => {
+      if (skip) return t.skip(skip);
+      const store = await Store.open(location);
+      try {
+        const body =
+          "UNITED NATIONS - Russia vetoed a draft resolution at the U.N. Security Council on Wednesday that would have condemned the suspected chemical attack in Idlib province. " +
+          "Ten members voted in favour of the text, which had been drafted by Britain, France and the United States, while China abstained and two members voted against it.";
+        const first = new Doc(textArticle(`Russia blocks draft\n\n${body}`, { url: "http://wire.test/1" }));
+        const copy = new Doc(textArticle(`Moscow vetoes UN text\n\n${body}\n\nCopyright Example Daily.`, { url: "http://daily.test/2" }));
+        const other = new Doc(textArticle("Markets\n\nShares in European banks rose sharply on Thursday after the central bank kept interest rates unchanged and signalled no cut before the summer, traders in Frankfurt and London said.", {}));
+        for (const d of [first, copy, other]) assert.equal(await store.saveDoc(d), "inserted");
+        const rows = await store.sql.query<{ id: string; duplicate_of: string | null; duplicate_similarity: number | null }>(
+          "SELECT id, duplicate_of, duplicate_similarity FROM articles WHERE id = ANY($1)", [[first.article.id, copy.article.id, other.article.id]]);
+        const by = new Map(rows.map((r) => [r.id, r]));
+        assert.equal(by.get(first.article.id)?.duplicate_of, null);
+        assert.equal(by.get(copy.article.id)?.duplicate_of, first.article.id);
+        assert.ok(Number(by.get(copy.article.id)?.duplicate_similarity) >= 0.35);
+        assert.equal(by.get(other.article.id)?.duplicate_of, null);
+      } finally {
+        await store.close();
+      }
+    });
+
     test("migrations are applied once and recorded", async (t) => {
       if (skip) return t.skip(skip);
       const store = await Store.open(location);
       try {
         assert.deepEqual(await store.migrate(), []);
         const rows = await store.sql.query<{ version: number }>("SELECT version FROM schema_migrations ORDER BY version");
-        assert.deepEqual(rows.map((r) => Number(r.version)), [1, 2]);
+        assert.deepEqual(rows.map((r) => Number(r.version)), [1, 2, 3, 4, 5]);
       } finally {
         await store.close();
       }

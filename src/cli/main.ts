@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import "./quiet-pipe.js";
 import { commands } from "./commands/index.js";
 import "./commands/registry.js";
 import { UsageError } from "./command.js";

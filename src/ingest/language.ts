@@ -87,29 +87,35 @@ function loadModel(): Model {
 
 const LATIN = new Set(["en", "de", "fr", "es", "it", "pt", "nl"]);
 
-const SCRIPTS: [RegExp, string][] = [
-  [/[\u3040-\u30ff]/gu, "kana"],
-  [/\p{Script=Han}/gu, "han"],
-  [/\p{Script=Hangul}/gu, "ko"],
-  [/\p{Script=Cyrillic}/gu, "ru"],
-  [/\p{Script=Arabic}/gu, "ar"],
-  [/\p{Script=Greek}/gu, "el"],
-  [/\p{Script=Hebrew}/gu, "he"],
-  [/\p{Script=Thai}/gu, "th"],
-  [/\p{Script=Devanagari}/gu, "hi"],
-  [/\p{Script=Latin}/gu, "latin"],
-];
+/** Script of a code point, for the scripts we decide by (one pass, no regex). */
+function scriptOf(c: number): string | null {
+  if (c < 0x41) return null;
+  if (c <= 0x24f) return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7) ? "latin" : null;
+  if (c >= 0x1e00 && c <= 0x1eff) return "latin";
+  if (c >= 0x370 && c <= 0x3ff) return "el";
+  if (c >= 0x400 && c <= 0x52f) return "ru";
+  if (c >= 0x590 && c <= 0x5ff) return "he";
+  if ((c >= 0x600 && c <= 0x6ff) || (c >= 0x750 && c <= 0x77f) || (c >= 0xfb50 && c <= 0xfeff)) return "ar";
+  if (c >= 0x900 && c <= 0x97f) return "hi";
+  if (c >= 0xe00 && c <= 0xe7f) return "th";
+  if (c >= 0x3040 && c <= 0x30ff) return "kana";
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x2ffff)) return "han";
+  if ((c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3130 && c <= 0x318f)) return "ko";
+  return null;
+}
 
-const MAX_CHARS = 20000;
+const MAX_CHARS = 4000;
 
 export function detectLanguage(text: string): LanguageGuess {
   const sample = text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text;
-  const counts: Record<string, number> = {};
+  const counts: Record<string, number> = { latin: 0, kana: 0, han: 0, ko: 0, ru: 0, ar: 0, el: 0, he: 0, th: 0, hi: 0 };
   let letters = 0;
-  for (const [re, name] of SCRIPTS) {
-    const n = sample.match(re)?.length ?? 0;
-    counts[name] = n;
-    letters += n;
+  for (const ch of sample) {
+    const sc = scriptOf(ch.codePointAt(0)!);
+    if (sc) {
+      counts[sc]++;
+      letters++;
+    }
   }
   if (letters < 12) return { language: "und", confidence: 0 };
   const cjk = counts.kana + counts.han;

@@ -1,3 +1,4 @@
+import type { Article } from "./article.js";
 import type { Doc } from "./doc.js";
 import type { Entity } from "./entity.js";
 import type { Event } from "./event.js";
@@ -8,15 +9,7 @@ export const ANALYSIS_SCHEMA = "eventwire/analysis@1";
 /** The analysis document written by `analyze` (schema eventwire/analysis@1). */
 export interface Analysis {
   schema: typeof ANALYSIS_SCHEMA;
-  article: {
-    id: string;
-    title: string | null;
-    published: string | null;
-    url: string | null;
-    source: string | null;
-    language: string | null;
-    text: string;
-  };
+  article: Omit<Article, "externalId">;
   sentences: { index: number; start: number; end: number; text: string }[];
   entities: Entity[];
   events: Event[];

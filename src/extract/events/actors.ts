@@ -1,18 +1,12 @@
 import type { Doc } from "../../model/index.js";
+import type { ActorMatch } from "../actors/index.js";
+
+export type { ActorMatch };
 
 /**
  * What the event coder needs from the actor coder (src/extract/actors):
  * `codeActorSpan(lex, doc, start, end, date)` codes the words in
- * text[start, end) as a CAMEO actor. Declared here so the event coder
- * depends on the interface only.
+ * text[start, end) as a CAMEO actor. Taken as a parameter so a suite can
+ * code with its own dictionaries.
  */
-export interface ActorMatch {
-  actor: string | null;
-  entity: string | null;
-  name: string | null;
-  confidence: number;
-  start: number;
-  end: number;
-}
-
 export type CodeActorSpan<L> = (lex: L, doc: Doc, start: number, end: number, date: string | null) => ActorMatch | null;

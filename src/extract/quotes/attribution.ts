@@ -38,11 +38,32 @@ const UNLISTED_CUE: CueEntry = { cue: "(unlisted)", kind: "speech", tone: "-", f
 /** Words that open a subordinate clause before the main subject ("While Trump spoke, ..."). */
 const SUBORDINATORS = new Set(["while", "because", "if", "when", "although", "though", "as", "since", "once", "unless", "whether", "despite", "whereas", "until", "even"]);
 /** Labels that open a headline without naming a speaker ("The Latest: ...", "EXCLUSIVE: ..."). */
-const HEADLINE_LABELS = new Set(["latest", "update", "updated", "breaking", "exclusive", "watch", "video", "analysis", "opinion", "editorial", "live", "photos", "review", "report", "explainer", "factbox", "timeline", "poll", "correction"]);
+const HEADLINE_LABELS = new Set(["latest", "update", "updated", "breaking", "exclusive", "watch", "video", "analysis", "opinion", "editorial", "live", "photos", "review", "explainer", "factbox", "timeline", "correction", "related", "read", "more", "note", "editor's", "photo", "graphic"]);
+const NOT_VERB_UPOS = new Set(["NOUN"]);
+const DASHES = new Set(["―", "—", "–", "-", "--"]);
+/** A quote signed by a dash and a name. */
+const SIGNATURE_CUE: CueEntry = { cue: "―", kind: "speech", tone: "neutral", frame: "clause" };
+/** Prepositions that may continue a speaker phrase after a quote ("a narrator in the ad"). */
+const NP_TAIL_PREP = new Set(["in", "of", "for", "at", "from", "with", "on"]);
+/** Nouns for findings that speak for themselves ("in the latest poll"). */
+const REPORT_NOUNS = new Set(["poll", "polls", "survey", "surveys", "average", "study", "studies", "analysis", "report", "reports", "findings", "data", "tally", "count", "projections", "forecast", "model"]);
+const POLL_CUE: CueEntry = { cue: "in", kind: "report", tone: "neutral", frame: "prep" };
 const PARTICIPLE_ONLY = new Set(["known", "expected", "shown", "seen"]);
 const HAVE = new Set(["has", "have", "had", "'ve", "having"]);
 const PASSIVE_AUX = new Set(["was", "were", "is", "are", "been", "be", "being", "'s"]);
 const SUBJECT_OPENERS = new Set(["who", "which", "the", "a", "an", "whose", "now", "then", "himself", "herself"]);
+
+/**
+ * Where attributions are looked for: the body, and the title too unless the
+ * body repeats it (a headline such as "Lynch: No outside influence on FBI
+ * probe" is an attribution of its own; a repeated one would count twice).
+ */
+export function quoteStart(doc: Doc): number {
+  if (doc.bodyStart <= 0) return 0;
+  const title = doc.text.slice(0, doc.bodyStart).trim();
+  const body = doc.text.slice(doc.bodyStart).trimStart();
+  return title && body.startsWith(title) ? doc.bodyStart : 0;
+}
 
 /** Per-document view of the token layer with the few derived arrays the rules need. */
 class View {
@@ -90,6 +111,14 @@ class View {
     return lo;
   }
 
+  /** A quotation mark token (not a possessive apostrophe glued to its word: "Sanders’"). */
+  isQuote(i: number): boolean {
+    const f = this.form[i];
+    if (!QUOTE_CHARS.has(f)) return false;
+    if ((f === "’" || f === "'") && i > 0 && this.end[i - 1] === this.start[i] && !this.punct[i - 1]) return false;
+    return true;
+  }
+
   /** True when a line break lies between tokens a and b (a < b). */
   breakBetween(a: number, b: number): boolean {
     return this.doc.text.slice(this.end[a], this.start[b]).includes("\n");
@@ -97,11 +126,16 @@ class View {
 }
 
 export class AttributionFinder {
+  /** The view of the document last searched (reused to resolve its relative pronouns). */
+  private lastView: View | null = null;
+
   constructor(private readonly lex: CueLexicon) {}
 
   find(doc: Doc): Candidate[] {
-    const quotes = findMarkedQuotes(doc.text).filter((q) => q.start >= doc.bodyStart);
+    const from = quoteStart(doc);
+    const quotes = findMarkedQuotes(doc.text).filter((q) => q.start >= from);
     const v = new View(doc, quotes);
+    this.lastView = v;
     const usedCue = new Set<number>();
     const direct = this.directQuotes(v, quotes, usedCue);
     const indirect = this.indirect(v, usedCue, direct);
@@ -117,6 +151,9 @@ export class AttributionFinder {
     if (!f) return null;
     if (v.cap[i] && i !== sentStart && !titleCase && !(i > 0 && QUOTE_CHARS.has(v.form[i - 1]))) return null;
     if (i > sentStart && DETERMINERS.has(v.lower[i - 1]) && f.entry.frame !== "prep") return null;
+    // with a tagger: a cue word tagged as a noun or adjective is not a cue ("the attacks", "his comments")
+    const up = v.doc.tokens.upos[i];
+    if (up && f.entry.frame !== "prep" && f.words.length === 1 && NOT_VERB_UPOS.has(up)) return null;
     // part of a hyphenated word: "so-called", "self-described"
     if (i > 0 && v.end[i - 1] === v.start[i] && (v.form[i - 1] === "-" || !v.punct[i - 1])) return null;
     if (f.entry.frame !== "prep" && i + f.words.length < end && v.lower[i + f.words.length] === "of" && f.words.length === 1 && f.entry.kind !== "speech") return null;
@@ -287,13 +324,30 @@ export class AttributionFinder {
       if (after && lastTok >= 0 && qi + 1 < quotes.length) {
         // the quote continues after its attribution clause, in the same paragraph:
         // `"The most powerful lie contains truth," said Craig Varoga, a strategist. "Whether it's ..."`
-        const nxt = quotes[qi + 1];
+        // (skipping short titles inside the clause: `said during an interview on CNN's "State of the Union" Sunday.`)
+        let ni = qi + 1;
+        const shortTitle = (m: MarkedQuote) => doc.text.slice(m.innerStart, m.innerEnd).split(/\s+/).length <= 5 && !/[.!?,]$/.test(doc.text.slice(m.innerStart, m.innerEnd));
+        while (ni + 1 < quotes.length && shortTitle(quotes[ni]) && !doc.text.slice(q.end, quotes[ni].start).includes("\n") && quotes[ni].start - q.end < 150) ni++;
+        const nxt = quotes[ni];
         const gap = doc.text.slice(v.end[lastTok], nxt.start);
         const clauseEnd = /[,.:;!?—–-]\s*$/.test(gap) || /^\s*$/.test(gap);
         if (!gap.includes("\n") && gap.length < 200 && clauseEnd && !this.cueAfter(v, nxt, quotes)) {
           cand.fragments = [{ start: q.start, end: q.end }, { start: nxt.start, end: nxt.end }];
           cand.end = nxt.end;
-          consumed.add(qi + 1);
+          for (let k = qi + 1; k <= ni; k++) consumed.add(k);
+        }
+      }
+      if (!cand.cue) {
+        // a transcript line: "PENCE: Well, the question really should be ..."
+        const sp = /^\s*([A-Z][A-Z.'’ -]{1,40}[A-Z]):\s/.exec(inner);
+        if (sp) {
+          const a = v.tokenFrom(q.innerStart + sp.index + sp[0].indexOf(sp[1]));
+          const colonTok = v.tokenFrom(q.innerStart + sp.index + sp[0].lastIndexOf(":"));
+          if (a < colonTok) {
+            cand.cue = [colonTok, colonTok + 1];
+            cand.entry = COLON_CUE;
+            cand.source = [a, colonTok];
+          }
         }
       }
       if (!cand.cue) {
@@ -321,6 +375,15 @@ export class AttributionFinder {
               cand.inherited = true;
             }
           }
+        } else {
+          // a quoted sentence after another attributed quote of the same paragraph: `He added, "X." "Y."`
+          const prev = out[out.length - 1];
+          if (prev && prev.source && prev.cue && prev.direct && prev.end >= lineStart && prev.end <= q.start) {
+            cand.cue = prev.cue;
+            cand.entry = prev.entry;
+            cand.source = prev.source;
+            cand.inherited = true;
+          }
         }
       }
       out.push(cand);
@@ -346,13 +409,37 @@ export class AttributionFinder {
       if (!m || m.entry.frame === "prep") continue;
       return { cue: [k, k + m.words.length], entry: m.entry, source: this.subjectLeft(v, k, ts) };
     }
-    const subj = this.sentenceSubject(v, ts, j);
-    return subj ? { cue: [j, j + 1], entry: COLON_CUE, source: subj } : null;
+    return this.colonSource(v, j, ts);
+  }
+
+  /** The source of a quote introduced by a colon without a cue word: a name right before it ("- Pew Research:"), else the sentence subject. */
+  private colonSource(v: View, colon: number, ts: number): { cue: TokRange; entry: CueEntry; source: TokRange | null } | null {
+    if (colon - 1 >= ts && v.cap[colon - 1]) {
+      let a = colon - 1;
+      while (a - 1 >= ts && colon - a < 6 && (v.cap[a - 1] || ((v.lower[a - 1] === "and" || v.lower[a - 1] === "of") && a - 2 >= ts && v.cap[a - 2]))) a--;
+      if (!(a === ts && this.lex.byFirst.has(v.lower[a]))) return { cue: [colon, colon + 1], entry: COLON_CUE, source: [a, colon] };
+    }
+    const subj = this.sentenceSubject(v, ts, colon);
+    return subj ? { cue: [colon, colon + 1], entry: COLON_CUE, source: subj } : null;
   }
 
   /** A cue and speaker right after a closing quote mark, in the same sentence. */
   private cueAfter(v: View, q: MarkedQuote, quotes: MarkedQuote[]): { cue: TokRange; entry: CueEntry; source: TokRange | null; last: number } | null {
     return this.cueAfterNear(v, q, quotes) ?? this.cueAfterAppositive(v, q);
+  }
+
+  /** A quote signed with a dash and a name: `"The most unqualified child to ever run." ― Francisco Herrero` */
+  private signature(v: View, q: MarkedQuote): { cue: TokRange; entry: CueEntry; source: TokRange | null; last: number } | null {
+    const i = v.tokenFrom(q.end);
+    if (i >= v.n || !DASHES.has(v.form[i]) || v.doc.text.slice(q.end, v.start[i]).includes("\n")) return null;
+    let p = i + 1;
+    while (p < v.n && p - i <= 6 && (v.cap[p] || v.form[p] === "." || (p > i + 1 && v.lower[p] === "of")) && !v.breakBetween(p - 1, p) && !v.isQuote(p)) p++;
+    if (p === i + 1 || !v.cap[i + 1]) return null;
+    // the name must end the line, the sentence or run into the next quote
+    if (p < v.n && !v.breakBetween(p - 1, p) && !v.isQuote(p) && !SENT_END.has(v.form[p]) && v.form[p] !== ",") return null;
+    let b = p;
+    while (b > i + 1 && v.form[b - 1] === ".") b--;
+    return { cue: [i, i + 1], entry: SIGNATURE_CUE, source: [i + 1, b], last: b - 1 };
   }
 
   /** `"...," Mr. Daniloff, now 81 and retired in Cambridge, said by telephone.`: a name, its appositive, then the cue. */
@@ -365,7 +452,7 @@ export class AttributionFinder {
     while (p < v.n && p - s0 < 6 && (v.cap[p] || v.form[p] === "." || v.lower[p] === "'s")) p++;
     if (p === s0 || p >= v.n || v.form[p] !== ",") return null;
     for (let k = p + 1; k < v.n && k - p < 30; k++) {
-      if (SENT_END.has(v.form[k]) || QUOTE_CHARS.has(v.form[k]) || v.breakBetween(k - 1, k)) return null;
+      if (SENT_END.has(v.form[k]) || v.isQuote(k) || v.breakBetween(k - 1, k)) return null;
       const m = this.cueAt(v, k, s0, v.n);
       if (m && m.entry.frame === "clause" && m.entry.kind === "speech") {
         let b = k;
@@ -378,16 +465,22 @@ export class AttributionFinder {
   }
 
   private cueAfterNear(v: View, q: MarkedQuote, quotes: MarkedQuote[]): { cue: TokRange; entry: CueEntry; source: TokRange | null; last: number } | null {
+    const sig = this.signature(v, q);
+    if (sig) return sig;
     let i = v.tokenFrom(q.end);
     if (i >= v.n) return null;
     if (i > 0 && v.breakBetween(i - 1, i) && v.doc.text.slice(q.end, v.start[i]).includes("\n")) return null;
+    // a quote that ends its sentence ("... the timing.") is not attributed by the next sentence's cue
+    const lastIn = v.tokenFrom(q.innerEnd) - 1;
+    const sent = v.doc.tokens.sentence;
+    if (lastIn >= 0 && /[.!?]\s*$/.test(v.doc.text.slice(q.innerStart, q.innerEnd)) && sent[i] !== sent[lastIn] && v.cap[i]) return null;
     while (i < v.n && (v.form[i] === "," || v.form[i] === "-" || v.form[i] === "—")) i++;
     const s0 = i;
     const limit = Math.min(v.n, s0 + 14);
     for (let k = s0; k < limit; k++) {
       if (k > s0 && v.breakBetween(k - 1, k)) return this.unlistedCue(v, s0, k);
       const f = v.form[k];
-      if (SENT_END.has(f) || f === ";" || f === "," || QUOTE_CHARS.has(f)) {
+      if (SENT_END.has(f) || f === ";" || f === "," || v.isQuote(k)) {
         if (f !== "," || k === s0) return this.unlistedCue(v, s0, k);
         continue;
       }
@@ -401,7 +494,14 @@ export class AttributionFinder {
           let a = s0;
           let b = k;
           while (b > a && AUX_ADV.has(v.lower[b - 1])) b--;
-          for (let j = a; j < b; j++) if (NP_STOP_LEFT.has(v.lower[j]) && !(v.lower[j] === "and" && v.cap[j + 1])) return null;
+          // (a name or a determiner may carry a prepositional tail: "a narrator in the Clinton ad asks")
+          const npStart = v.cap[a] || NP_DETERMINERS.has(v.lower[a]);
+          for (let j = a; j < b; j++) {
+            const w = v.lower[j];
+            if (!NP_STOP_LEFT.has(w) || (w === "and" && v.cap[j + 1])) continue;
+            if (npStart && j > a && NP_TAIL_PREP.has(w)) continue;
+            return null;
+          }
           if (b - a > 10) return null;
           source = b > a ? [a, b] : null;
         } else {
@@ -468,9 +568,8 @@ export class AttributionFinder {
       }
       if (colon && k === from) {
         // "Sanders delivered a snappy retort: ...": no cue word, but the sentence's subject speaks
-        const subj = this.sentenceSubject(v, ts, j);
         const m0 = this.cueAt(v, k, ts, last + 1);
-        if (!m0 && subj) return { cue: [j, j + 1], entry: COLON_CUE, source: subj };
+        if (!m0) return this.colonSource(v, j, ts);
       }
       const m = this.cueAt(v, k, ts, last + 1);
       if (!m || m.entry.frame === "prep") continue;
@@ -478,7 +577,7 @@ export class AttributionFinder {
       const gap = last + 1 - cue[1];
       if (!colon && gap > 6) return null;
       if (!colon && gap > 0 && !(PREPOSITIONS.has(v.lower[cue[1]]) || OBJECT_FIRST.has(m.entry.cue) || AUX_ADV.has(v.lower[cue[1]]))) return null;
-      return { cue, entry: m.entry, source: this.subjectLeft(v, k, ts) };
+      return { cue, entry: m.entry, source: this.subjectLeft(v, k, ts) ?? this.sentenceSubject(v, ts, k) };
     }
     return null;
   }
@@ -487,9 +586,10 @@ export class AttributionFinder {
 
   private indirect(v: View, usedCue: Set<number>, direct: Candidate[]): Candidate[] {
     const doc = v.doc;
+    const from = quoteStart(doc);
     const out: Candidate[] = [];
     for (const s of doc.sentences) {
-      if (s.end <= doc.bodyStart) continue;
+      if (s.end <= from) continue;
       const ts = s.tokenStart;
       const te = s.tokenEnd;
       // a direct quote's speaker in this sentence is the subject of "..., adding that"
@@ -503,6 +603,8 @@ export class AttributionFinder {
         if (v.cap[i]) caps++;
       }
       const titleCase = words >= 4 && caps >= 0.7 * words;
+      const poll = this.pollSource(v, ts, te, usedCue);
+      if (poll) out.push(poll);
       const headline = this.headlineSource(v, ts, te);
       if (headline) {
         out.push(headline);
@@ -524,6 +626,38 @@ export class AttributionFinder {
     return out;
   }
 
+  /**
+   * "In the latest NBC News poll, Trump leads ..." / "... leads by 9 points in the RealClearPolitics average":
+   * a poll, survey or study introduced by "in" is the source of the rest of the sentence.
+   */
+  private pollSource(v: View, ts: number, te: number, usedCue: Set<number>): Candidate | null {
+    for (let i = ts; i < te; i++) {
+      if (v.lower[i] !== "in" || v.inQuote[i] >= 0) continue;
+      let k = i + 1;
+      while (k < te && k - i <= 12 && !v.punct[k] || (k < te && (v.form[k] === "/" || v.form[k] === "-" || v.form[k] === "."))) {
+        if (REPORT_NOUNS.has(v.lower[k]) && (k + 1 >= te || v.punct[k + 1] || v.lower[k + 1] === "of" || v.lower[k + 1] === "by" || v.lower[k + 1] === "released" || v.lower[k + 1] === "conducted")) break;
+        k++;
+      }
+      if (k >= te || !REPORT_NOUNS.has(v.lower[k])) continue;
+      let srcEnd = k + 1;
+      if (v.lower[srcEnd] === "of") {
+        while (srcEnd < te && !v.punct[srcEnd] && srcEnd - k < 8) srcEnd++;
+      }
+      usedCue.add(i);
+      let endTok = te;
+      while (endTok > ts && TRAIL_PUNCT.has(v.form[endTok - 1])) endTok--;
+      let span: Span | null;
+      if (i === ts || (i === ts + 1 && LEADERS.has(v.lower[ts]))) {
+        let c = srcEnd;
+        while (c < te && v.form[c] !== ",") c++;
+        span = this.charSpan(v, c + 1, te);
+      } else span = this.charSpan(v, ts, i);
+      if (!span) return null;
+      return { start: span.start, end: span.end, direct: false, cue: [i, i + 1], entry: POLL_CUE, source: [i + 1, srcEnd] };
+    }
+    return null;
+  }
+
   /** A line "Name: what they said" (headline or standfirst convention). */
   private headlineSource(v: View, ts: number, te: number): Candidate | null {
     const text = v.doc.text;
@@ -533,7 +667,7 @@ export class AttributionFinder {
     while (p < te && p - ts < 5 && (v.cap[p] || (p > ts && (v.form[p] === "." || v.lower[p] === "'s")))) p++;
     if (p === ts || p >= te - 2 || v.form[p] !== ":") return null;
     // "The Latest: Sanders declares ...": a label, not a speaker; the cue inside speaks for itself
-    if (HEADLINE_LABELS.has(v.lower[p - 1]) || v.form.slice(ts, p).every((f) => f === f.toUpperCase())) return null;
+    if (HEADLINE_LABELS.has(v.lower[p - 1]) || (p - ts === 1 && /^[A-Z]{4,}$/.test(v.form[ts]) && HEADLINE_LABELS.has(v.lower[ts]))) return null;
     if (QUOTE_CHARS.has(v.form[p + 1])) return null;
     const span = this.charSpan(v, p + 1, te);
     if (!span) return null;
@@ -689,7 +823,7 @@ export class AttributionFinder {
 
   /** The noun phrase a relative pronoun at token `rel` refers to (left of it, past a comma). */
   antecedent(doc: Doc, rel: number): TokRange | null {
-    const v = new View(doc, []);
+    const v = this.lastView && this.lastView.doc === doc ? this.lastView : new View(doc, []);
     const ts = doc.sentences[doc.tokens.sentence[rel]]?.tokenStart ?? 0;
     let b = rel;
     if (b - 1 >= ts && v.form[b - 1] === ",") b--;

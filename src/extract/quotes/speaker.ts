@@ -38,6 +38,9 @@ export class SpeakerResolver {
     if (own) return this.fromEntity(own, start, end);
     if (PERSONAL.has(lower) || FIRST_PERSON.has(lower) || PLURAL_PRONOUNS.has(lower) || NEUTER_PRONOUNS.has(lower)) {
       const want = PERSONAL.has(lower) || FIRST_PERSON.has(lower) ? "person" : NEUTER_PRONOUNS.has(lower) ? "thing" : "any";
+      // the speaker of the last sentences is the likeliest antecedent ("Lavrov says ... He says through a translator ...")
+      const recent = want === "person" ? this.recentSpeaker(start) : null;
+      if (recent) return { name: recent.name, actor: recent.actor, entity: recent.entity, start, end };
       const ent = this.nearestEntityBefore(start, want);
       if (ent) return this.fromEntity(ent, start, end);
       const prev = this.nearestNamedBefore(start, want === "person");
@@ -48,9 +51,16 @@ export class SpeakerResolver {
       if (ent) return this.fromEntity(ent, start, end);
     }
     const coded = this.coder ? this.coder(this.doc, start, end) : null;
-    const name = coded?.name ?? text;
+    // an entity the coder found inside the phrase but not at its head ("USA" in "USA intelligence agencies")
+    // codes the phrase, but is not what the phrase names
+    const inner = coded?.entity != null && this.mentions.length > 0;
+    // the coder's canonical name when it names the same thing ("Lavrov" -> "Sergey Lavrov"),
+    // not when it only names the actor's country ("Charlotte Mayor Jennifer Roberts" -> USAGOV)
+    const words = new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2));
+    const sameThing = coded?.name != null && coded.name.toLowerCase().split(/[^\p{L}\p{N}]+/u).some((w) => words.has(w));
+    const name = inner || !sameThing ? text : (coded?.name as string);
     const actor = coded?.actor ?? null;
-    const entity = coded?.entity ?? null;
+    const entity = inner ? null : coded?.entity ?? null;
     this.named.push({ name, start, actor, entity });
     return { name, actor, entity, start, end };
   }
@@ -60,15 +70,21 @@ export class SpeakerResolver {
     return { name: e.name, actor: e.actor, entity: e.id, start, end };
   }
 
-  /** The entity whose mention overlaps the speaker phrase, preferring the one nearest its end (the head). */
+  /**
+   * The entity named by the speaker phrase: one whose mention covers the
+   * phrase's last word (its head). "USA intelligence agencies" is not the
+   * USA; "presidential spokesman Dmitry Peskov" is Peskov.
+   */
   private entityCovering(start: number, end: number): Entity | null {
-    let best: MentionRef | null = null;
+    const text = this.doc.text;
+    let headEnd = end;
+    while (headEnd > start && /[\s.,'’s]/.test(text[headEnd - 1]) && !/\p{L}{2}/u.test(text.slice(headEnd - 2, headEnd))) headEnd--;
     for (const m of this.mentions) {
       if (m.start >= end) break;
       if (m.end <= start) continue;
-      if (!best || m.end > best.end || (m.end === best.end && m.entity.type === "PER")) best = m;
+      if (m.start < headEnd && m.end >= headEnd - 1) return m.entity;
     }
-    return best ? best.entity : null;
+    return null;
   }
 
   private nearestEntityBefore(pos: number, want: "person" | "thing" | "any", description?: string): Entity | null {
@@ -81,6 +97,22 @@ export class SpeakerResolver {
       if (want === "thing" && t === "PER") continue;
       if (roleActorHint && m.entity.actor && !/GOV|IGO|MIL|LEG|JUD|ELI/.test(m.entity.actor)) continue;
       return m.entity;
+    }
+    return null;
+  }
+
+  /** A named (non-pronoun) person speaker from this or the previous two sentences. */
+  private recentSpeaker(pos: number): { name: string; actor: string | null; entity: string | null } | null {
+    const here = this.doc.sentenceAt(pos);
+    for (let k = this.named.length - 1; k >= 0; k--) {
+      const n = this.named[k];
+      if (n.start >= pos) continue;
+      const s = this.doc.sentenceAt(n.start);
+      if (here < 0 || s < 0 || here - s > 2) return null;
+      if (n.entity && this.doc.entities.some((e) => e.id === n.entity && e.type !== "PER")) continue;
+      if (n.actor && (/^[A-Z]{3}$/.test(n.actor) || n.actor.startsWith("IGO"))) continue;
+      if (!n.entity && !/^\p{Lu}/u.test(n.name)) continue;
+      return n;
     }
     return null;
   }

@@ -78,6 +78,8 @@ const FURNITURE: RegExp[] = [
   /^(?:sign in|log in|subscribe|caption|close|share|tweet|email|print|comments?|follow us|next|previous|back to top|skip to (?:main )?content|menu|search)$/i,
   /^https?:\/\/\S+$/,
   /^(?:tags?|topics?|categories|filed under)\s*:/i,
+  /\b(?:posted|published|written|publicado|publié|veröffentlicht|pubblicato)\s+(?:by|por|par|von|da)\b/i,
+  /\[(?:insight|video|reaction|pictures|pics|latest|reveal|analysis|poll|live)\]\s*\|?$/i,
   /^\d+$/,
 ];
 
