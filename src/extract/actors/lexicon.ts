@@ -55,6 +55,8 @@ export class ActorLexiconImpl {
   readonly personNames: { words: string[]; entry: number }[] = [];
   /** Every word of every role-noun (agent) name, for finding premodifiers ("presidential spokesman"). */
   readonly agentWords = new Set<string>(["PRESIDENTIAL", "MINISTERIAL"]);
+  /** Every role-noun (agent) name as normalised words joined by spaces ("SECRETARY OF STATE"). */
+  readonly agentNames = new Set<string>();
   /** Entries replaced by a later entry with the same kind and id. */
   readonly superseded = new Set<number>();
 
@@ -70,6 +72,7 @@ export class ActorLexiconImpl {
         this.superseded.add(prev);
       }
       for (const n of e.names) this.insert(n, idx, override);
+      if (e.kind === "agent") for (const n of e.names) this.agentNames.add(n.words.join(" "));
       if (e.kind === "agent") for (const n of e.names) for (const w of n.words) if (w.length > 3 && !/^(THE|AND|FOR|FROM|WITH|INTO)$/.test(w)) this.agentWords.add(w);
       if (e.kind === "person") for (const n of e.names) if (n.words.length >= 2) this.personNames.push({ words: n.words, entry: idx });
     }

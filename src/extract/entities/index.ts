@@ -75,6 +75,10 @@ export class EntityComponent implements Component {
         if (!type) continue;
         let a = h.i;
         while (a < h.j - 1 && /^(THE|A|AN)$/.test(mt[a].norm)) a++;
+        // a national office named only by its role ("Secretary of State") is a role, not a named entity
+        if (e.kind === "org") {
+          if (this.lex.agentNames.has(mt.slice(a, h.j).map((t) => t.norm).join(" "))) continue;
+        }
         const start = mt[a].start;
         const end = mt[h.j - 1].end;
         const over = sentMentions.filter((m) => m.start < end && start < m.end);
