@@ -6,8 +6,7 @@
  */
 import type { Component, Doc, Entity, EntityType } from "../../model/index.js";
 import type { ActorLexicon } from "../actors/index.js";
-import { codeSpan } from "../actors/coder.js";
-import { findHits } from "../actors/coder.js";
+import { codeSpan, findHits } from "../actors/coder.js";
 import { matchTokens } from "../actors/normalize.js";
 import { chunks } from "./conll.js";
 import { linkMentions, type RawMention } from "./linker.js";
