@@ -599,7 +599,7 @@ class DocContext<L> {
   }
 
   /** When the parse gives a verb no subject: the nearest coded noun group before it in its clause. */
-  private linearSource(v: number): number {
+  private linearSource(v: number): Arg | null {
     const t = this.t;
     const si = t.sentence[v];
     const s = this.doc.sentences[si];
@@ -608,18 +608,18 @@ class DocContext<L> {
       const g = groups[q];
       if (g[1] >= v || g[0] < Math.max(s.tokenStart, this.datelineEnd)) continue;
       for (let k = g[1] + 1; k < v; k++) {
-        if ((t.upos[k] === "VERB" && !/^(have|be|do)$/.test(this.lemma(k))) || t.upos[k] === "SCONJ" || /^[;:"“”]$/.test(t.form[k]) || SUBJ_PRON.has(this.lowerForm(k))) return -1;
+        if ((t.upos[k] === "VERB" && !/^(have|be|do)$/.test(this.lemma(k))) || t.upos[k] === "SCONJ" || /^[;:"“”]$/.test(t.form[k]) || SUBJ_PRON.has(this.lowerForm(k))) return null;
       }
       const m = this.code(this.doc, t.start[g[0]], t.end[g[1]], this.ref);
-      if (m?.actor) return g[1];
+      if (m?.actor) return { head: g[1], start: t.start[g[0]], end: t.end[g[1]], match: m };
       // an uncoded group inside a prepositional or time phrase ("on Tuesday") does not stop the search
       let pp = g[0] - 1;
       while (pp > s.tokenStart && (t.upos[pp] === "DET" || t.upos[pp] === "PRON" || t.upos[pp] === "NUM")) pp--;
       const inPP = pp >= s.tokenStart && t.upos[pp] === "ADP";
       const isTime = this.isTime(g[0]);
-      if (!inPP && !isTime) return -1;
+      if (!inPP && !isTime) return null;
     }
-    return -1;
+    return null;
   }
 
   /** `"...", Lavrov said` / `Lavrov said: "..."`: the noun group next to a speech verb outside the quotes. */
@@ -881,22 +881,21 @@ class DocContext<L> {
       if (s >= 0) srcHeads = this.conjuncts(s);
       tgtHeads = this.targetHeads(v, choice.code);
     }
+    let linear: Arg | null = null;
     if (!srcHeads.length && !passive && !this.kids[v].some((k) => SUBJ.has(this.rel(k)))) {
       // a parse without a subject for this verb: fall back to word order
-      const ls = this.linearSource(v);
-      if (ls >= 0) srcHeads = [ls];
+      linear = this.linearSource(v);
     }
-    if (!srcHeads.length) return;
+    if (!srcHeads.length && !linear) return;
     const modality = negPattern ? this.modality(v, false) : this.modality(v, negated);
     const date = this.dateOf(v, si, modality === "future");
     const intent = (modality === "future" || modality === "negated") && this.announced(v);
     const attribution = this.speakerOf(v);
-    let sources = srcHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null);
+    let sources = linear ? [linear] : srcHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null);
     if (!passive && !sources.some((a) => a.match?.actor)) {
       // the parsed subject is not an actor (often a mis-parse): try word order
-      const ls = this.linearSource(v);
-      const a = ls >= 0 ? this.arg(ls, v) : null;
-      if (a?.match?.actor) sources = [a];
+      const a = this.linearSource(v);
+      if (a) sources = [a];
     }
     let targets = tgtHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null && a.match?.actor != null);
     if (!passive && (!targets.length || targets.every((a) => a.match?.actor?.startsWith("---")))) {
