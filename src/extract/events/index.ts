@@ -182,7 +182,8 @@ export class EventCoder<L> implements Component {
       const s = doc.sentences[c.sentence];
       const src = actorOut(doc, c.source);
       const tgt = c.target ? actorOut(doc, c.target) : null;
-      if (!this.opts.keepUncodedSource && !src.actor) continue;
+      // a source with a role but no country ("a senior official said") is too vague to count, unless asked for
+      if (!this.opts.keepUncodedSource && (!src.actor || src.actor.startsWith("---"))) continue;
       const key = `${src.actor ?? src.text}|${tgt?.actor ?? tgt?.text ?? ""}|${c.code}|${c.date}|${c.modality}`;
       const evidence: Span = { start: s.start, end: s.end };
       const prev = byKey.get(key);
@@ -843,6 +844,12 @@ class DocContext<L> {
   /** Lexicon entries of a verb token: by lemma, else by regular inflection of its form (the lemmatizer may err). */
   private verbEntries(v: number): TriggerEntry[] | undefined {
     const lex = this.coder.lexicon;
+    // a dictionary entry for the very form wins over the lemma's ("LEFT [042:043]" vs "LEAVE [012]")
+    const f0 = this.lowerForm(v);
+    if (f0 !== this.lemma(v)) {
+      const byForm = lex.entries("V", f0);
+      if (byForm) return byForm;
+    }
     const e = lex.entries("V", this.lemma(v));
     if (e) return e;
     const f = this.t.form[v].toLowerCase();
