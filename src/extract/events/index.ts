@@ -605,11 +605,17 @@ class DocContext<L> {
     const si = t.sentence[v];
     const s = this.doc.sentences[si];
     const groups = this.nounGroups(si);
+    // verbs governing v through control ("will continue to demand") do not end its clause
+    const governors = new Set<number>();
+    for (let x = v, q = 0; q < 4 && t.head[x] >= 0 && (this.rel(x) === "xcomp" || (this.rel(x) === "advcl" && this.markOf(x) === "to")); q++) {
+      x = t.head[x];
+      governors.add(x);
+    }
     for (let q = groups.length - 1; q >= 0; q--) {
       const g = groups[q];
       if (g[1] >= v || g[0] < Math.max(s.tokenStart, this.datelineEnd)) continue;
       for (let k = g[1] + 1; k < v; k++) {
-        if ((t.upos[k] === "VERB" && !/^(have|be|do)$/.test(this.lemma(k))) || t.upos[k] === "SCONJ" || /^[;:"“”]$/.test(t.form[k]) || SUBJ_PRON.has(this.lowerForm(k))) return null;
+        if ((t.upos[k] === "VERB" && !/^(have|be|do)$/.test(this.lemma(k)) && !governors.has(k)) || t.upos[k] === "SCONJ" || /^[;:"“”]$/.test(t.form[k]) || SUBJ_PRON.has(this.lowerForm(k))) return null;
       }
       const m = this.code(this.doc, t.start[g[0]], t.end[g[1]], this.ref);
       if (m?.actor) return { head: g[1], start: t.start[g[0]], end: t.end[g[1]], match: m };
@@ -1364,6 +1370,11 @@ class DocContext<L> {
       if (comp && NEG_GOV.has(hl)) return "negated";
       if (comp && DIRECTIVE.has(hl)) return "hypothetical";
       if (comp && (FUTURE_GOV.has(hl) || FUTURE_AUX.has(hl))) { future = true; break; }
+      // "will continue to demand", "has not stopped shelling": the governing verb's auxiliaries and negation
+      if (comp) {
+        if (this.isNegated(h)) return "negated";
+        if (this.kids[h].some((k) => this.rel(k) === "aux" && FUTURE_AUX.has(t.form[k].toLowerCase()))) { future = true; break; }
+      }
       // the content of a demand, appeal or proposal is not (yet) an act: "demanded that Hamas renounce ..."
       if ((r === "ccomp" || r === "xcomp") && DIRECTIVE.has(hl)) return "hypothetical";
       if (r === "xcomp" && (FUTURE_GOV.has(hl) || FUTURE_AUX.has(hl))) { future = true; break; }
