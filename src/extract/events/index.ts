@@ -871,6 +871,8 @@ class DocContext<L> {
     const t0 = this.t;
     // participles that are prepositions or adjectives in news: "according to", "following", "Algeria's leading"
     if (PREP_PARTICIPLE.has(this.lowerForm(v))) return;
+    // attributive participles: "suspected British militant", "the alleged attack"
+    if (ALLEGED_MOD.has(this.lowerForm(v)) && v + 1 < t0.count && /^(NOUN|PROPN|ADJ)$/.test(t0.upos[v + 1])) return;
     if (t0.xpos[v] === "VBG" && (this.kids[v].some((k) => this.rel(k) === "nmod:poss") || (v > 0 && /^'s$|^’s$/.test(t0.form[v - 1])))) return;
     const entries = this.verbEntries(v);
     if (!entries) return;
