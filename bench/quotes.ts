@@ -1,57 +1,32 @@
 /**
  * `npm run bench -- quotes [--split dev|train] [--limit N] [--no-record]`
  *
- * Runs the analysis (tokenizer/tagger/parser when present, entities when
- * present, then the quote component) over PolNeAR
- * (../shared/gold/quotes/polnear.SPLIT.jsonl.gz), converts the quotes to the
- * prediction format of ../shared/eval/score-quotes.mjs
+ * Runs the analysis exactly as `eventwire analyze --jsonl` does (each
+ * PolNeAR article given as one {"id","text","date","title"} JSONL record,
+ * read by the same parser, analysed by the same Pipeline, turned into the
+ * same analysis@1 document) over ../shared/gold/quotes/polnear.SPLIT.jsonl.gz,
+ * converts the analysis quotes to the prediction format of
+ * ../shared/eval/score-quotes.mjs
  * ({"id","quotes":[{"start","end","fragments"?,"speaker":{"start","end","text"}|null}]}),
  * scores them (F1 at 0.3 and 0.8 overlap, speaker accuracy) and appends the
- * result to docs/BENCHMARKS.md. Predictions go to bench/out/ (git-ignored).
- * PolNeAR texts are read at run time only and never written into the repository.
+ * result to docs/BENCHMARKS.md. Everything runs in this process (models
+ * loaded once). Predictions go to bench/out/ (git-ignored). PolNeAR texts are
+ * read at run time only and never written into the repository.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { join } from "node:path";
-import { Doc, type Component } from "../src/model/index.js";
-import { SimpleTokenizer } from "../src/nlp/tokenizer.js";
-import { createQuoteComponent } from "../src/extract/quotes/index.js";
+import { toAnalysis } from "../src/model/index.js";
+import { parseJsonlRecord } from "../src/ingest/sources.js";
+import { DEFAULT_MAX_BYTES } from "../src/ingest/read-file.js";
+import { Pipeline } from "../src/pipeline/pipeline.js";
 import { REPO, SHARED, recordBenchmark, runScorer } from "./lib/record.js";
 
 interface GoldArticle {
   id: string;
   text: string;
   date?: string;
-}
-
-/** Loads a module that another stage may not have merged yet; null when absent. */
-async function optionalImport(rel: string): Promise<Record<string, unknown> | null> {
-  const url = new URL(rel, import.meta.url);
-  if (!existsSync(url)) return null;
-  return (await import(url.href)) as Record<string, unknown>;
-}
-
-/** The components that run before quotes: the best NLP and entity stages present in this build. */
-export async function upstreamComponents(): Promise<{ components: Component[]; notes: string[] }> {
-  const notes: string[] = [];
-  const components: Component[] = [];
-  const nlp = await optionalImport("../src/nlp/index.js");
-  if (nlp && typeof nlp.createNlpComponents === "function") {
-    const made = await (nlp.createNlpComponents as () => Component[] | Promise<Component[]>)();
-    components.push(...made);
-    notes.push(`nlp: ${made.map((c) => c.name).join("+")}`);
-  } else {
-    components.push(new SimpleTokenizer());
-    notes.push("nlp: first tokenizer only (no tagger/parser in this build)");
-  }
-  const ent = await optionalImport("../src/extract/entities/index.js");
-  const act = await optionalImport("../src/extract/actors/index.js");
-  if (ent && typeof ent.createEntityComponent === "function") {
-    const lex = act && typeof act.loadActorLexicon === "function" ? await (act.loadActorLexicon as () => unknown)() : undefined;
-    components.push(await (ent.createEntityComponent as (l: unknown) => Component | Promise<Component>)(lex));
-    notes.push("entities: yes");
-  } else notes.push("entities: absent");
-  return { components, notes };
+  title?: string;
 }
 
 export async function run(args: string[]): Promise<void> {
@@ -88,30 +63,44 @@ export async function run(args: string[]): Promise<void> {
   }
   const gold = gunzipSync(readFileSync(goldPath)).toString("utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as GoldArticle);
   const articles = gold.slice(0, Number.isFinite(limit) ? limit : gold.length);
-  const { components, notes } = await upstreamComponents();
-  const quotes = createQuoteComponent();
+  const pipeline = new Pipeline();
+  const quoteStage = pipeline.components.find((c) => c.name === "quotes");
+  const notes = [`analysis: ${pipeline.components.map((c) => c.name).join(" → ")} (as analyze --jsonl)`];
+  // time the quote component on its own as well
+  let quoteMs = 0;
+  if (quoteStage) {
+    const annotate = quoteStage.annotate.bind(quoteStage);
+    quoteStage.annotate = (doc) => {
+      const q0 = performance.now();
+      annotate(doc);
+      quoteMs += performance.now() - q0;
+    };
+  }
   const lines: string[] = [];
   let words = 0;
-  let quoteMs = 0;
   const t0 = performance.now();
   for (const g of articles) {
-    const doc = new Doc({ id: String(g.id), title: null, published: g.date ?? null, url: null, source: "polnear", language: "en", text: g.text });
-    try {
-      for (const c of components) c.annotate(doc);
-      const q0 = performance.now();
-      quotes.annotate(doc);
-      quoteMs += performance.now() - q0;
-    } catch (e) {
-      process.stderr.write(`bench quotes: article ${g.id}: ${(e as Error).message}\n`);
+    // only what analyze --jsonl receives: never the gold attributions
+    const record = JSON.stringify({ id: String(g.id), text: g.text, date: g.date, title: g.title });
+    const item = parseJsonlRecord(record, `polnear:${g.id}`, DEFAULT_MAX_BYTES, null);
+    let quotes: { start: number; end: number; fragments?: { start: number; end: number }[]; speaker: { start: number; end: number } | null }[] = [];
+    if (item.kind === "failure") process.stderr.write(`bench quotes: ${item.failure.input}: ${item.failure.reason}\n`);
+    else {
+      try {
+        const doc = pipeline.analyze(item.article);
+        words += doc.tokens.count;
+        quotes = toAnalysis(doc).quotes;
+      } catch (e) {
+        process.stderr.write(`bench quotes: article ${g.id}: ${(e as Error).message}\n`);
+      }
     }
-    words += doc.tokens.count;
     lines.push(JSON.stringify({
       id: String(g.id),
-      quotes: doc.quotes.map((q) => ({
+      quotes: quotes.map((q) => ({
         start: q.start,
         end: q.end,
         ...(q.fragments ? { fragments: q.fragments } : {}),
-        speaker: q.speaker ? { start: q.speaker.start, end: q.speaker.end, text: doc.text.slice(q.speaker.start, q.speaker.end) } : null,
+        speaker: q.speaker ? { start: q.speaker.start, end: q.speaker.end, text: g.text.slice(q.speaker.start, q.speaker.end) } : null,
       })),
     }));
   }

@@ -91,6 +91,23 @@ test("deeply nested or unclosed markup neither overflows the stack nor takes lon
   assert.ok(Date.now() - t0 < 10000, `took ${Date.now() - t0} ms`);
 });
 
+test("a page whose visible text is missing (paywall, script-rendered) falls back to JSON-LD articleBody", () => {
+  const ld = JSON.stringify({ "@type": "NewsArticle", headline: "Walled", articleBody: `${story[0]}\n${story[1]}` });
+  const a = extractArticle(`<html><head><script type="application/ld+json">${ld}</script></head><body><div class="paywall">Subscribe to read</div></body></html>`);
+  assert.equal(a.body, `${story[0]}\n\n${story[1]}`);
+  assert.equal(a.title, "Walled");
+});
+
+test("CJK: short first paragraphs are kept, link boundaries inside Japanese text become spaces", () => {
+  const ja = `<html lang="ja"><body><nav><a href="/">ホーム</a></nav><article><p>先日、新しい法律が成立しました。</p><p>報道によると、施行は来年です。</p>` +
+    `<p>この法律では、<a href="https://example.jp/">KeePass</a>のようなソフトの利用についても定められており、多くの企業が対応を迫られることになります。関係者は準備を急いでいます。</p></article></body></html>`;
+  const a = extractArticle(ja);
+  assert.equal(a.body, "先日、新しい法律が成立しました。\n\n報道によると、施行は来年です。\n\nこの法律では、 KeePass のようなソフトの利用についても定められており、多くの企業が対応を迫られることになります。関係者は準備を急いでいます。");
+  assert.equal(a.language, "ja");
+  // Latin text keeps links glued to punctuation as written
+  assert.equal(extractArticle(`<html><body><article><p>${story[0].slice(0, -1)} (<a href="/x">details</a>).</p></article></body></html>`).body, `${story[0].slice(0, -1)} (details).`);
+});
+
 test("htmlToArticle: text is title + blank line + body, fields carried over", () => {
   const r = htmlToArticle(Buffer.from(PAGE), "page.html", { url: "https://www.example-times.com/x", source: "feed" });
   assert.ok(r.ok);
@@ -123,6 +140,11 @@ test("charset: BOM, HTTP header, meta charset, mislabelled UTF-8 and undeclared 
   const d5 = decodeHtml(iconv.encode("<meta charset=utf-8><p>Señor</p>", "latin1"));
   assert.match(d5.text, /Señor/);
   assert.match(d5.warning ?? "", /not valid UTF-8/);
+  // double-encoded UTF-8 ("CafÃ©") is repaired, with a warning
+  const dbl = Buffer.from(iconv.decode(Buffer.from("<p>Café, déjà vu, naïve</p>"), "windows-1252"), "utf8");
+  const d6 = decodeHtml(dbl);
+  assert.equal(d6.text, "<p>Café, déjà vu, naïve</p>");
+  assert.match(d6.warning ?? "", /mojibake/);
   // unknown label: warning, still decoded
   assert.match(decodeHtml(Buffer.from("<meta charset=x-klingon><p>ok</p>")).warning ?? "", /unknown charset/);
 });

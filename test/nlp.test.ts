@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { spawnSync } from "node:child_process";
 import { Doc } from "../src/model/index.js";
 import { NewsTokenizer, surfaceTokens } from "../src/nlp/tokenizer.js";
 import { createNlpComponents } from "../src/nlp/index.js";
@@ -154,4 +155,37 @@ test("seed article: 'Russia vetoed ...' has vetoed as root, Russia nsubj, resolu
     for (let i = sent.tokenStart; i < sent.tokenEnd; i++) if (t2.head[i] === -1) roots++;
     assert.equal(roots, 1);
   }
+});
+
+const CLI = join(REPO_ROOT, "dist", "src", "cli", "main.js");
+
+test("eventwire tokenize --jsonl: surface spans, and a malformed line fails alone with its line number", () => {
+  const input = [JSON.stringify({ doc: "a", text: "Putin didn't wait. He left." }), "{not json", JSON.stringify({ doc: "c" }), JSON.stringify({ doc: "d", text: "OK." })].join("\n") + "\n";
+  const r = spawnSync(process.execPath, [CLI, "tokenize", "--jsonl"], { input, encoding: "utf8" });
+  const out = r.stdout.trim().split("\n").map((l) => JSON.parse(l) as { doc: string | null; tokens?: number[][]; sentences?: number[][]; error?: string });
+  assert.equal(out.length, 4);
+  assert.deepEqual(out[0].tokens, [[0, 5], [6, 12], [13, 17], [17, 18], [19, 21], [22, 26], [26, 27]]);
+  assert.deepEqual(out[0].sentences, [[0, 18], [19, 27]]);
+  assert.match(out[1].error ?? "", /^line 2: /);
+  assert.match(out[2].error ?? "", /^line 3: .*text/);
+  assert.deepEqual(out[3].tokens, [[0, 2], [2, 3]]);
+  assert.match(r.stderr, /line 2/);
+  assert.equal(r.status, 1);
+});
+
+test("eventwire parse --conllu keeps tokenisation and fills tags, lemmas and a tree", () => {
+  const rows = ["The", "ministers", "met", "."].map((f, i) => `${i + 1}\t${f}\t_\t_\t_\t_\t_\t_\t_\t_`);
+  const input = `# sent_id = x\n${rows.join("\n")}\n\n`;
+  const r = spawnSync(process.execPath, [CLI, "parse", "--conllu"], { input, encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  const lines = r.stdout.trim().split("\n");
+  assert.equal(lines[0], "# sent_id = x");
+  const cols = lines.slice(1).map((l) => l.split("\t"));
+  assert.deepEqual(cols.map((c) => c[1]), ["The", "ministers", "met", "."]);
+  assert.deepEqual(cols.map((c) => c[3]), ["DET", "NOUN", "VERB", "PUNCT"]);
+  assert.equal(cols[1][2], "minister");
+  assert.deepEqual(cols.map((c) => [c[6], c[7]]), [["2", "det"], ["3", "nsubj"], ["0", "root"], ["3", "punct"]]);
+  const bad = spawnSync(process.execPath, [CLI, "parse", "--conllu"], { input: "1\tonly three\tcolumns\n", encoding: "utf8" });
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /line 1: expected 10 tab-separated columns/);
 });

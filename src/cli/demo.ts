@@ -13,6 +13,7 @@ import { Store } from "../store/store.js";
 import { queryEvents, queryQuotes, queryStories } from "../api/queries.js";
 import { rebuildStories } from "../pipeline/stories-run.js";
 import { formatRows } from "./format.js";
+import { problemLine } from "./run-control.js";
 
 const db = join(ROOT, ".eventwire", "demo");
 const samples = join(ROOT, "samples");
@@ -23,7 +24,7 @@ const pipeline = new Pipeline();
 const store = await Store.open(db);
 try {
   const s = await ingestAll(readSources([samples]), pipeline, store, {
-    onProblem: (f) => process.stderr.write(`eventwire: ${f.input}: ${f.reason}\n`),
+    onProblem: (f) => process.stderr.write(problemLine(f)),
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const [near] = await store.sql.query<{ n: string }>("SELECT count(*) AS n FROM articles WHERE duplicate_of IS NOT NULL");

@@ -23,15 +23,17 @@ export class Parser implements Component {
   readonly rtl: ParserModel | null;
   private readonly beta: number;
   private readonly tau: number;
+  private readonly rtlWeight: number;
 
   constructor(
     readonly model: ParserModel = loadParserModel(),
     rtl: ParserModel | null | undefined = undefined,
   ) {
     this.rtl = rtl !== undefined ? rtl : existsSync(modelPath("parser.rtl.bin")) ? loadParserModel("parser.rtl") : null;
-    const ens = (this.rtl?.meta.settings.ensemble ?? {}) as { beta?: number; tau?: number };
+    const ens = (this.rtl?.meta.settings.ensemble ?? {}) as { beta?: number; tau?: number; rtlWeight?: number };
     this.beta = ens.beta ?? 1;
     this.tau = ens.tau ?? 1;
+    this.rtlWeight = ens.rtlWeight ?? 1;
   }
 
   /** Parses one sentence: 1-based heads (0 = root) and relation names, index 0 unused. */
@@ -48,7 +50,7 @@ export class Parser implements Component {
       const map = this.rtlLabelMap();
       const bl = new Int32Array(b.label.length);
       for (let i = 0; i < bl.length; i++) bl[i] = b.label[i] < 0 ? -1 : map[b.label[i]];
-      const c = combineParses([a, { head: b.head, label: bl, margin: b.margin }], n, this.beta, this.tau);
+      const c = combineParses([a, { head: b.head, label: bl, margin: b.margin }], n, this.beta, this.tau, [1, this.rtlWeight]);
       head = c.head;
       label = c.label;
       names = labels;

@@ -242,16 +242,16 @@ async function jackknifeTags(train: ConlluSentence[], seed: number, folds = 4): 
 }
 
 /** Grid search of the recombination weights (beta, tau) on dev; returns the best and its scores. */
-function tuneEnsemble(ltr: ParserModel, rtlModel: ParserModel, dev: ConlluSentence[], tags: Tags[]): { beta: number; tau: number; uas: number; las: number } {
+export function tuneEnsemble(ltr: ParserModel, rtlModel: ParserModel, dev: ConlluSentence[], tags: Tags[]): { beta: number; tau: number; rtlWeight: number; uas: number; las: number } {
   const rtlMeta = rtlModel.meta;
   rtlMeta.settings.direction = "rtl";
-  const parser = (beta: number, tau: number) => {
-    rtlMeta.settings.ensemble = { beta, tau };
+  const parser = (beta: number, tau: number, rtlWeight: number) => {
+    rtlMeta.settings.ensemble = { beta, tau, rtlWeight };
     return new Parser(ltr, rtlModel);
   };
-  let best = { beta: 0, tau: 1, uas: -1, las: -1 };
-  for (const beta of [0, 0.5, 1, 2, 4]) for (const tau of beta === 0 ? [1] : [0.5, 1, 2, 4]) {
-    const p = parser(beta, tau);
+  let best = { beta: 0, tau: 1, rtlWeight: 0, uas: -1, las: -1 };
+  for (const rtlWeight of [0.9, 1]) for (const beta of [2, 4, 8]) for (const tau of [4, 8]) {
+    const p = parser(beta, tau, rtlWeight);
     let n = 0;
     let u = 0;
     let l = 0;
@@ -265,9 +265,28 @@ function tuneEnsemble(ltr: ParserModel, rtlModel: ParserModel, dev: ConlluSenten
         }
       }
     });
-    log(`parser ensemble beta=${beta} tau=${tau}: dev UAS ${(100 * u / n).toFixed(2)} LAS ${(100 * l / n).toFixed(2)}`);
-    if (l / n > best.las) best = { beta, tau, uas: round(u / n), las: round(l / n) };
+    log(`parser ensemble rtlWeight=${rtlWeight} beta=${beta} tau=${tau}: dev UAS ${(100 * u / n).toFixed(2)} LAS ${(100 * l / n).toFixed(2)}`);
+    if (l / n > best.las) best = { beta, tau, rtlWeight, uas: round(u / n), las: round(l / n) };
   }
-  rtlMeta.settings.ensemble = { beta: best.beta, tau: best.tau };
+  rtlMeta.settings.ensemble = { beta: best.beta, tau: best.tau, rtlWeight: best.rtlWeight };
   return best;
+}
+
+/** `npm run train -- ensemble`: tunes how models/parser.bin and models/parser.rtl.bin are recombined (EWT dev). */
+export async function tuneEnsembleCommand(): Promise<void> {
+  const ltr = ParserModel.load(modelPath("parser.bin"), modelPath("parser.json"));
+  const rtlModel = ParserModel.load(requireFile(modelPath("parser.rtl.bin")), modelPath("parser.rtl.json"));
+  const dev = readConllu(requireFile(EWT_DEV));
+  const tagger = loadTaggerModel();
+  const tags = dev.map((s) => {
+    const t = tagger.tag(s.form);
+    return { upos: Array.from(t, (c) => tagger.upos[c]), xpos: Array.from(t, (c) => tagger.xpos[c]) };
+  });
+  const ens = tuneEnsemble(ltr, rtlModel, dev, tags);
+  const meta = rtlModel.meta;
+  meta.settings.ensemble = { beta: ens.beta, tau: ens.tau, rtlWeight: ens.rtlWeight };
+  meta.dev.ensembleUas = ens.uas;
+  meta.dev.ensembleLas = ens.las;
+  writeFileSync(modelPath("parser.rtl.json"), JSON.stringify(meta, null, 1) + "\n");
+  log(`ensemble: best ${JSON.stringify(ens)}`);
 }

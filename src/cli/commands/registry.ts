@@ -4,6 +4,7 @@ import { register } from "./index.js";
 register("analyze", "analyse one article (or JSONL on stdin) and print events, quotes and entities", () => import("./analyze.js"));
 register("ingest", "analyse files and folders and store what they say (idempotent)", () => import("./ingest.js"));
 register("watch", "poll news feeds and ingest each new article (polite, resumable)", () => import("./watch.js"));
+register("worker", "analyse queued articles; run several to share the work", () => import("./worker.js"));
 register("events", "list stored events: who did what to whom, with evidence", () => import("./events.js"));
 register("quotes", "list stored quotes with their speakers", () => import("./quotes.js"));
 register("articles", "list stored articles with their event and quote counts", () => import("./articles.js"));

@@ -53,6 +53,18 @@ const HAVE = new Set(["has", "have", "had", "'ve", "having"]);
 const PASSIVE_AUX = new Set(["was", "were", "is", "are", "been", "be", "being", "'s"]);
 const SUBJECT_OPENERS = new Set(["who", "which", "the", "a", "an", "whose", "now", "then", "himself", "herself"]);
 
+/**
+ * Where attributions are looked for: the body, and the title too unless the
+ * body repeats it (a headline such as "Lynch: No outside influence on FBI
+ * probe" is an attribution of its own; a repeated one would count twice).
+ */
+export function quoteStart(doc: Doc): number {
+  if (doc.bodyStart <= 0) return 0;
+  const title = doc.text.slice(0, doc.bodyStart).trim();
+  const body = doc.text.slice(doc.bodyStart).trimStart();
+  return title && body.startsWith(title) ? doc.bodyStart : 0;
+}
+
 /** Per-document view of the token layer with the few derived arrays the rules need. */
 class View {
   readonly lower: string[];
@@ -120,7 +132,8 @@ export class AttributionFinder {
   constructor(private readonly lex: CueLexicon) {}
 
   find(doc: Doc): Candidate[] {
-    const quotes = findMarkedQuotes(doc.text).filter((q) => q.start >= doc.bodyStart);
+    const from = quoteStart(doc);
+    const quotes = findMarkedQuotes(doc.text).filter((q) => q.start >= from);
     const v = new View(doc, quotes);
     this.lastView = v;
     const usedCue = new Set<number>();
@@ -457,6 +470,10 @@ export class AttributionFinder {
     let i = v.tokenFrom(q.end);
     if (i >= v.n) return null;
     if (i > 0 && v.breakBetween(i - 1, i) && v.doc.text.slice(q.end, v.start[i]).includes("\n")) return null;
+    // a quote that ends its sentence ("... the timing.") is not attributed by the next sentence's cue
+    const lastIn = v.tokenFrom(q.innerEnd) - 1;
+    const sent = v.doc.tokens.sentence;
+    if (lastIn >= 0 && /[.!?]\s*$/.test(v.doc.text.slice(q.innerStart, q.innerEnd)) && sent[i] !== sent[lastIn] && v.cap[i]) return null;
     while (i < v.n && (v.form[i] === "," || v.form[i] === "-" || v.form[i] === "—")) i++;
     const s0 = i;
     const limit = Math.min(v.n, s0 + 14);
@@ -560,7 +577,7 @@ export class AttributionFinder {
       const gap = last + 1 - cue[1];
       if (!colon && gap > 6) return null;
       if (!colon && gap > 0 && !(PREPOSITIONS.has(v.lower[cue[1]]) || OBJECT_FIRST.has(m.entry.cue) || AUX_ADV.has(v.lower[cue[1]]))) return null;
-      return { cue, entry: m.entry, source: this.subjectLeft(v, k, ts) };
+      return { cue, entry: m.entry, source: this.subjectLeft(v, k, ts) ?? this.sentenceSubject(v, ts, k) };
     }
     return null;
   }
@@ -569,9 +586,10 @@ export class AttributionFinder {
 
   private indirect(v: View, usedCue: Set<number>, direct: Candidate[]): Candidate[] {
     const doc = v.doc;
+    const from = quoteStart(doc);
     const out: Candidate[] = [];
     for (const s of doc.sentences) {
-      if (s.end <= doc.bodyStart) continue;
+      if (s.end <= from) continue;
       const ts = s.tokenStart;
       const te = s.tokenEnd;
       // a direct quote's speaker in this sentence is the subject of "..., adding that"

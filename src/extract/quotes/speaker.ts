@@ -54,7 +54,11 @@ export class SpeakerResolver {
     // an entity the coder found inside the phrase but not at its head ("USA" in "USA intelligence agencies")
     // codes the phrase, but is not what the phrase names
     const inner = coded?.entity != null && this.mentions.length > 0;
-    const name = inner ? text : coded?.name ?? text;
+    // the coder's canonical name when it names the same thing ("Lavrov" -> "Sergey Lavrov"),
+    // not when it only names the actor's country ("Charlotte Mayor Jennifer Roberts" -> USAGOV)
+    const words = new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2));
+    const sameThing = coded?.name != null && coded.name.toLowerCase().split(/[^\p{L}\p{N}]+/u).some((w) => words.has(w));
+    const name = inner || !sameThing ? text : (coded?.name as string);
     const actor = coded?.actor ?? null;
     const entity = inner ? null : coded?.entity ?? null;
     this.named.push({ name, start, actor, entity });

@@ -1,7 +1,7 @@
 /**
  * HTML article extraction: the main text of a web page plus its metadata.
  *
- * Body, in four steps:
+ * Body, in five steps:
  *  1. preclean: drop elements that are never article text (navigation, share
  *     bars, captions, related links, hidden blocks) by tag, class/id words and
  *     visibility, unless they hold most of the page's text;
@@ -12,13 +12,14 @@
  *     carry the most non-link text) replaces it when readability finds little;
  *  3. inside the container, skip link-dense blocks (link lists, tag clouds);
  *  4. drop furniture paragraphs ("Image 1 of 9", "Related: ...", the title and
- *     byline repeated, navigation runs before the first real paragraph).
- * Metadata is read before cleaning (see metadata.ts).
+ *     byline repeated, a menu-like run before the first sentence);
+ *  5. when almost nothing is left, the JSON-LD articleBody the page declares.
+ * Metadata is read before cleaning (see metadata.ts). See docs/INGESTION.md.
  */
 import { parseHTML } from "linkedom";
 import { Readability } from "@mozilla/readability";
-import { domToParagraphs, flatText, type DomNode } from "./dom-text.js";
-import { extractMetadata, type QueryableDoc, type QueryableEl } from "./metadata.js";
+import { domToParagraphs, type DomNode } from "./dom-text.js";
+import { extractMetadata, jsonLdArticleBody, type QueryableDoc, type QueryableEl } from "./metadata.js";
 import { ARTICLE_CLASS, DROP_TAGS, classOf, isBoilerClass, isFurniture, isHidden } from "./boilerplate.js";
 import { densityCandidate } from "./density.js";
 import { detectLanguage } from "../language.js";
@@ -47,7 +48,7 @@ type El = QueryableEl & { remove(): void; parentNode: El | null; children: Array
 /** Parses HTML into a linkedom document; a fragment without <html> is wrapped so it still parses. */
 export function parseDocument(html: string): QueryableDoc & Document {
   // Scripts (except JSON-LD), styles, inline SVG and comments never hold article text:
-  // cutting them from the string first halves the parser's work on script-heavy pages.
+  // cutting them from the string first saves the parser (and readability) some work.
   const stripped = html
     .replace(/<script\b(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script\s*>/gi, "")
     .replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, "")
@@ -119,6 +120,8 @@ function skipper(stats: Map<DomNode, TextStats>): (el: DomNode) => boolean {
   };
 }
 
+const CJK_TEXT = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/;
+
 const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 
 /** Step 4: drops furniture paragraphs and a leading navigation run. */
@@ -135,11 +138,13 @@ function filterParagraphs(paras: string[], title: string | null, byline: string 
     if (nb && p.length < 120 && (n === nb || n === `by ${nb}`)) return false;
     return true;
   });
-  // Navigation/header run: short paragraphs before the first sentence-like one.
-  let first = out.findIndex((p) => p.length >= 80 || (/[.!?:"”]$/.test(p) && p.split(" ").length >= 6));
-  if (first > 0) {
+  // Navigation run: a menu's worth (3+) of one-to-four-word items before the first sentence.
+  const sentenceLike = (p: string) =>
+    p.length >= 80 || (/[.!?:"”。！？」）)]$/.test(p) && (p.split(" ").length >= 6 || (CJK_TEXT.test(p) && p.length >= 12)));
+  const first = out.findIndex(sentenceLike);
+  if (first >= 3) {
     const lead = out.slice(0, first);
-    if (lead.every((p) => p.split(" ").length <= 12)) out = out.slice(first);
+    if (lead.every((p) => p.split(" ").length <= 4 && !CJK_TEXT.test(p))) out = out.slice(first);
   }
   // Drop exact repeats (captions and pull quotes shown twice).
   const seen = new Set<string>();
@@ -217,6 +222,12 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
       if (len(rdParas) < 0.5 * len(ownParas)) paras = ownParas;
     }
     text = paras.join("\n\n");
+  }
+  if (text.length < 200) {
+    // Nothing (or next to nothing) visible: paywalled and script-rendered pages often carry
+    // the text in JSON-LD (read with the metadata, before readability dropped the scripts).
+    const declared = jsonLdArticleBody(doc);
+    if (declared && declared.length > text.length) text = declared;
   }
   // The text's own language beats the page's declaration (often missing or a site-wide default).
   const guess = text ? detectLanguage(text) : null;

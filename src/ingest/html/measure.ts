@@ -10,8 +10,6 @@ export interface TextStats {
   link: number;
 }
 
-const NON_SPACE = /\S/g;
-
 function countNonSpace(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
@@ -20,7 +18,6 @@ function countNonSpace(s: string): number {
   }
   return n;
 }
-void NON_SPACE;
 
 export function measure(root: DomNode, info?: { depth: number; elements: number }): Map<DomNode, TextStats> {
   // Iterative post-order walk: pages with thousands of nested elements must not overflow the stack.

@@ -7,6 +7,22 @@
  */
 import { flatText, type DomNode } from "./dom-text.js";
 
+/**
+ * The article text a page declares in JSON-LD (`articleBody`), as paragraphs; null when absent
+ * or too short. Used when the visible page has no article (paywalls, script-rendered pages).
+ */
+export function jsonLdArticleBody(doc: QueryableDoc): string | null {
+  const raw = readJsonLd(doc).articleBody;
+  if (!raw) return null;
+  const paras = decodeEntities(raw)
+    .replace(/<[^>]+>/g, " ")
+    .split(/\n\s*\n|\r?\n/)
+    .map((p) => p.replace(/[\s\u00a0]+/g, " ").trim())
+    .filter(Boolean);
+  const text = paras.join("\n\n");
+  return text.length >= 200 ? text : null;
+}
+
 export interface Metadata {
   title: string | null;
   byline: string | null;
@@ -109,6 +125,7 @@ interface JsonLdInfo {
   url?: string;
   publisher?: string;
   language?: string;
+  articleBody?: string;
 }
 
 const ARTICLE_TYPES = /Article|BlogPosting|Report|NewsArticle|WebPage|LiveBlogPosting|Posting/i;
@@ -124,7 +141,18 @@ function names(v: unknown): string[] {
   return [];
 }
 
+const ldCache = new WeakMap<QueryableDoc, JsonLdInfo>();
+
 function readJsonLd(doc: QueryableDoc): JsonLdInfo {
+  let info = ldCache.get(doc);
+  if (!info) {
+    info = parseJsonLd(doc);
+    ldCache.set(doc, info);
+  }
+  return info;
+}
+
+function parseJsonLd(doc: QueryableDoc): JsonLdInfo {
   const out: JsonLdInfo = {};
   const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
   const nodes: Record<string, unknown>[] = [];
@@ -163,6 +191,7 @@ function readJsonLd(doc: QueryableDoc): JsonLdInfo {
       if (p.length) out.publisher = p[0];
     }
     if (!out.language && typeof o.inLanguage === "string") out.language = o.inLanguage;
+    if (!out.articleBody && typeof o.articleBody === "string") out.articleBody = o.articleBody;
   }
   if (!out.publisher) {
     const org = nodes.find((o) => /Organization|WebSite|NewsMediaOrganization/.test(typeOf(o)) && typeof o.name === "string");

@@ -163,7 +163,7 @@ async function* readGzipMembers(win: Window, start: number, maxBytes: number, pa
   for (;;) {
     let avail = await win.ensure(pos, 64 * 1024);
     if (avail === 0) return;
-    let head = win.view(pos, Math.min(avail, 64 * 1024));
+    const head = win.view(pos, Math.min(avail, 64 * 1024));
     const hl = gzipHeaderLength(head);
     if (hl < 0) {
       // Not a member boundary: resync on the next gzip magic.
@@ -236,10 +236,9 @@ async function* readGzipMembers(win: Window, start: number, maxBytes: number, pa
       yield { kind: "failure", offset: recordOffset, nextOffset: memberEnd, reason: `${trailerProblem} at byte ${recordOffset}` };
     } else {
       // A member normally holds one record; some writers put several in one.
-      for (const item of parseRecords(out, recordOffset, memberEnd, true)) yield item;
+      for (const item of parseRecords(out, recordOffset, memberEnd)) yield item;
     }
     pos = memberEnd;
-    head = Buffer.alloc(0);
   }
 }
 
@@ -397,9 +396,8 @@ async function* readPlain(win: Window, start: number, maxBytes: number): AsyncGe
 }
 
 /** Records inside one decompressed gzip member (usually exactly one). */
-function* parseRecords(data: Buffer, offset: number, nextOffset: number, _gz: boolean): Generator<WarcItem> {
+function* parseRecords(data: Buffer, offset: number, nextOffset: number): Generator<WarcItem> {
   let p = 0;
-  let count = 0;
   while (p < data.length) {
     while (p < data.length && (data[p] === 0x0d || data[p] === 0x0a)) p++;
     if (p >= data.length) break;
@@ -436,10 +434,8 @@ function* parseRecords(data: Buffer, offset: number, nextOffset: number, _gz: bo
     }
     const item = toItem(headers, data.subarray(bodyStart, after), offset, nextOffset);
     if (item) yield item;
-    count++;
     p = after;
   }
-  void count;
 }
 
 /** Parses "Name: value" lines (the first line, WARC/1.x or HTTP/1.x status, is skipped). Names lower-cased. */

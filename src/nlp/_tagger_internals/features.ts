@@ -44,24 +44,11 @@ export class TokenAtoms {
   shape = new Int32Array(0);
   amb = new Int32Array(0);
   last = new Int32Array(0);
-  /** Sentence casing: 0 normal, 1 title case (most words capitalised), 2 all capitals. */
-  casing = 0;
 
   prepare(forms: readonly string[], ambiguity: Map<string, number>): void {
     const n = forms.length;
     if (this.lower.length < n + 4) this.alloc(n + 16);
     this.n = n;
-    let alpha = 0;
-    let caps = 0;
-    let upper = 0;
-    for (let i = 0; i < n; i++) {
-      const f = forms[i];
-      if (f.length < 2 || !/^\p{L}/u.test(f)) continue;
-      alpha++;
-      if (/^\p{Lu}/u.test(f)) caps++;
-      if (f === f.toUpperCase()) upper++;
-    }
-    this.casing = alpha >= 3 && upper / alpha > 0.7 ? 2 : alpha >= 3 && caps / alpha > 0.6 ? 1 : 0;
     for (let i = 0; i < n; i++) {
       const f = forms[i];
       const w = normWord(f);
