@@ -1416,8 +1416,13 @@ class DocContext<L> {
     if (!src && !violent) {
       // "the Putin-Tillerson meeting" tokenised apart: each coded compound is a party
       const parts: Arg[] = [];
-      for (const k of this.kids[n]) {
-        if (k > n || this.rel(k) !== "compound") continue;
+      // compounds of the noun and compounds of those ("Putin - Tillerson meeting" parsed as a chain)
+      const comps: number[] = [];
+      for (const k of this.kids[n]) if (k < n && this.rel(k) === "compound") {
+        for (const kk of this.kids[k]) if (kk < k && this.rel(kk) === "compound") comps.push(kk);
+        comps.push(k);
+      }
+      for (const k of comps) {
         for (const c of this.conjuncts(k)) {
           const m = this.code(this.doc, t.start[c], t.end[c], this.ref);
           if (m?.actor) parts.push({ head: c, start: t.start[c], end: t.end[c], match: m });
