@@ -894,6 +894,10 @@ class DocContext<L> {
     } else {
       const s = this.logicalSubject(v);
       if (s >= 0) srcHeads = this.conjuncts(s);
+      // a parser may attach each member of "Arnor and the evil Gondor" as its own subject
+      if (s >= 0 && t0.head[s] === v) {
+        for (const k of this.kids[v]) if (k !== s && this.rel(k) === this.rel(s) && SUBJ.has(this.rel(k))) for (const c of this.conjuncts(k)) if (!srcHeads.includes(c)) srcHeads.push(c);
+      }
       tgtHeads = this.targetHeads(v, choice.code);
     }
     let linear: Arg | null = null;
