@@ -852,11 +852,11 @@ class DocContext<L> {
     const lex = this.coder.lexicon;
     // a dictionary entry for the very form wins over the lemma's ("LEFT [042:043]" vs "LEAVE [012]")
     const f0 = this.lowerForm(v);
+    const e = lex.entries("V", this.lemma(v));
     if (f0 !== this.lemma(v)) {
       const byForm = lex.entries("V", f0);
-      if (byForm) return byForm;
+      if (byForm) return e ? [...byForm, ...e] : byForm;
     }
-    const e = lex.entries("V", this.lemma(v));
     if (e) return e;
     const f = this.t.form[v].toLowerCase();
     const m = /^(.+?)(ies|ied|es|ed|ing|s|d)$/.exec(f);
