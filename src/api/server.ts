@@ -26,6 +26,7 @@ export function filtersFromQuery(q: URLSearchParams): QueryFilters {
     if (!Number.isInteger(n) || n <= 0) throw new BadRequest("limit must be a positive whole number");
     f.limit = n;
   }
+  if (q.get("include_copies") === "1") f.includeCopies = true;
   const modality = q.get("modality");
   if (modality !== null) {
     f.modalities = modality === "all" ? [] : modality.split(",");

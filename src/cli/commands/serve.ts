@@ -6,8 +6,8 @@ import { Store, resolveDbLocation } from "../../store/store.js";
 const usage = `Usage: eventwire serve [options]
 
 Serves the store read-only as JSON over HTTP, for notebooks, dashboards and other tools:
-  GET /events    ?actor= &code= &from= &to= &search= &modality=asserted,alleged|all &limit=
-  GET /quotes    ?speaker= &actor= &from= &to= &search= &limit=
+  GET /events    ?actor= &code= &from= &to= &search= &modality=asserted,alleged|all &include_copies=1 &limit=
+  GET /quotes    ?speaker= &actor= &from= &to= &search= &include_copies=1 &limit=
   GET /articles  ?actor= &from= &to= &search= &limit=
   GET /profile   ?who=Lavrov|RUSGOV   (events and quotes together)
   GET /failures, /counts

@@ -52,7 +52,8 @@ const countryName = new Map<string, string>();
 const regions: LexEntry[] = [];
 for (const r of csvRows(read(join(gold, "codebooks/cameo_countries.csv"))).slice(1)) {
   if (r.length < 3) continue;
-  countryName.set(r[0], r[1]);
+  // several territories share a code (FRA: France, Mayotte, Saint Barthelemy): the first row is the state
+  if (!countryName.has(r[0])) countryName.set(r[0], r[1]);
   if (r[2] === "region") {
     const names = [r[1], r[1].replace(/^the /i, "")].filter((v, i, a) => a.indexOf(v) === i);
     regions.push({ kind: "region", id: r[1], codes: [{ code: r[0], from: null, to: null }], rawNames: names, names: names.map((n) => parseName(n)!), note: "CAMEO manual table 3.3" });
