@@ -73,6 +73,7 @@ const REL_PRON = new Set(["who", "which", "that", "whom", "whose"]);
 const PREP_PARTICIPLE = new Set(["according", "following", "including", "regarding", "concerning", "considering", "pending", "given", "excluding", "notwithstanding", "barring"]);
 /** "X were engaged in ...", "X was involved in ...": adjectival passives whose subject is the actor. */
 const STATIVE_PASSIVE = new Set(["engage", "involve"]);
+const DETERMINERS = new Set(["the", "a", "an", "this", "that", "these", "those", "some", "any", "no", "every", "each", "all", "both", "either", "neither", "another", "such"]);
 const SUBJ_PRON = new Set(["i", "we", "you", "he", "she", "it", "they", "who", "which", "that"]);
 const FIRST_PERSON = new Set(["i", "we", "us", "me", "our", "my"]);
 const THIRD_PERSON = new Set(["he", "she", "they", "him", "her", "them", "his", "their"]);
@@ -1312,8 +1313,8 @@ class DocContext<L> {
         stack.push(k);
       }
     }
-    // drop a leading determiner/preposition
-    while (lo < hi && (t.upos[lo] === "ADP" || t.upos[lo] === "DET" || t.upos[lo] === "PUNCT")) lo++;
+    // drop a leading determiner/preposition (a capitalised "determiner" is a mis-tagged name: "Osgiliath soldiers")
+    while (lo < hi && (t.upos[lo] === "ADP" || (t.upos[lo] === "DET" && !/^[A-Z][a-z]/.test(t.form[lo]) || (t.upos[lo] === "DET" && DETERMINERS.has(this.lowerForm(lo)))) || t.upos[lo] === "PUNCT")) lo++;
     while (hi > lo && t.upos[hi] === "PUNCT") hi--;
     // capitalised modifiers just before the phrase that the parser attached elsewhere ("German Foreign Minister ...")
     const s0 = this.doc.sentences[t.sentence[h]].tokenStart;
