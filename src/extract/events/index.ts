@@ -970,6 +970,11 @@ class DocContext<L> {
     return false;
   }
 
+  /** Has a coordinating conjunction (and, or, but, nor) or a comma in a list before it. */
+  private hasCc(v: number): boolean {
+    return this.kids[v].some((k) => this.rel(k) === "cc" || (this.rel(k) === "punct" && this.t.form[k] === "," && k < v));
+  }
+
   /** Is token v in its sentence's main clause (through conjuncts, control verbs and reported speech)? */
   private isMain(v: number): boolean {
     const t = this.t;
@@ -978,6 +983,7 @@ class DocContext<L> {
       const h = t.head[x];
       if (h < 0) return true;
       const r = this.rel(x);
+      if (r === "conj" && !this.hasCc(x) && this.t.upos[x] === "VERB") return false;
       if (r === "conj" || r === "xcomp" || r === "parataxis" || r === "obj" || r === "dobj" || SUBJ.has(r) || r === "compound" || r === "nmod:poss" || r === "appos" || r === "flat") { x = h; continue; }
       if (r === "ccomp" && (SAY.has(this.lemma(h)) || REPORT.has(this.lemma(h)) || ALLEGE.has(this.lemma(h)))) { x = h; continue; }
       if ((r === "obl" || r === "nmod") && t.upos[x] === "NOUN") { x = h; continue; }
@@ -1066,7 +1072,8 @@ class DocContext<L> {
       if (o >= 0 && o < v && (t.upos[o] === "PROPN" || t.upos[o] === "NOUN" || t.upos[o] === "PRON")) return o;
       return this.logicalSubject(h, depth + 1);
     }
-    if (r === "conj") return this.logicalSubject(h, depth + 1);
+    // a coordinated verb shares the subject; a "conjunct" without and/or/but is a mis-attached clause
+    if (r === "conj" && this.hasCc(v)) return this.logicalSubject(h, depth + 1);
     // a non-finite adverbial clause shares the main subject ("fired missiles ... to punish", "after meeting with")
     if (r === "advcl" && (/^VB[GN]?$/.test(t.xpos[v]) || this.markOf(v) === "to" || t.xpos[v] === "")) return this.logicalSubject(h, depth + 1);
     // "X are guilty of violating ...", "X is responsible for attacking ...": the predicate's subject
