@@ -439,6 +439,7 @@ export class AttributionFinder {
     if (p < v.n && !v.breakBetween(p - 1, p) && !v.isQuote(p) && !SENT_END.has(v.form[p]) && v.form[p] !== ",") return null;
     let b = p;
     while (b > i + 1 && v.form[b - 1] === ".") b--;
+    if (b <= i + 1) return null;
     return { cue: [i, i + 1], entry: SIGNATURE_CUE, source: [i + 1, b], last: b - 1 };
   }
 
