@@ -12,6 +12,8 @@ const stages: Record<string, () => Promise<{ run(args: string[]): Promise<void> 
   warc: () => import("./warc.js"),
   neardup: () => import("./neardup.js"),
   ner: () => import("./ner.js"),
+  stories: () => import("./stories.js"),
+  nlp: () => import("./nlp.js"),
 };
 
 const [stage, ...rest] = process.argv.slice(2);

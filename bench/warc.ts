@@ -4,7 +4,7 @@
  * then reads it with readWarc and reports MB/s of compressed input (CPU time, one core) and
  * records/s. Extraction is measured separately (bench extract).
  */
-import { existsSync, mkdirSync, statSync, writeFileSync, openSync, writeSync, closeSync } from "node:fs";
+import { existsSync, mkdirSync, statSync, openSync, writeSync, closeSync } from "node:fs";
 import { join } from "node:path";
 import { REPO, recordBenchmark } from "./lib/record.js";
 import { readWarc } from "../src/ingest/warc/read.js";
@@ -91,5 +91,4 @@ export async function run(args: string[]): Promise<void> {
   ];
   if (record) recordBenchmark("warc", lines);
   else process.stdout.write(lines.join("\n") + "\n");
-  void writeFileSync;
 }

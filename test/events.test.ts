@@ -143,7 +143,7 @@ test("UD-PETRARCH validation suite on its gold parses and own dictionaries", (t)
   if (!existsSync(file)) return t.skip(`${file} absent`);
   const d = join(SUITE, "up_petr_validate_dicts");
   const lex = loadActorLexicon({ petrarch: { actors: [join(d, "PETR_Validate_actors_2_02.txt")], agents: [join(d, "PETR_Validate_agents_2_02.txt")] }, replaceDefault: true });
-  const c = createEventComponent({ actors: lex, codeActor: codeActorSpan, lexiconFiles: [join(d, "PETR_Validate_verbs_2_02.txt")], intentEvents: false });
+  const c = createEventComponent({ actors: lex, codeActor: codeActorSpan, lexiconFiles: [join(d, "PETR_Validate_verbs_2_02.txt")], intentEvents: false, reciprocal: true });
   let tp = 0, fp = 0, fn = 0;
   for (const line of readFileSync(file, "utf8").split("\n")) {
     if (!line) continue;
@@ -188,4 +188,32 @@ test("directives, refusals and reported 'would'", () => {
     "SYR>GBR:125:asserted", "SYR>GBR:040:negated",
     "CHN>RUSGOV:040:future", "CHN>RUSGOV:036:asserted",
   ]);
+});
+
+test("bad input never crashes: empty article, unparsed tokens, broken heads", () => {
+  const empty = fixtureDoc([], null);
+  assert.deepEqual(run(empty), []);
+  // a sentence whose heads point outside it and whose tags are missing
+  const odd = fixtureDoc([["Russia Russia X 9 nsubj", "vetoed veto X 7 root", "it it X 1 obj"]]);
+  assert.doesNotThrow(() => coder.annotate(odd));
+  // tokens without any parse: the word-order fallback still reads "Russia vetoed the resolution"
+  const flat = fixtureDoc([["Russia Russia PROPN 0 _", "vetoed veto VERB 0 _", "the the DET 0 _", "resolution resolution NOUN 0 _", ". . PUNCT 0 _"]]);
+  for (let i = 0; i < flat.tokens.count; i++) flat.tokens.deprel[i] = "";
+  assert.deepEqual(run(flat).map(brief), ["RUS>:129:asserted"]);
+});
+
+test("every condition of a pattern line must hold (tab- or space-separated)", () => {
+  // core.tsv: "V get 012 neg prt=along": a negated "get" without "along" is no pessimistic comment
+  const no = run(fixtureDoc([["Britain Britain PROPN 4 nsubj", "did do AUX 4 aux", "not not PART 4 advmod", "get get VERB 0 root", "Russia Russia PROPN 4 obj", ". . PUNCT 4 punct"]]));
+  assert.deepEqual(no.filter((e) => e.code === "012"), []);
+  const yes = run(fixtureDoc([["Britain Britain PROPN 4 nsubj", "is be AUX 4 aux", "not not PART 4 advmod", "getting get VERB 0 root", "along along ADV 4 advmod", "with with ADP 7 case", "Russia Russia PROPN 4 obl", ". . PUNCT 4 punct"]]));
+  assert.deepEqual(yes.map(brief), ["GBR>RUS:012:asserted"]);
+});
+
+test("a dateline is not an actor", () => {
+  const ev = run(fixtureDoc([[
+    "MOSCOW MOSCOW PROPN 6 nsubj", "( ( PUNCT 3 punct", "AP AP PROPN 1 appos", ") ) PUNCT 3 punct", "- - PUNCT 5 punct",
+    "Britain Britain PROPN 1 appos", "condemned condemn VERB 0 root", "Syria Syria PROPN 7 obj", ". . PUNCT 7 punct",
+  ]]));
+  assert.deepEqual(ev.map(brief), ["GBR>SYR:111:asserted"]);
 });

@@ -80,11 +80,20 @@ test("encodings: windows-1252 declared in the XML prolog, and a UTF-8 BOM", () =
   // header charset wins over the prolog
   const latin = iconv.encode(`<?xml version="1.0" encoding="utf-8"?><rss><channel><title>Espa\u00f1a</title></channel></rss>`, "latin1");
   assert.equal(parseFeed(latin, { contentType: "application/rss+xml; charset=ISO-8859-1" }).title, "Espa\u00f1a");
+  // UTF-8 that went through a windows-1252 decoding upstream (mojibake) is repaired
+  const moji = iconv.decode(Buffer.from("<rss><channel><title>Café – déjà vu, naïve “quotes”</title></channel></rss>"), "windows-1252");
+  assert.match(moji, /CafÃ©/);
+  assert.equal(parseFeed(moji).title, "Café – déjà vu, naïve “quotes”");
+  assert.equal(parseFeed("<rss><channel><title>Ã la carte</title></channel></rss>").title, "Ã la carte", "a lone look-alike is left alone");
 });
 
 test("a feed URL that serves an HTML page, an empty body or random JSON is a FeedError with a reason", () => {
   assert.throws(() => parseFeed("<!DOCTYPE html><html><head><title>Home</title></head><body><p>Welcome</p></body></html>"), (e: unknown) => e instanceof FeedError && /HTML page/.test(e.message));
   assert.throws(() => parseFeed("<html><body>404 Not Found</body></html>"), /HTML page/);
+  assert.throws(
+    () => parseFeed('<!DOCTYPE html><html><head><link rel="alternate" type="application/rss+xml" title="News" href="/rss.xml"></head><body></body></html>', { url: "https://site.example/news/" }),
+    /HTML page \(it links to the feed https:\/\/site\.example\/rss\.xml\)/,
+  );
   assert.throws(() => parseFeed(""), /empty/);
   assert.throws(() => parseFeed('{"error":"nope"}'), /items/);
   assert.throws(() => parseFeed("<svg xmlns='http://www.w3.org/2000/svg'></svg>"), /root element <svg>/);

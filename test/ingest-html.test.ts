@@ -59,6 +59,10 @@ test("metadata from meta tags, <time> and the URL when there is no JSON-LD", () 
   assert.equal(normaliseWebDate("Tue, 19 Nov 2019 10:00:00 GMT"), "2019-11-19");
   assert.equal(normaliseWebDate("November 19th, 2019"), "2019-11-19");
   assert.equal(normaliseWebDate("not a date"), null);
+  const c = extractArticle(`<html><head><meta property="og:title" content="&amp;#8216;Quoted&amp;#8217; title"><meta property="og:site_name" content="https://www.example.net"><meta name="author" content="JANE ROE NOVEMBER 20, 2019 10:43"></head><body><article>${P(story[0])}</article></body></html>`);
+  assert.equal(c.title, "\u2018Quoted\u2019 title");
+  assert.equal(c.site, "example.net");
+  assert.equal(c.byline, "JANE ROE");
 });
 
 test("the language is detected from the text, not only the page's declaration", () => {
@@ -76,6 +80,32 @@ test("HTML with no article: empty body, and htmlToArticle records a failure inst
     const e = extractArticle(junk);
     assert.equal(typeof e.body, "string");
   }
+});
+
+test("deeply nested or unclosed markup neither overflows the stack nor takes long", () => {
+  const deep = `<html><body>${"<div>".repeat(5000)}${P(story[0])}${P(story[1])}${"</div>".repeat(5000)}</body></html>`;
+  const t0 = Date.now();
+  assert.equal(extractArticle(deep).body, `${story[0]}\n\n${story[1]}`);
+  const unclosed = `<html><body>${"<div><span>".repeat(3000)}${P(story[2])}</body></html>`;
+  assert.ok(extractArticle(unclosed).body.includes("monitoring mission"));
+  assert.ok(Date.now() - t0 < 10000, `took ${Date.now() - t0} ms`);
+});
+
+test("a page whose visible text is missing (paywall, script-rendered) falls back to JSON-LD articleBody", () => {
+  const ld = JSON.stringify({ "@type": "NewsArticle", headline: "Walled", articleBody: `${story[0]}\n${story[1]}` });
+  const a = extractArticle(`<html><head><script type="application/ld+json">${ld}</script></head><body><div class="paywall">Subscribe to read</div></body></html>`);
+  assert.equal(a.body, `${story[0]}\n\n${story[1]}`);
+  assert.equal(a.title, "Walled");
+});
+
+test("CJK: short first paragraphs are kept, link boundaries inside Japanese text become spaces", () => {
+  const ja = `<html lang="ja"><body><nav><a href="/">ホーム</a></nav><article><p>先日、新しい法律が成立しました。</p><p>報道によると、施行は来年です。</p>` +
+    `<p>この法律では、<a href="https://example.jp/">KeePass</a>のようなソフトの利用についても定められており、多くの企業が対応を迫られることになります。関係者は準備を急いでいます。</p></article></body></html>`;
+  const a = extractArticle(ja);
+  assert.equal(a.body, "先日、新しい法律が成立しました。\n\n報道によると、施行は来年です。\n\nこの法律では、 KeePass のようなソフトの利用についても定められており、多くの企業が対応を迫られることになります。関係者は準備を急いでいます。");
+  assert.equal(a.language, "ja");
+  // Latin text keeps links glued to punctuation as written
+  assert.equal(extractArticle(`<html><body><article><p>${story[0].slice(0, -1)} (<a href="/x">details</a>).</p></article></body></html>`).body, `${story[0].slice(0, -1)} (details).`);
 });
 
 test("htmlToArticle: text is title + blank line + body, fields carried over", () => {
@@ -110,6 +140,11 @@ test("charset: BOM, HTTP header, meta charset, mislabelled UTF-8 and undeclared 
   const d5 = decodeHtml(iconv.encode("<meta charset=utf-8><p>Señor</p>", "latin1"));
   assert.match(d5.text, /Señor/);
   assert.match(d5.warning ?? "", /not valid UTF-8/);
+  // double-encoded UTF-8 ("CafÃ©") is repaired, with a warning
+  const dbl = Buffer.from(iconv.decode(Buffer.from("<p>Café, déjà vu, naïve</p>"), "windows-1252"), "utf8");
+  const d6 = decodeHtml(dbl);
+  assert.equal(d6.text, "<p>Café, déjà vu, naïve</p>");
+  assert.match(d6.warning ?? "", /mojibake/);
   // unknown label: warning, still decoded
   assert.match(decodeHtml(Buffer.from("<meta charset=x-klingon><p>ok</p>")).warning ?? "", /unknown charset/);
 });

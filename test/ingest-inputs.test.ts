@@ -114,6 +114,21 @@ test("article ids hash normalised text and URL", () => {
   assert.match(articleId("x", null), /^[0-9a-f]{16}$/);
 });
 
+test("CSV rows and JSONL keys are read through a field mapping; a bad row fails alone", async () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, "feed.csv"), 'guid,headline,body,published\n1,Veto,"Russia vetoed the draft, diplomats said.",2017-04-12\n2,Empty,,2017-04-12\n');
+  writeFileSync(join(dir, "feed.jsonl"), JSON.stringify({ guid: "x", body: "China abstained.", published: "2017-04-13" }) + "\n");
+  const items = await collect([dir], { map: { text: "body", date: "published", id: "guid" } });
+  assert.deepEqual(failures(items).map((f) => [f.input.replace(dir, ""), f.reason]), [["/feed.csv:3", "empty text"]]);
+  assert.deepEqual(
+    articles(items).map((i) => [i.article.externalId, i.article.title, i.article.text, i.article.published]),
+    [
+      ["1", "Veto", "Russia vetoed the draft, diplomats said.", "2017-04-12"],
+      ["x", null, "China abstained.", "2017-04-13"],
+    ],
+  );
+});
+
 test("dates in file names are read as publication dates", () => {
   assert.equal(dateInFileName("/news/2017-04-12-un-veto.txt"), "2017-04-12");
   assert.equal(dateInFileName("reuters_20170412_x.html"), "2017-04-12");

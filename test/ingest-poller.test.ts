@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { FeedPoller, type PollEvent } from "../src/ingest/feeds/poller.js";
+import { parseRobots, robotsAllows } from "../src/ingest/feeds/robots.js";
 
 interface Hit {
   path: string;
@@ -135,6 +136,41 @@ test("watch: a feed URL that serves HTML or 500 is a failure with backoff, not a
     await all(p.pollOnce());
     const s2 = JSON.parse(readFileSync(statePath, "utf8"));
     assert.equal(s2.feeds[`${base}/html`].nextPollAt, clock + 120_000);
+  } finally {
+    server.close();
+  }
+});
+
+test("robots.txt: our group or *, longest match wins, Allow on ties, * and $ patterns, Crawl-delay", () => {
+  const txt = `# comment\nUser-agent: Googlebot\nDisallow: /\n\nUser-agent: *\nDisallow: /private/\nAllow: /private/open$\nDisallow: /*.pdf$\nCrawl-delay: 2\n`;
+  const r = parseRobots(txt, "eventwire");
+  assert.equal(r.crawlDelay, 2);
+  assert.equal(robotsAllows(r, "/news/a.html"), true);
+  assert.equal(robotsAllows(r, "/private/x"), false);
+  assert.equal(robotsAllows(r, "/private/open"), true);
+  assert.equal(robotsAllows(r, "/private/open/more"), false);
+  assert.equal(robotsAllows(r, "/files/report.pdf"), false);
+  assert.equal(robotsAllows(r, "/files/report.pdf?x=1"), true);
+  const ours = parseRobots(`User-agent: *\nDisallow: /\n\nUser-agent: EventWire\nDisallow: /drafts/\n`, "eventwire");
+  assert.equal(robotsAllows(ours, "/news"), true, "our own group replaces *");
+  assert.equal(robotsAllows(ours, "/drafts/1"), false);
+  assert.equal(robotsAllows(parseRobots("", "eventwire"), "/anything"), true);
+});
+
+test("watch: item pages disallowed by robots.txt are recorded failures and never fetched", async () => {
+  const { server, base, hits } = await serve((req, b): Reply => {
+    if (req.url === "/robots.txt") return { status: 200, headers: { "Content-Type": "text/plain" }, body: "User-agent: *\nDisallow: /private/\n" };
+    if (req.url === "/feed") return { status: 200, headers: { "Content-Type": "application/rss+xml" }, body: `<rss><channel><item><guid>p</guid><link>${b}/private/secret</link></item><item><guid>o</guid><link>${b}/open</link></item></channel></rss>` };
+    return { status: 200, headers: { "Content-Type": "text/html" }, body: page("Open story") };
+  });
+  const statePath = join(mkdtempSync(join(tmpdir(), "eventwire-poll-")), "state.json");
+  try {
+    const ev = await all(new FeedPoller([`${base}/feed`], { statePath, hostIntervalMs: 0 }).pollOnce(true));
+    assert.deepEqual(ev.filter((e) => e.kind === "article").map((e) => e.kind === "article" && e.article.title), ["Open story"]);
+    const f = ev.find((e) => e.kind === "failure");
+    assert.ok(f && f.kind === "failure" && /robots\.txt/.test(f.failure.reason) && f.failure.input.endsWith("/private/secret"));
+    assert.ok(!hits.some((h) => h.path.startsWith("/private/")), "the disallowed page is never requested");
+    assert.equal(hits.filter((h) => h.path === "/robots.txt").length, 1, "robots.txt is read once per origin");
   } finally {
     server.close();
   }

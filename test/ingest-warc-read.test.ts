@@ -11,9 +11,9 @@ const dir = mkdtempSync(join(tmpdir(), "eventwire-warc-"));
 const page = (i: number) => `<html><head><title>Page ${i}</title></head><body><p>Paragraph number ${i} of a test page.</p></body></html>`;
 const rec = (i: number, extra: Parameters<typeof responseRecord>[1] = {}) => responseRecord({ targetUri: `https://example.org/${i}`, date: "2024-01-0" + ((i % 9) + 1) + "T00:00:00Z", body: page(i) }, extra);
 
-async function collect(file: string, startOffset?: number): Promise<WarcItem[]> {
+async function collect(file: string, startOffset?: number, oneShotBytes?: number): Promise<WarcItem[]> {
   const out: WarcItem[] = [];
-  for await (const it of readWarc(file, { startOffset, chunkSize: 64 })) out.push(it);
+  for await (const it of readWarc(file, { startOffset, chunkSize: 64, oneShotBytes })) out.push(it);
   return out;
 }
 
@@ -121,4 +121,22 @@ test("chunked transfer encoding and gzip content encoding in the HTTP payload ar
   const items = await collect(f);
   assert.equal(items.length, 2);
   for (const it of items) assert.equal(it.kind === "response" && it.body.toString("utf8"), body);
+});
+
+test("a whole .warc gzipped as one stream (plain `gzip`) is streamed record by record; members after it are still read", async () => {
+  const f = join(dir, "whole.warc.gz");
+  const whole = gzipSync(Buffer.concat([warcinfoRecord({ software: "test" }), ...[1, 2, 3, 4, 5, 6].map((i) => rec(i))]));
+  writeFileSync(f, Buffer.concat([whole, gzipMember(rec(7))]));
+  const items = await collect(f, undefined, 600); // force the streaming path
+  assert.deepEqual(items.map((i) => (i.kind === "response" ? i.targetUri : "FAIL")), [1, 2, 3, 4, 5, 6, 7].map((i) => `https://example.org/${i}`));
+  assert.equal(items[6].offset, whole.length);
+  // truncated inside the stream: the complete records before the cut, then one failure
+  const many = gzipSync(Buffer.concat(Array.from({ length: 400 }, (_, i) => rec(i))));
+  const g = join(dir, "whole-trunc.warc.gz");
+  writeFileSync(g, many.subarray(0, many.length - 200));
+  const gi = await collect(g, undefined, 600);
+  assert.equal(gi[gi.length - 1].kind, "failure");
+  assert.match((gi[gi.length - 1] as { reason: string }).reason, /truncated gzip member/);
+  const salvaged = gi.filter((i) => i.kind === "response").length;
+  assert.ok(salvaged >= 300 && salvaged < 400, `salvaged ${salvaged} of 400 records`);
 });

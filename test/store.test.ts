@@ -127,7 +127,7 @@ function storeSuite(name: string, open: () => Promise<{ location: string; cleanu
       try {
         assert.deepEqual(await store.migrate(), []);
         const rows = await store.sql.query<{ version: number }>("SELECT version FROM schema_migrations ORDER BY version");
-        assert.deepEqual(rows.map((r) => Number(r.version)), [1, 2, 3]);
+        assert.deepEqual(rows.map((r) => Number(r.version)), [1, 2, 3, 4, 5]);
       } finally {
         await store.close();
       }

@@ -81,7 +81,7 @@ export async function queryArticles(store: Store, f: QueryFilters): Promise<Row[
             (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events,
             (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes,
             (SELECT count(*) FROM article_urls u WHERE u.article_id = a.id) AS urls,
-            a.duplicate_of, a.duplicate_similarity, a.source
+            a.duplicate_of, a.duplicate_similarity, a.story_id AS story, a.source
        FROM articles a ${w} ORDER BY a.published NULLS LAST, a.ingested_at, a.id LIMIT ${limitOf(f)}`,
     w.params,
   );
@@ -123,4 +123,23 @@ export async function queryProfile(store: Store, who: string, f: QueryFilters): 
   const events = await queryEvents(store, { ...f, actor: who });
   const quotes = await queryQuotes(store, isCode ? { ...f, actor: who } : { ...f, speaker: who });
   return { events, quotes };
+}
+
+/** Stories with their size, time span, first headline and most frequent actors. */
+export async function queryStories(store: Store, f: QueryFilters): Promise<Row[]> {
+  const w = new Where();
+  w.add(() => "a.story_id IS NOT NULL");
+  if (f.from) w.add((p) => `a.published >= ${p(f.from)}`);
+  if (f.to) w.add((p) => `a.published <= ${p(f.to)}`);
+  if (f.search) w.add((p) => `a.story_id IN (SELECT story_id FROM articles WHERE title ILIKE ${p(like(f.search!))})`);
+  return store.sql.query(
+    `SELECT a.story_id AS story, count(*) AS articles, min(a.published) AS first, max(a.published) AS last,
+            (SELECT s.title FROM articles s WHERE s.id = a.story_id) AS title,
+            (SELECT count(*) FROM events e WHERE e.article_id IN (SELECT id FROM articles m WHERE m.story_id = a.story_id)) AS events,
+            (SELECT string_agg(actor, ' ' ORDER BY n DESC, actor) FROM (
+               SELECT e.source_actor AS actor, count(*) AS n FROM events e JOIN articles m ON m.id = e.article_id
+                WHERE m.story_id = a.story_id AND e.source_actor IS NOT NULL GROUP BY e.source_actor ORDER BY n DESC, actor LIMIT 3) t) AS top_actors
+       FROM articles a ${w} GROUP BY a.story_id ORDER BY count(*) DESC, min(a.published), a.story_id LIMIT ${limitOf(f)}`,
+    w.params,
+  );
 }

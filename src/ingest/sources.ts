@@ -7,6 +7,7 @@ import { DEFAULT_MAX_BYTES, decodeText, readInputBytes } from "./read-file.js";
 import { normaliseDate, textArticle } from "./text-article.js";
 import { htmlToArticle } from "./html/article.js";
 import { readWarc } from "./warc/read.js";
+import { applyFieldMap, readCsv, type FieldMap } from "./csv.js";
 
 /** One thing read from the inputs: an article to analyse, or a recorded failure. */
 export type Ingested =
@@ -25,10 +26,12 @@ export interface SourceOptions {
   date?: string | null;
   /** Where to resume a long input (WARC) after an earlier, interrupted run. */
   resumeAt?: (input: string) => Promise<number>;
+  /** Which CSV columns or JSONL keys hold our fields (--map text=body,date=published). */
+  map?: FieldMap;
 }
 
 /** The file kinds a folder walk picks up; anything else inside a folder is skipped silently. */
-export const INGESTIBLE = new Set([".txt", ".text", ".jsonl", ".ndjson", ".html", ".htm", ".warc"]);
+export const INGESTIBLE = new Set([".txt", ".text", ".jsonl", ".ndjson", ".html", ".htm", ".warc", ".csv", ".tsv"]);
 
 export function isWarc(file: string): boolean {
   return /\.warc(\.gz)?$/i.test(file);
@@ -83,6 +86,7 @@ export async function* readSources(paths: string[], opts: SourceOptions = {}): A
     const ext = extname(item.file).toLowerCase();
     if (ext === ".jsonl" || ext === ".ndjson") yield* readJsonl(item.file, opts);
     else if (isWarc(item.file)) yield* readWarcArticles(item.file, opts);
+    else if (ext === ".csv" || ext === ".tsv") yield* readCsv(item.file, { map: opts.map, maxBytes: opts.maxBytes, date: opts.date });
     else yield await readDocumentFile(item.file, opts);
   }
 }
@@ -172,7 +176,7 @@ export async function* readJsonl(file: string, opts: SourceOptions = {}): AsyncG
     for await (const line of lines) {
       n++;
       if (line.trim() === "") continue;
-      const item = parseJsonlRecord(line, `${file}:${n}`, maxBytes, opts.date ?? null);
+      const item = parseJsonlRecord(line, `${file}:${n}`, maxBytes, opts.date ?? null, opts.map);
       if (item.kind === "article" && !item.article.source) item.article.source = `${resolve(file)}:${n}`;
       yield item;
     }
@@ -182,7 +186,7 @@ export async function* readJsonl(file: string, opts: SourceOptions = {}): AsyncG
 }
 
 /** One JSONL record to an article; `input` names it in errors (file:line or "stdin:N"). */
-export function parseJsonlRecord(line: string, input: string, maxBytes: number, date: string | null): Ingested {
+export function parseJsonlRecord(line: string, input: string, maxBytes: number, date: string | null, map?: FieldMap): Ingested {
   if (Buffer.byteLength(line) > maxBytes) return failure(input, `too large: over ${maxBytes} bytes (--max-bytes)`);
   let rec: unknown;
   try {
@@ -191,7 +195,7 @@ export function parseJsonlRecord(line: string, input: string, maxBytes: number, 
     return failure(input, `malformed JSON: ${(err as Error).message}`);
   }
   if (!rec || typeof rec !== "object" || Array.isArray(rec)) return failure(input, "not a JSON object");
-  const r = rec as Record<string, unknown>;
+  const r = map ? applyFieldMap(rec as Record<string, unknown>, map) : (rec as Record<string, unknown>);
   if (typeof r.text !== "string" || r.text.trim() === "") return failure(input, 'missing or empty "text"');
   if (r.text.includes("\u0000")) return failure(input, "binary content (NUL characters), not text");
   const str = (v: unknown) => (typeof v === "string" && v !== "" ? v : null);

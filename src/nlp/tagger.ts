@@ -8,7 +8,8 @@ export function loadTaggerModel(): TaggerModel {
   const bin = modelPath("tagger.bin");
   const meta = modelPath("tagger.json");
   if (!existsSync(bin) || !existsSync(meta)) throw new Error(`${bin}: tagger model missing (run npm run train -- tagger)`);
-  return TaggerModel.load(bin, meta);
+  const pass2 = modelPath("tagger.pass2.bin");
+  return TaggerModel.load(bin, meta, existsSync(pass2) ? pass2 : undefined);
 }
 
 /** Pipeline component: fills doc.tokens.upos and .xpos, one sentence at a time. */

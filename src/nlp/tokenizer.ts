@@ -1,4 +1,7 @@
 import type { Component, Doc } from "../model/index.js";
+import { HARD, SOFT } from "./_tokenizer_internals/boundaries.js";
+import { SentenceBoundaryModel } from "./_tokenizer_internals/senter.js";
+import { modelPath } from "./models.js";
 
 /**
  * News tokenizer and sentence splitter (rule based, tuned on UD English EWT
@@ -275,6 +278,12 @@ const CLOSER = /^(?:["”’'»)\]}]|''|>>)$/;
 export class NewsTokenizer implements Component {
   readonly name = "tokenizer";
 
+  /**
+   * @param boundaries learned sentence-boundary model; by default
+   * models/tagger.sentences.bin when present, else the rules alone.
+   */
+  constructor(readonly boundaries: BoundaryModel | null = SentenceBoundaryModel.loadIfPresent(modelPath("tagger.sentences.bin"))) {}
+
   annotate(doc: Doc): void {
     const text = doc.text;
     const toks = doc.tokens;
@@ -282,7 +291,7 @@ export class NewsTokenizer implements Component {
     tokenizeRange(text, 0, text.length, (s, e) => {
       if (e > s) toks.push(text, s, e);
     });
-    splitSentences(doc, first);
+    splitSentences(doc, first, this.boundaries);
   }
 }
 
@@ -293,20 +302,33 @@ function startsSentence(form: string): boolean {
   return /^[\p{Lu}\d"“‘'(\[«¿¡*#@-]/u.test(form) || /^[\p{Lo}]/u.test(form);
 }
 
-/** Fills doc.sentences from the token layer, starting at token `first`. */
-export function splitSentences(doc: Doc, first = 0): void {
+export { SOFT, HARD } from "./_tokenizer_internals/boundaries.js";
+
+/**
+ * Rule-based sentence boundaries: out[i] is SOFT or HARD when a sentence ends
+ * after token i (tokens first..count-1).
+ */
+export function ruleBoundaries(doc: Doc, first = 0): Uint8Array {
   const text = doc.text;
   const t = doc.tokens;
   const n = t.count;
+  const out = new Uint8Array(n);
   let start = first;
-  const close = (end: number) => {
+  const close = (end: number, kind: number) => {
     if (end <= start) return;
-    const index = doc.sentences.length;
-    doc.sentences.push({ index, start: t.start[start], end: t.end[end - 1], tokenStart: start, tokenEnd: end });
-    for (let i = start; i < end; i++) t.sentence[i] = index;
+    out[end - 1] = kind;
     start = end;
   };
   for (let i = first; i < n; i++) {
+    if (i === start) {
+      // a news dateline ("UNITED NATIONS (AP) -", "BEIRUT, Lebanon (Reuters) —") is its own segment
+      const k = datelineEnd(doc, i);
+      if (k >= 0) {
+        close(k + 1, HARD);
+        i = k;
+        continue;
+      }
+    }
     if (i + 1 >= n) break;
     const next = i + 1;
     const gap = text.slice(t.end[i], t.start[next]);
@@ -314,13 +336,13 @@ export function splitSentences(doc: Doc, first = 0): void {
     const nform = t.form[next];
     if (gap.includes("\n")) {
       if (/\n[ \t\r\f\v]*\n/.test(gap)) {
-        close(next);
+        close(next, HARD);
         continue;
       }
       // single newline: continue only when the next line plainly continues the sentence
       const cont = /^\p{Ll}/u.test(nform) && !TERMINAL.test(form) && /[\p{L}\d,]$/u.test(form);
       if (!cont) {
-        close(next);
+        close(next, HARD);
         continue;
       }
     }
@@ -340,13 +362,67 @@ export function splitSentences(doc: Doc, first = 0): void {
     const nf = t.form[j + 1];
     if (g2.length === 0 && !/^["“‘(\[]/.test(nf)) continue; // "e.g.x" or "3.5": no boundary without space
     // a list marker ("2.", "b)") opens the next sentence instead of ending one
-    if (end - start <= 1 && /^(?:\d{1,2}|[a-zA-Z]|[ivxIVX]+)$/.test(t.form[start]) && end === start + 1) continue;
-    if (startsSentence(nf) || /\n/.test(g2) || (TERMINAL.test(form) && form !== "." && /^\p{Ll}/u.test(nf) && false)) {
-      close(j + 1);
+    if (end === start + 1 && /^(?:\d{1,2}|[a-zA-Z]|[ivxIVX]+)$/.test(t.form[start])) continue;
+    if (startsSentence(nf) || /\n/.test(g2)) {
+      close(j + 1, /\n/.test(g2) ? HARD : SOFT);
       i = j;
     }
   }
-  close(n);
+  return out;
+}
+
+/** A learned boundary classifier: decides every non-hard position given the rule decisions. */
+export interface BoundaryModel {
+  decide(doc: Doc, rules: Uint8Array, first: number): Uint8Array;
+}
+
+/** Fills doc.sentences from the token layer, starting at token `first`. */
+export function splitSentences(doc: Doc, first = 0, model: BoundaryModel | null = null): void {
+  const t = doc.tokens;
+  const n = t.count;
+  let cuts = ruleBoundaries(doc, first);
+  if (model) cuts = model.decide(doc, cuts, first);
+  let start = first;
+  for (let i = first; i < n; i++) {
+    if (!cuts[i] && i + 1 < n) continue;
+    const index = doc.sentences.length;
+    doc.sentences.push({ index, start: t.start[start], end: t.end[i], tokenStart: start, tokenEnd: i + 1 });
+    for (let k = start; k <= i; k++) t.sentence[k] = index;
+    start = i + 1;
+  }
+}
+
+const DASH = /^(?:-{1,2}|—|–)$/;
+
+/**
+ * If a dateline starts at token i (at the start of a line), returns the index
+ * of its closing dash, else -1: upper-case place words, optionally ", Place",
+ * optionally "(AGENCY)", then a dash followed by a capitalised word.
+ */
+function datelineEnd(doc: Doc, i: number): number {
+  const t = doc.tokens;
+  const text = doc.text;
+  const ls = text.lastIndexOf("\n", t.start[i] - 1) + 1;
+  if (text.slice(ls, t.start[i]).trim() !== "") return -1;
+  let k = i;
+  let caps = 0;
+  while (k < t.count && k - i < 6 && /^[A-Z][A-Z.'&-]*[A-Z.]$/.test(t.form[k])) {
+    caps++;
+    k++;
+  }
+  if (caps === 0) return -1;
+  if (k < t.count && t.form[k] === ",") {
+    k++;
+    let place = 0;
+    while (k < t.count && place < 3 && /^\p{Lu}[\p{L}.]*$/u.test(t.form[k])) {
+      place++;
+      k++;
+    }
+    if (place === 0) return -1;
+  }
+  if (k + 2 < t.count && t.form[k] === "(" && /^(?:AP|AFP|UPI|Reuters|REUTERS|dpa|DPA|CNN|BBC|Xinhua|TASS|[A-Z]{2,6})$/.test(t.form[k + 1]) && t.form[k + 2] === ")") k += 3;
+  if (k + 1 >= t.count || !DASH.test(t.form[k]) || !/^[\p{Lu}"“]/u.test(t.form[k + 1])) return -1;
+  return k;
 }
 
 /**

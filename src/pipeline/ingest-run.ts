@@ -1,6 +1,7 @@
-import type { InputFailure } from "../model/index.js";
+import type { Article, InputFailure } from "../model/index.js";
 import type { Ingested } from "../ingest/sources.js";
 import type { Store } from "../store/store.js";
+import type { SqlClient } from "../store/sql.js";
 import type { Pipeline } from "./pipeline.js";
 
 export interface IngestSummary {
@@ -14,6 +15,12 @@ export interface IngestSummary {
   warnings: number;
   /** Stored but not analysed (e.g. not English). */
   skipped: number;
+  /** Handed to the work queue for workers to analyse (ingest --enqueue). */
+  queued: number;
+}
+
+export function emptySummary(): IngestSummary {
+  return { inputs: 0, inserted: 0, unchanged: 0, duplicates: 0, events: 0, quotes: 0, failures: 0, warnings: 0, skipped: 0, queued: 0 };
 }
 
 export interface IngestHooks {
@@ -23,6 +30,42 @@ export interface IngestHooks {
   onProblem?: (f: InputFailure) => void;
   /** Polled between articles: true stops the run cleanly after the current one. */
   shouldStop?: () => boolean;
+  /** Put articles on the store's work queue instead of analysing them here. */
+  enqueue?: boolean;
+}
+
+/** Records a failure or warning, counts it and reports it. */
+export async function recordProblem(store: Store, s: IngestSummary, f: InputFailure, hooks: IngestHooks, within?: SqlClient): Promise<void> {
+  if (f.severity === "error") s.failures++;
+  else s.warnings++;
+  hooks.onProblem?.(f);
+  await store.recordFailure(f, within);
+}
+
+/**
+ * Analyses one article and stores it with all its layers (in `within`, the
+ * caller's transaction, when given). An analysis that throws is a recorded
+ * failure, never a crash.
+ */
+export async function analyseAndStore(article: Article, warnings: InputFailure[], pipeline: Pipeline, store: Store, s: IngestSummary, hooks: IngestHooks, within?: SqlClient): Promise<void> {
+  const label = article.source ?? article.id;
+  let doc;
+  try {
+    doc = pipeline.analyze(article, warnings);
+  } catch (err) {
+    await recordProblem(store, s, { input: label, reason: `analysis failed: ${(err as Error).message}`, severity: "error" }, hooks, within);
+    return;
+  }
+  const outcome = await store.saveDoc(doc, doc.skipped ? `skipped: ${doc.skipped}` : "analysed", within);
+  if (outcome === "inserted" && doc.skipped) {
+    s.skipped++;
+    await recordProblem(store, s, { input: label, reason: `stored, not analysed: ${doc.skipped}`, severity: "warning" }, hooks, within);
+  } else if (outcome === "inserted") {
+    s.inserted++;
+    s.events += doc.events.length;
+    s.quotes += doc.quotes.length;
+  } else if (outcome === "duplicate") s.duplicates++;
+  else s.unchanged++;
 }
 
 /**
@@ -30,42 +73,23 @@ export interface IngestHooks {
  * (or an article whose analysis throws) is recorded as a failure and the run
  * goes on; an article already stored is not analysed again.
  */
-export async function ingestAll(items: AsyncIterable<Ingested>, pipeline: Pipeline, store: Store, hooks: IngestHooks = {}): Promise<IngestSummary> {
-  const s: IngestSummary = { inputs: 0, inserted: 0, unchanged: 0, duplicates: 0, events: 0, quotes: 0, failures: 0, warnings: 0, skipped: 0 };
-  const problem = async (f: InputFailure) => {
-    if (f.severity === "error") s.failures++;
-    else s.warnings++;
-    hooks.onProblem?.(f);
-    await store.recordFailure(f);
-  };
+export async function ingestAll(items: AsyncIterable<Ingested>, pipeline: Pipeline | null, store: Store, hooks: IngestHooks = {}): Promise<IngestSummary> {
+  const s = emptySummary();
   for await (const item of items) {
     s.inputs++;
     if (item.kind === "failure") {
-      await problem(item.failure);
+      await recordProblem(store, s, item.failure, hooks);
       hooks.onProgress?.(s, item.failure.input);
     } else {
       const label = item.article.source ?? item.article.id;
-      for (const w of item.warnings) await problem(w);
+      for (const w of item.warnings) await recordProblem(store, s, w, hooks);
       const known = await store.known(item.article);
       if (known === "unchanged") s.unchanged++;
       else if (known === "duplicate") s.duplicates++;
-      else {
-        try {
-          const doc = pipeline.analyze(item.article, item.warnings);
-          const outcome = await store.saveDoc(doc, doc.skipped ? `skipped: ${doc.skipped}` : "analysed");
-          if (outcome === "inserted" && doc.skipped) {
-            s.skipped++;
-            await problem({ input: label, reason: `stored, not analysed: ${doc.skipped}`, severity: "warning" });
-          } else if (outcome === "inserted") {
-            s.inserted++;
-            s.events += doc.events.length;
-            s.quotes += doc.quotes.length;
-          } else if (outcome === "duplicate") s.duplicates++;
-          else s.unchanged++;
-        } catch (err) {
-          await problem({ input: label, reason: `analysis failed: ${(err as Error).message}`, severity: "error" });
-        }
-      }
+      else if (hooks.enqueue || !pipeline) {
+        if (await store.enqueue(item.article)) s.queued++;
+        else s.unchanged++;
+      } else await analyseAndStore(item.article, item.warnings, pipeline, store, s, hooks);
       hooks.onProgress?.(s, label);
     }
     // after the item is stored: a crashed run resumes past it

@@ -134,4 +134,28 @@ CREATE TABLE article_bands (
 );
 `,
   },
+  {
+    version: 4,
+    name: "stories: the terms each article is clustered by, and its story",
+    sql: `
+ALTER TABLE articles ADD COLUMN story_terms jsonb;
+ALTER TABLE articles ADD COLUMN story_id text;
+CREATE INDEX articles_story ON articles (story_id);
+`,
+  },
+  {
+    version: 5,
+    name: "work queue: articles waiting for a worker",
+    sql: `
+-- 'eventwire ingest --enqueue' fills it; 'eventwire worker' processes (on any machine) empty it.
+-- A worker claims a row with FOR UPDATE SKIP LOCKED and deletes it in the transaction that
+-- stores the analysis, so a crashed worker's article goes back to the queue by itself.
+CREATE TABLE work_queue (
+  id          bigserial PRIMARY KEY,
+  article_id  text NOT NULL UNIQUE,
+  article     jsonb NOT NULL,
+  enqueued_at timestamptz NOT NULL DEFAULT now()
+);
+`,
+  },
 ];

@@ -2,6 +2,7 @@ import type { Article, Doc, InputFailure } from "../model/index.js";
 import { contentHash } from "../ingest/article-id.js";
 import { MIGRATIONS } from "./migrations.js";
 import { connect, type SqlClient } from "./sql.js";
+import { storyTerms } from "../stories/terms.js";
 import { NEAR_DUPLICATE_THRESHOLD, bandKeys, decodeFingerprint, encodeFingerprint, fingerprint, similarity } from "../ingest/near-duplicates.js";
 
 export const DEFAULT_DB = ".eventwire/db";
@@ -91,9 +92,10 @@ export class Store {
   }
 
   /** Stores an analysed article with all its layers in one transaction: all or nothing. */
-  async saveDoc(doc: Doc, status = "analysed"): Promise<SaveOutcome> {
+  async saveDoc(doc: Doc, status = "analysed", within?: SqlClient): Promise<SaveOutcome> {
     const a = doc.article;
-    return this.sql.transaction(async (tx) => {
+    // inside a caller's transaction (a worker's claim) when given one
+    return (within ?? this.sql).transaction(async (tx) => {
       const hash = contentHash(a.text);
       const inserted = await tx.query(
         `INSERT INTO articles (id, content_hash, external_id, title, published, url, source, language, text, status, warnings)
@@ -108,6 +110,7 @@ export class Store {
       }
       if (a.url) await tx.query("INSERT INTO article_urls (article_id, url) VALUES ($1, $2) ON CONFLICT DO NOTHING", [a.id, a.url]);
       await linkNearDuplicate(tx, a.id, a.text);
+      if (!doc.skipped) await tx.query("UPDATE articles SET story_terms = $2 WHERE id = $1", [a.id, JSON.stringify(Object.fromEntries(storyTerms(doc)))]);
       for (const e of doc.entities) {
         await tx.query("INSERT INTO entities (article_id, id, name, type, actor, confidence, mentions) VALUES ($1,$2,$3,$4,$5,$6,$7)", [
           a.id, e.id, e.name, e.type, e.actor, e.confidence ?? null, JSON.stringify(e.mentions),
@@ -140,12 +143,42 @@ export class Store {
   }
 
   /** Records a failed input; meeting the same failure again only bumps its count. */
-  async recordFailure(f: InputFailure): Promise<void> {
-    await this.sql.query(
+  async recordFailure(f: InputFailure, within?: SqlClient): Promise<void> {
+    await (within ?? this.sql).query(
       `INSERT INTO failures (input, reason, severity) VALUES ($1, $2, $3)
        ON CONFLICT (input, reason) DO UPDATE SET seen = failures.seen + 1, last_at = now()`,
       [f.input, f.reason, f.severity],
     );
+  }
+
+  /** Puts an article on the work queue; false when it is already queued. */
+  async enqueue(article: Article): Promise<boolean> {
+    const rows = await this.sql.query("INSERT INTO work_queue (article_id, article) VALUES ($1, $2) ON CONFLICT (article_id) DO NOTHING RETURNING id", [article.id, JSON.stringify(article)]);
+    return rows.length > 0;
+  }
+
+  /**
+   * Claims the oldest queued article no other worker holds and runs `work`
+   * on it inside one transaction that also removes it from the queue:
+   * stored and dequeued together, or (on a crash) neither. False when the
+   * queue has nothing free.
+   */
+  async claimQueued(work: (article: Article, tx: SqlClient) => Promise<void>): Promise<boolean> {
+    return this.sql.transaction(async (tx) => {
+      const rows = await tx.query<{ id: string; article: Article | string }>(
+        "SELECT id, article FROM work_queue ORDER BY id FOR UPDATE SKIP LOCKED LIMIT 1",
+      );
+      if (rows.length === 0) return false;
+      const article = typeof rows[0].article === "string" ? (JSON.parse(rows[0].article) as Article) : rows[0].article;
+      await work(article, tx);
+      await tx.query("DELETE FROM work_queue WHERE id = $1", [rows[0].id]);
+      return true;
+    });
+  }
+
+  async queueLength(): Promise<number> {
+    const [r] = await this.sql.query<{ n: string }>("SELECT count(*) AS n FROM work_queue");
+    return Number(r.n);
   }
 
   /** Where to resume reading a long input, or 0. */

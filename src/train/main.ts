@@ -6,14 +6,20 @@
  */
 import { parseFlags, UsageError } from "../cli/command.js";
 
-const USAGE = `usage: npm run train -- tagger|parser [--epochs N] [--bits B] [--seed S]
+const USAGE = `usage: npm run train -- tagger|parser|senter|ensemble [--epochs N] [--bits B] [--seed S]
 
   tagger   POS tagger (UPOS+XPOS) and lemmatizer -> models/tagger.bin, tagger.json, tagger.lemmas.json
+  senter   learned sentence-boundary model for the tokenizer -> models/tagger.sentences.bin, tagger.sentences.json
+  ensemble tune on dev how parser and parser.rtl are recombined -> settings in models/parser.rtl.json
   parser   arc-eager dependency parser (needs the tagger model) -> models/parser.bin, parser.json
 
-  --epochs N   maximum training epochs (early stopping on EWT dev); default tagger 12, parser 15
-  --bits B     log2 of the hashed feature rows; default tagger 18, parser 20
+  --epochs N   maximum training epochs (early stopping on EWT dev); default tagger 12, parser 12
+  --bits B     log2 of the hashed feature rows; default tagger 18, parser 18
+  --label-bits B  parser only: log2 of the hashed rows of the arc-label model; default 16
   --seed S     shuffling/exploration seed; default 1
+  --passes P   tagger only: 1, or 2 for a second pass that sees first-pass tags of the right context (default 1)
+  --direction D  parser only: ltr (models/parser.*) or rtl, a right-to-left parser (models/parser.rtl.*)
+                 combined with the ltr one by Eisner decoding over confidence-weighted arcs
   --tags T     parser only: train on gold XPOS or on 4-fold jackknifed predicted XPOS (default jackknife)`;
 
 async function main(argv: string[]): Promise<number> {
@@ -22,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE + "\n");
     return what ? 0 : 2;
   }
-  const { flags } = parseFlags(rest, { values: ["epochs", "bits", "seed", "tags"] });
+  const { flags } = parseFlags(rest, { values: ["epochs", "bits", "seed", "tags", "passes", "direction", "label-bits"] });
   const num = (k: string, d: number) => {
     const v = flags.get(k);
     if (v === undefined) return d;
@@ -32,12 +38,20 @@ async function main(argv: string[]): Promise<number> {
   };
   if (what === "tagger") {
     const { trainTagger } = await import("./tagger.js");
-    await trainTagger({ epochs: num("epochs", 12), bits: num("bits", 18), seed: num("seed", 1) });
+    await trainTagger({ epochs: num("epochs", 12), bits: num("bits", 18), seed: num("seed", 1), passes: num("passes", 1) });
+  } else if (what === "senter") {
+    const { trainSenter } = await import("./senter.js");
+    await trainSenter({ epochs: num("epochs", 10), bits: num("bits", 18), seed: num("seed", 1) });
+  } else if (what === "ensemble") {
+    const { tuneEnsembleCommand } = await import("./parser.js");
+    await tuneEnsembleCommand();
   } else if (what === "parser") {
     const { trainParser } = await import("./parser.js");
     const tags = flags.get("tags") ?? "jackknife";
     if (tags !== "gold" && tags !== "jackknife") throw new UsageError(`--tags must be gold or jackknife, got '${String(tags)}'`);
-    await trainParser({ epochs: num("epochs", 15), bits: num("bits", 20), seed: num("seed", 1), trainTags: tags });
+    const direction = flags.get("direction") ?? "ltr";
+    if (direction !== "ltr" && direction !== "rtl") throw new UsageError(`--direction must be ltr or rtl, got '${String(direction)}'`);
+    await trainParser({ epochs: num("epochs", 12), bits: num("bits", 18), labelBits: num("label-bits", 16), seed: num("seed", 1), trainTags: tags, direction });
   } else throw new UsageError(`unknown model '${what}'`);
   return 0;
 }

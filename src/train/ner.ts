@@ -14,8 +14,21 @@ import { entityF1, parseConll, readText, type TaggedSentence } from "../extract/
 import { buildGazetteer, FEATURE_VERSION, sentenceFeatures } from "../extract/entities/features.js";
 import { NerModel } from "../extract/entities/ner-model.js";
 import { parseFlags } from "../cli/command.js";
+import { Tagger } from "../nlp/tagger.js";
 
-export const NER_TAGS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
+export const NER_TAGS_IOB2 = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
+export const NER_TAGS_BILOU = ["O", ...["PER", "ORG", "LOC", "MISC"].flatMap((t) => ["B-", "I-", "L-", "U-"].map((p) => p + t))];
+
+/** IOB2 -> BILOU. */
+export function toBilou(tags: string[]): string[] {
+  return tags.map((t, i) => {
+    if (t === "O" || t.length < 3) return "O";
+    const type = t.slice(2);
+    const nextContinues = tags[i + 1] === "I-" + type;
+    if (t.startsWith("B-")) return (nextContinues ? "B-" : "U-") + type;
+    return (nextContinues ? "I-" : "L-") + type;
+  });
+}
 
 const G = "../shared/gold/ner";
 const DEFAULT_TRAIN = [`${G}/uner_ewt-train.PRERELEASE-0c7ce0d.OTH-as-O.conll.gz`, `${G}/wnut17-train.conll`];
@@ -39,7 +52,10 @@ interface Prepared {
 }
 
 export async function trainNer(args: string[]): Promise<void> {
-  const { flags, multi } = parseFlags(args, { values: ["dev", "epochs", "bits", "name", "seed", "out"], repeatable: ["train"] });
+  const { flags, multi } = parseFlags(args, { values: ["dev", "epochs", "bits", "name", "seed", "out", "scheme", "aug-lower", "aug-upper", "pos", "tuned-dev-f1", "seeds"], booleans: ["keep-last"], repeatable: ["train"] });
+  const scheme = (flags.get("scheme") as string) ?? "bilou";
+  if (scheme !== "bilou" && scheme !== "iob2") throw new Error(`--scheme must be bilou or iob2, got ${scheme}`);
+  const NER_TAGS = scheme === "bilou" ? NER_TAGS_BILOU : NER_TAGS_IOB2;
   const trainFiles = multi.get("train") ?? DEFAULT_TRAIN;
   const devFile = (flags.get("dev") as string) ?? DEFAULT_DEV;
   const epochs = Number(flags.get("epochs") ?? 12);
@@ -47,91 +63,131 @@ export async function trainNer(args: string[]): Promise<void> {
   const name = (flags.get("name") as string) ?? "ner-v1";
   const outDir = (flags.get("out") as string) ?? "models";
   const seed = Number(flags.get("seed") ?? 1);
+  // --keep-last: keep the final epoch (for a final run whose training data includes the dev set,
+  // with the epoch count chosen in an earlier tuning run); --tuned-dev-f1 records that run's score
+  const keepLast = flags.get("keep-last") === true;
+  const seeds = Number(flags.get("seeds") ?? 1);
+  const tunedDevF1 = flags.has("tuned-dev-f1") ? Number(flags.get("tuned-dev-f1")) : null;
 
   const t0 = Date.now();
   const lex = loadActorLexicon();
   const gz = buildGazetteer(lex);
   const mask = (1 << bits) - 1;
   const tagIndex = new Map(NER_TAGS.map((t, i) => [t, i]));
+  // POS features from the project's tagger: "xpos" (PTB: NNP/NNPS), "upos", or "none"
+  const posFlag = (flags.get("pos") as string) ?? "xpos";
+  if (!["xpos", "upos", "none"].includes(posFlag)) throw new Error(`--pos must be xpos, upos or none, got ${posFlag}`);
+  const posKind = posFlag === "upos" ? "upos" : "xpos";
+  const posTagger = posFlag !== "none" ? new Tagger() : null;
   const prep = (s: TaggedSentence): Prepared => {
-    const { feats, offsets } = sentenceFeatures(gz, s.forms, mask);
-    const gold = Int32Array.from(s.tags.map((t) => tagIndex.get(t) ?? 0));
+    const upos = posTagger ? posTagger.tagWords(s.forms)[posKind] : undefined;
+    const { feats, offsets } = sentenceFeatures(gz, s.forms, mask, upos);
+    const gold = Int32Array.from((scheme === "bilou" ? toBilou(s.tags) : s.tags).map((t) => tagIndex.get(t) ?? 0));
     return { feats, offsets, gold, n: s.forms.length };
   };
+  const augLower = Number(flags.get("aug-lower") ?? 0.25);
+  const augUpper = Number(flags.get("aug-upper") ?? 0.1);
+  const augRand = rng(seed + 7);
   const data: Prepared[] = [];
   const sources: { file: string; sha256: string; sentences: number }[] = [];
   for (const f of trainFiles) {
     const sents = parseConll(readText(f));
     sources.push({ file: f, sha256: createHash("sha256").update(readFileSync(f)).digest("hex"), sentences: sents.length });
-    for (const s of sents) data.push(prep(s));
+    for (const s of sents) {
+      data.push(prep(s));
+      // case augmentation: web and social text often drops or shouts the capitals
+      if (!s.tags.some((t) => t !== "O")) continue;
+      if (augRand() < augLower) data.push(prep({ forms: s.forms.map((f) => f.toLowerCase()), tags: s.tags }));
+      if (augRand() < augUpper) data.push(prep({ forms: s.forms.map((f) => f.toUpperCase()), tags: s.tags }));
+    }
   }
   const devSents = parseConll(readText(devFile));
   const dev = devSents.map(prep);
   process.stderr.write(`features ready: ${data.length} train / ${dev.length} dev sentences in ${((Date.now() - t0) / 1000).toFixed(1)}s\n`);
 
   const T = NER_TAGS.length;
-  const model = new NerModel(NER_TAGS, bits);
-  const accW = new Float32Array(model.w.length);
-  const accT = new Float32Array(model.trans.length);
-  let c = 1;
-  const rand = rng(seed);
-  const order = data.map((_, i) => i);
-  let best = { f1: -1, epoch: 0, w: new Float32Array(0), trans: new Float32Array(0) };
-  const history: { epoch: number; devF1: number; devP: number; devR: number }[] = [];
-  const e = new Float32Array(512 * T);
-  const averaged = () => {
-    const w = new Float32Array(model.w.length);
-    for (let i = 0; i < w.length; i++) w[i] = model.w[i] - accW[i] / c;
-    const tr = new Float32Array(model.trans.length);
-    for (let i = 0; i < tr.length; i++) tr[i] = model.trans[i] - accT[i] / c;
-    return { w, tr };
-  };
-  for (let ep = 1; ep <= epochs; ep++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
-    let errors = 0;
-    for (const idx of order) {
-      const s = data[idx];
-      const em = model.emissions(s.feats, s.offsets, s.n, s.n * T <= e.length ? e : undefined);
-      const pred = model.viterbi(em, s.n);
-      let diff = false;
-      for (let i = 0; i < s.n; i++) if (pred[i] !== s.gold[i]) diff = true;
-      if (diff) {
-        errors++;
-        for (let i = 0; i < s.n; i++) {
-          const g = s.gold[i];
-          const p = pred[i];
-          if (g !== p) {
-            for (let k = s.offsets[i]; k < s.offsets[i + 1]; k++) {
-              const b = s.feats[k] * T;
-              model.w[b + g] += 1;
-              accW[b + g] += c;
-              model.w[b + p] -= 1;
-              accW[b + p] -= c;
+  const types = new Set(["PER", "ORG", "LOC"]);
+  const trainOnce = (runSeed: number) => {
+    const model = new NerModel(NER_TAGS, bits);
+    const accW = new Float32Array(model.w.length);
+    const accT = new Float32Array(model.trans.length);
+    let c = 1;
+    const rand = rng(runSeed);
+    const order = data.map((_, i) => i);
+    let best = { f1: -1, epoch: 0, w: new Float32Array(0), trans: new Float32Array(0) };
+    const history: { epoch: number; devF1: number; devP: number; devR: number }[] = [];
+    const e = new Float32Array(512 * T);
+    const averaged = () => {
+      const w = new Float32Array(model.w.length);
+      for (let i = 0; i < w.length; i++) w[i] = model.w[i] - accW[i] / c;
+      const tr = new Float32Array(model.trans.length);
+      for (let i = 0; i < tr.length; i++) tr[i] = model.trans[i] - accT[i] / c;
+      return { w, tr };
+    };
+    for (let ep = 1; ep <= epochs; ep++) {
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(rand() * (i + 1));
+        [order[i], order[j]] = [order[j], order[i]];
+      }
+      let errors = 0;
+      for (const idx of order) {
+        const s = data[idx];
+        const em = model.emissions(s.feats, s.offsets, s.n, s.n * T <= e.length ? e : undefined);
+        const pred = model.viterbi(em, s.n);
+        let diff = false;
+        for (let i = 0; i < s.n; i++) if (pred[i] !== s.gold[i]) diff = true;
+        if (diff) {
+          errors++;
+          for (let i = 0; i < s.n; i++) {
+            const g = s.gold[i];
+            const p = pred[i];
+            if (g !== p) {
+              for (let k = s.offsets[i]; k < s.offsets[i + 1]; k++) {
+                const b = s.feats[k] * T;
+                model.w[b + g] += 1;
+                accW[b + g] += c;
+                model.w[b + p] -= 1;
+                accW[b + p] -= c;
+              }
+            }
+            const gp = i === 0 ? 0 : (s.gold[i - 1] + 1) * T;
+            const pp = i === 0 ? 0 : (pred[i - 1] + 1) * T;
+            if (gp + g !== pp + p) {
+              model.trans[gp + g] += 1;
+              accT[gp + g] += c;
+              model.trans[pp + p] -= 1;
+              accT[pp + p] -= c;
             }
           }
-          const gp = i === 0 ? 0 : (s.gold[i - 1] + 1) * T;
-          const pp = i === 0 ? 0 : (pred[i - 1] + 1) * T;
-          if (gp + g !== pp + p) {
-            model.trans[gp + g] += 1;
-            accT[gp + g] += c;
-            model.trans[pp + p] -= 1;
-            accT[pp + p] -= c;
-          }
         }
+        c++;
       }
-      c++;
+      const { w, tr } = averaged();
+      const evalModel = new NerModel(NER_TAGS, bits, w, tr);
+      const preds = dev.map((s) => Array.from(evalModel.viterbi(evalModel.emissions(s.feats, s.offsets, s.n), s.n), (t) => evalModel.iob2(t)));
+        const sc = entityF1(devSents.map((s) => s.tags), preds, types);
+      history.push({ epoch: ep, devF1: sc.f1, devP: sc.p, devR: sc.r });
+      process.stderr.write(`seed ${runSeed} epoch ${ep}: ${errors} sentences wrong; dev P ${(sc.p * 100).toFixed(2)} R ${(sc.r * 100).toFixed(2)} F1 ${(sc.f1 * 100).toFixed(2)} (${((Date.now() - t0) / 1000).toFixed(0)}s)\n`);
+      if (sc.f1 > best.f1 || (keepLast && ep === epochs)) best = { f1: sc.f1, epoch: ep, w, trans: tr };
     }
-    const { w, tr } = averaged();
-    const evalModel = new NerModel(NER_TAGS, bits, w, tr);
-    const preds = dev.map((s) => Array.from(evalModel.viterbi(evalModel.emissions(s.feats, s.offsets, s.n), s.n), (t) => NER_TAGS[t]));
-    const types = new Set(["PER", "ORG", "LOC"]);
+    return { best, history };
+  };
+  // several shuffling seeds, weights averaged (a bagged averaged perceptron)
+  const runs = Array.from({ length: seeds }, (_, k) => trainOnce(seed + k));
+  const history = runs.flatMap((r) => r.history.map((h) => ({ seed: runs.indexOf(r) + seed, ...h })));
+  let best = runs[0].best;
+  if (runs.length > 1) {
+    const w = new Float32Array(best.w.length);
+    const tr = new Float32Array(best.trans.length);
+    for (const r of runs) {
+      for (let i = 0; i < w.length; i++) w[i] += r.best.w[i] / runs.length;
+      for (let i = 0; i < tr.length; i++) tr[i] += r.best.trans[i] / runs.length;
+    }
+    const m = new NerModel(NER_TAGS, bits, w, tr);
+    const preds = dev.map((s) => Array.from(m.viterbi(m.emissions(s.feats, s.offsets, s.n), s.n), (t) => m.iob2(t)));
     const sc = entityF1(devSents.map((s) => s.tags), preds, types);
-    history.push({ epoch: ep, devF1: sc.f1, devP: sc.p, devR: sc.r });
-    process.stderr.write(`epoch ${ep}: ${errors} sentences wrong; dev P ${(sc.p * 100).toFixed(2)} R ${(sc.r * 100).toFixed(2)} F1 ${(sc.f1 * 100).toFixed(2)} (${((Date.now() - t0) / 1000).toFixed(0)}s)\n`);
-    if (sc.f1 > best.f1) best = { f1: sc.f1, epoch: ep, w, trans: tr };
+    process.stderr.write(`averaged over ${runs.length} seeds: dev F1 ${(sc.f1 * 100).toFixed(2)}\n`);
+    best = { f1: sc.f1, epoch: runs[0].best.epoch, w, trans: tr };
   }
   const final = new NerModel(NER_TAGS, bits, best.w, best.trans);
   const q = final.quantize();
@@ -142,14 +198,15 @@ export async function trainNer(args: string[]): Promise<void> {
     name,
     version: 1,
     featureVersion: FEATURE_VERSION,
-    kind: "averaged structured perceptron, first-order Viterbi over IOB2, hashed features",
+    kind: `averaged structured perceptron, first-order Viterbi over ${scheme === "bilou" ? "BILOU" : "IOB2"} tags (output IOB2), hashed features`,
     tags: NER_TAGS,
     bits,
+    pos: posFlag === "none" ? null : posFlag,
     scale: q.scale,
     transScale: q.transScale,
     training: { files: sources, licence: "UNER English-EWT: CC BY-SA 4.0 (Mayhew et al. 2024); WNUT17: CC BY 4.0 (Derczynski et al. 2017)", caveat: "UNER train is the pre-release file 0c7ce0d with OTH mapped to O (see ../shared/gold/README-nlp.md)" },
-    settings: { epochs, bestEpoch: best.epoch, seed, gazetteer: "lexicons/actors (default set)" },
-    dev: { file: devFile, sha256: createHash("sha256").update(readFileSync(devFile)).digest("hex"), types: "PER,ORG,LOC", f1: best.f1, history },
+    settings: { epochs, bestEpoch: best.epoch, seed, seeds, scheme, augLower, augUpper, gazetteer: "lexicons/actors (default set) and lexicons/entities" },
+    dev: { file: devFile, sha256: createHash("sha256").update(readFileSync(devFile)).digest("hex"), types: "PER,ORG,LOC", f1: best.f1, history, trainedOnDev: trainFiles.includes(devFile), tuningRunF1: tunedDevF1, note: trainFiles.includes(devFile) ? "dev is part of the training data of this final run: its history is not a held-out score; tuningRunF1 is the dev F1 of the tuning run (train only) that chose the epoch count" : "held-out dev score (per-sentence tagging, without the consistency pass)" },
     sizeBytes: bin.length,
     trainedAt: new Date().toISOString(),
     seconds: Math.round((Date.now() - t0) / 1000),

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { readConllu, type ConlluSentence } from "../nlp/conllu.js";
 import { HashedPerceptron } from "../nlp/_ml/perceptron.js";
@@ -6,6 +6,7 @@ import { SentenceAtoms, labelFeatures, parserFeatures } from "../nlp/_parser_int
 import { ParserModel, fillAtoms, type ParserMeta } from "../nlp/_parser_internals/model.js";
 import { LEFT, N_ACTIONS, ParseState, RIGHT } from "../nlp/_parser_internals/state.js";
 import { loadTaggerModel } from "../nlp/tagger.js";
+import { Parser } from "../nlp/parser.js";
 import { MODELS_DIR, modelPath } from "../nlp/models.js";
 import { EWT_DEV, EWT_TRAIN, log, requireFile, rng, sha256, shuffle } from "./common.js";
 import { TaggerModel } from "../nlp/_tagger_internals/model.js";
@@ -17,6 +18,15 @@ export interface ParserTrainOptions {
   labelBits?: number;
   /** Tags used for training: "gold" or "jackknife" (k-fold predicted tags). */
   trainTags?: "gold" | "jackknife";
+  /** Parsing direction: "ltr" (default) or "rtl" (the sentence is parsed reversed). */
+  direction?: "ltr" | "rtl";
+}
+
+/** A sentence reversed (word i becomes n + 1 - i), for right-to-left parsing. */
+function reverseSentence(s: ConlluSentence): ConlluSentence {
+  const n = s.form.length;
+  const rev = <T>(a: T[]) => [...a].reverse();
+  return { ...s, form: rev(s.form), lemma: rev(s.lemma), upos: rev(s.upos), xpos: rev(s.xpos), feats: rev(s.feats), deprel: rev(s.deprel), noSpaceAfter: rev(s.noSpaceAfter), head: rev(s.head).map((h) => (h <= 0 ? h : n + 1 - h)) };
 }
 
 function round(x: number): number {
@@ -24,13 +34,18 @@ function round(x: number): number {
 }
 
 /** UAS / LAS (subtypes stripped, punctuation included: CoNLL 2018) of a model on sentences with given tags. */
-export function evaluateParser(model: ParserModel, sents: ConlluSentence[], tags: string[][]): { uas: number; las: number } {
+export interface Tags {
+  upos: string[];
+  xpos: string[];
+}
+
+export function evaluateParser(model: ParserModel, sents: ConlluSentence[], tags: Tags[]): { uas: number; las: number } {
   let n = 0;
   let u = 0;
   let l = 0;
   const labels = model.meta.labels;
   sents.forEach((s, si) => {
-    const { head, label } = model.parse(s.form, tags[si]);
+    const { head, label } = model.parse(s.form, tags[si].upos, tags[si].xpos);
     for (let i = 0; i < s.form.length; i++) {
       n++;
       if (head[i + 1] === s.head[i]) {
@@ -43,13 +58,34 @@ export function evaluateParser(model: ParserModel, sents: ConlluSentence[], tags
 }
 
 export async function trainParser(opts: ParserTrainOptions): Promise<void> {
-  const train = readConllu(requireFile(EWT_TRAIN));
-  const dev = readConllu(requireFile(EWT_DEV));
+  const rtl = opts.direction === "rtl";
+  let train = readConllu(requireFile(EWT_TRAIN));
+  let dev = readConllu(requireFile(EWT_DEV));
   const tagger = loadTaggerModel();
-  const devTags = dev.map((s) => Array.from(tagger.tag(s.form), (c) => tagger.xpos[c]));
-  let trainTags: string[][] = train.map((s) => s.xpos);
+  const devTags = dev.map((s) => {
+    const t = tagger.tag(s.form);
+    return { upos: Array.from(t, (c) => tagger.upos[c]), xpos: Array.from(t, (c) => tagger.xpos[c]) };
+  });
+  let trainTags: Tags[] = train.map((s) => ({ upos: s.upos, xpos: s.xpos }));
   const mode = opts.trainTags ?? "jackknife";
-  if (mode === "jackknife") trainTags = await jackknifeTags(train, opts.seed);
+  if (mode === "jackknife") {
+    // optional cache for repeated experiments (same data, same seed)
+    const cache = process.env.EVENTWIRE_JACKKNIFE_CACHE;
+    if (cache && existsSync(cache)) trainTags = JSON.parse(readFileSync(cache, "utf8")) as Tags[];
+    else {
+      trainTags = await jackknifeTags(train, opts.seed);
+      if (cache) writeFileSync(cache, JSON.stringify(trainTags));
+    }
+  }
+  if (rtl) {
+    train = train.map(reverseSentence);
+    dev = dev.map(reverseSentence);
+    trainTags = trainTags.map((t) => ({ upos: [...t.upos].reverse(), xpos: [...t.xpos].reverse() }));
+    for (const t of devTags) {
+      t.upos.reverse();
+      t.xpos.reverse();
+    }
+  }
   const labelCount = new Map<string, number>();
   for (const s of train) for (const d of s.deprel) labelCount.set(d, (labelCount.get(d) ?? 0) + 1);
   const labels = [...labelCount].sort((a, b) => b[1] - a[1]).map(([l]) => l);
@@ -67,7 +103,7 @@ export async function trainParser(opts: ParserTrainOptions): Promise<void> {
       epochsMax: opts.epochs,
       seed: opts.seed,
       trainTags: mode,
-      tags: "XPOS from models/tagger",
+      tags: "UPOS/XPOS pair from models/tagger",
     },
     training: { data: basename(EWT_TRAIN), sha256: sha256(EWT_TRAIN), dev: basename(EWT_DEV), devSha256: sha256(EWT_DEV), licence: "CC BY-SA 4.0 (UD English EWT)", taggerDev: tagger.meta.dev },
     dev: {},
@@ -105,7 +141,7 @@ export async function trainParser(opts: ParserTrainOptions): Promise<void> {
         gl[i + 1] = labelIndex.get(s.deprel[i]) ?? 0;
       }
       st.reset(n);
-      fillAtoms(atoms, s.form, trainTags[si]);
+      fillAtoms(atoms, s.form, trainTags[si].upos, trainTags[si].xpos);
       while (!st.done) {
         const k = parserFeatures(st, atoms, feats);
         actions.scoreTrain(feats, k, ascores);
@@ -165,28 +201,92 @@ export async function trainParser(opts: ParserTrainOptions): Promise<void> {
   labeler.scale = best.sl;
   meta.dev = { uas: round(best.uas), las: round(best.las), epochs: best.epoch };
   meta.settings.epochs = best.epoch;
+  meta.settings.direction = rtl ? "rtl" : "ltr";
   mkdirSync(MODELS_DIR, { recursive: true });
   const bin = ParserModel.pack(actions, labeler);
-  writeFileSync(modelPath("parser.bin"), bin);
-  writeFileSync(modelPath("parser.json"), JSON.stringify(meta, null, 1) + "\n");
-  log(`parser: wrote models/parser.bin (${(bin.length / 1e6).toFixed(2)} MB), dev UAS ${(100 * best.uas).toFixed(2)} LAS ${(100 * best.las).toFixed(2)} (predicted tags) after ${best.epoch} epochs`);
+  const name = rtl ? "parser.rtl" : "parser";
+  writeFileSync(modelPath(`${name}.bin`), bin);
+  writeFileSync(modelPath(`${name}.json`), JSON.stringify(meta, null, 1) + "\n");
+  if (rtl && existsSync(modelPath("parser.bin"))) {
+    // tune the recombination of the two directions on dev (original word order)
+    const ltr = ParserModel.load(modelPath("parser.bin"), modelPath("parser.json"));
+    const rmodel = new ParserModel(meta, actions, labeler);
+    const devFwd = readConllu(EWT_DEV);
+    const tagsFwd = devTags.map((t) => ({ upos: [...t.upos].reverse(), xpos: [...t.xpos].reverse() }));
+    const ens = tuneEnsemble(ltr, rmodel, devFwd, tagsFwd);
+    meta.settings.ensemble = ens;
+    meta.dev.ensembleUas = ens.uas;
+    meta.dev.ensembleLas = ens.las;
+    writeFileSync(modelPath(`${name}.json`), JSON.stringify(meta, null, 1) + "\n");
+  }
+  log(`parser: wrote models/${name}.bin (${(bin.length / 1e6).toFixed(2)} MB), dev UAS ${(100 * best.uas).toFixed(2)} LAS ${(100 * best.las).toFixed(2)} (predicted tags) after ${best.epoch} epochs`);
 }
 
 /**
  * k-fold predicted XPOS for the training set: each fold is tagged by a tagger
  * trained on the other folds, so the parser learns from realistic tag errors.
  */
-async function jackknifeTags(train: ConlluSentence[], seed: number, folds = 4): Promise<string[][]> {
+async function jackknifeTags(train: ConlluSentence[], seed: number, folds = 4): Promise<Tags[]> {
   const { trainTaggerModel } = await import("./tagger.js");
-  const out: string[][] = new Array(train.length);
+  const out: Tags[] = new Array(train.length);
   for (let f = 0; f < folds; f++) {
     const rest = train.filter((_, i) => i % folds !== f);
     const model: TaggerModel = trainTaggerModel(rest, 5, 18, seed);
     for (let i = f; i < train.length; i += folds) {
       const tags = model.tag(train[i].form);
-      out[i] = Array.from(tags, (c) => model.xpos[c]);
+      out[i] = { upos: Array.from(tags, (c) => model.upos[c]), xpos: Array.from(tags, (c) => model.xpos[c]) };
     }
     log(`parser: jackknife fold ${f + 1}/${folds} tagged`);
   }
   return out;
+}
+
+/** Grid search of the recombination weights (beta, tau) on dev; returns the best and its scores. */
+export function tuneEnsemble(ltr: ParserModel, rtlModel: ParserModel, dev: ConlluSentence[], tags: Tags[]): { beta: number; tau: number; rtlWeight: number; uas: number; las: number } {
+  const rtlMeta = rtlModel.meta;
+  rtlMeta.settings.direction = "rtl";
+  const parser = (beta: number, tau: number, rtlWeight: number) => {
+    rtlMeta.settings.ensemble = { beta, tau, rtlWeight };
+    return new Parser(ltr, rtlModel);
+  };
+  let best = { beta: 0, tau: 1, rtlWeight: 0, uas: -1, las: -1 };
+  for (const rtlWeight of [0.9, 1]) for (const beta of [2, 4, 8]) for (const tau of [4, 8]) {
+    const p = parser(beta, tau, rtlWeight);
+    let n = 0;
+    let u = 0;
+    let l = 0;
+    dev.forEach((s, si) => {
+      const { head, deprel } = p.parseWords(s.form, tags[si].upos, tags[si].xpos);
+      for (let i = 0; i < s.form.length; i++) {
+        n++;
+        if (head[i] === s.head[i]) {
+          u++;
+          if (deprel[i].split(":")[0] === s.deprel[i].split(":")[0]) l++;
+        }
+      }
+    });
+    log(`parser ensemble rtlWeight=${rtlWeight} beta=${beta} tau=${tau}: dev UAS ${(100 * u / n).toFixed(2)} LAS ${(100 * l / n).toFixed(2)}`);
+    if (l / n > best.las) best = { beta, tau, rtlWeight, uas: round(u / n), las: round(l / n) };
+  }
+  rtlMeta.settings.ensemble = { beta: best.beta, tau: best.tau, rtlWeight: best.rtlWeight };
+  return best;
+}
+
+/** `npm run train -- ensemble`: tunes how models/parser.bin and models/parser.rtl.bin are recombined (EWT dev). */
+export async function tuneEnsembleCommand(): Promise<void> {
+  const ltr = ParserModel.load(modelPath("parser.bin"), modelPath("parser.json"));
+  const rtlModel = ParserModel.load(requireFile(modelPath("parser.rtl.bin")), modelPath("parser.rtl.json"));
+  const dev = readConllu(requireFile(EWT_DEV));
+  const tagger = loadTaggerModel();
+  const tags = dev.map((s) => {
+    const t = tagger.tag(s.form);
+    return { upos: Array.from(t, (c) => tagger.upos[c]), xpos: Array.from(t, (c) => tagger.xpos[c]) };
+  });
+  const ens = tuneEnsemble(ltr, rtlModel, dev, tags);
+  const meta = rtlModel.meta;
+  meta.settings.ensemble = { beta: ens.beta, tau: ens.tau, rtlWeight: ens.rtlWeight };
+  meta.dev.ensembleUas = ens.uas;
+  meta.dev.ensembleLas = ens.las;
+  writeFileSync(modelPath("parser.rtl.json"), JSON.stringify(meta, null, 1) + "\n");
+  log(`ensemble: best ${JSON.stringify(ens)}`);
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { readConllu, type ConlluSentence } from "../nlp/conllu.js";
 import { HashedPerceptron } from "../nlp/_ml/perceptron.js";
@@ -12,6 +12,7 @@ export interface TaggerTrainOptions {
   epochs: number;
   bits: number;
   seed: number;
+  passes?: number;
 }
 
 /** Classes (joint UPOS+XPOS pairs seen twice) and ambiguity classes of a training set. */
@@ -49,6 +50,7 @@ export function trainTaggerWeights(
   epochs: number,
   seed: number,
   onEpoch?: (ep: number, model: HashedPerceptron, trainAcc: number) => boolean,
+  right: Int32Array[] | null = null,
 ): HashedPerceptron {
   const classes = meta.classes;
   const classIndex = new Map(classes.map((c, i) => [c, i]));
@@ -63,18 +65,20 @@ export function trainTaggerWeights(
   const atoms = new TokenAtoms();
   const feats = new Uint32Array(64);
   const scores = new Float64Array(classes.length);
-  const order = train.slice();
+  const order = train.map((_, i) => i);
   const r = rng(seed);
   for (let ep = 1; ep <= epochs; ep++) {
     shuffle(order, r);
     let correct = 0;
     let total = 0;
-    for (const s of order) {
+    for (const si of order) {
+      const s = train[si];
+      const rt = right ? right[si] : null;
       atoms.prepare(s.form, ambIds);
       let p1 = -1;
       let p2 = -2;
       for (let i = 0; i < s.form.length; i++) {
-        const n = taggerFeatures(atoms, i, p1, p2, feats);
+        const n = taggerFeatures(atoms, i, p1, p2, feats, rt);
         model.scoreTrain(feats, n, scores);
         let guess = 0;
         for (let k = 1; k < classes.length; k++) if (scores[k] > scores[guess]) guess = k;
@@ -116,8 +120,8 @@ export async function trainTagger(opts: TaggerTrainOptions): Promise<void> {
     training: { data: basename(EWT_TRAIN), sha256: sha256(EWT_TRAIN), dev: basename(EWT_DEV), devSha256: sha256(EWT_DEV), licence: "CC BY-SA 4.0 (UD English EWT)" },
     dev: {},
   };
-  const evalDev = (model: HashedPerceptron): { upos: number; xpos: number } => {
-    const tagger = new TaggerModel(meta, model);
+  const evalDev = (model: HashedPerceptron, model2: HashedPerceptron | null = null): { upos: number; xpos: number } => {
+    const tagger = new TaggerModel(meta, model, model2);
     let n = 0;
     let u = 0;
     let x = 0;
@@ -142,14 +146,54 @@ export async function trainTagger(opts: TaggerTrainOptions): Promise<void> {
   });
   model.q = best.q;
   model.scale = best.scale;
-  const d = evalDev(model);
-  meta.dev = { upos: round(d.upos), xpos: round(d.xpos), epochs: best.epoch };
+  const d1 = evalDev(model);
+  meta.dev = { upos: round(d1.upos), xpos: round(d1.xpos), epochs: best.epoch };
   meta.settings.epochs = best.epoch;
+
+  // optional second pass, trained on jackknifed first-pass tags of the training set
+  // (measured +0.04 UPOS on dev for twice the tagging time: off by default)
+  let model2: HashedPerceptron | null = null;
+  if ((opts.passes ?? 1) >= 2) {
+  const folds = 4;
+  const right: Int32Array[] = new Array(train.length);
+  for (let f = 0; f < folds; f++) {
+    const rest = train.filter((_, i) => i % folds !== f);
+    const foldMeta: TaggerMeta = { ...meta, ambiguity: taggerVocabulary(rest).ambiguity };
+    const m = trainTaggerWeights(rest, foldMeta, opts.bits, best.epoch, opts.seed + f + 1);
+    m.finalise();
+    const tm = new TaggerModel(foldMeta, m);
+    for (let i = f; i < train.length; i += folds) right[i] = tm.tagFirstPass(train[i].form);
+    log(`tagger: jackknife fold ${f + 1}/${folds}`);
+  }
+  let best2 = { acc: -1, epoch: 0, q: new Int16Array(0), scale: 1 };
+  model2 = trainTaggerWeights(
+    train,
+    meta,
+    opts.bits,
+    opts.epochs,
+    opts.seed,
+    (ep, m, acc) => {
+      m.snapshot();
+      const d = evalDev(model, m);
+      log(`tagger pass 2 epoch ${ep}: train acc ${(100 * acc).toFixed(2)}  dev UPOS ${(100 * d.upos).toFixed(2)} XPOS ${(100 * d.xpos).toFixed(2)}`);
+      if (d.upos > best2.acc) best2 = { acc: d.upos, epoch: ep, q: m.q.slice(), scale: m.scale };
+      else if (ep - best2.epoch >= 3) return false;
+      return true;
+    },
+    right,
+  );
+  model2.q = best2.q;
+  model2.scale = best2.scale;
+  const d = evalDev(model, model2);
+  meta.dev = { upos: round(d.upos), xpos: round(d.xpos), epochs: best.epoch, pass1Upos: round(d1.upos), pass2Epochs: best2.epoch };
+  meta.settings.pass2Epochs = best2.epoch;
+  }
+  meta.settings.passes = model2 ? 2 : 1;
 
   // lemmatizer
   const lem = trainLemmatizer(train);
   const lemmatizer = new Lemmatizer(lem);
-  const tagger = new TaggerModel(meta, model);
+  const tagger = new TaggerModel(meta, model, model2);
   let n = 0;
   let okGold = 0;
   let okPred = 0;
@@ -169,6 +213,8 @@ export async function trainTagger(opts: TaggerTrainOptions): Promise<void> {
   mkdirSync(MODELS_DIR, { recursive: true });
   const bin = model.serialize();
   writeFileSync(modelPath("tagger.bin"), bin);
+  if (model2) writeFileSync(modelPath("tagger.pass2.bin"), model2.serialize());
+  else rmSync(modelPath("tagger.pass2.bin"), { force: true });
   writeFileSync(modelPath("tagger.json"), JSON.stringify(meta) + "\n");
   writeFileSync(modelPath("tagger.lemmas.json"), JSON.stringify(lem) + "\n");
   log(`tagger: wrote models/tagger.bin (${(bin.length / 1e6).toFixed(2)} MB, ${model.nonZero()} non-zero weights), dev UPOS ${(100 * meta.dev.upos).toFixed(2)}`);

@@ -5,9 +5,11 @@ import { toAnalysis } from "../../model/index.js";
 import { DEFAULT_MAX_BYTES, decodeText } from "../../ingest/read-file.js";
 import { htmlArticle, looksLikeHtml, parseJsonlRecord, readDocumentFile, type Ingested } from "../../ingest/sources.js";
 import { normaliseDate, textArticle } from "../../ingest/text-article.js";
+import { parseFieldMap, type FieldMap } from "../../ingest/csv.js";
 import { Pipeline } from "../../pipeline/pipeline.js";
 import { LEXICON_FLAGS, LEXICON_USAGE, lexiconOptions } from "../lexicon-flags.js";
 import { renderAnalysisText } from "../../api/render.js";
+import { problemLine } from "../run-control.js";
 
 const usage = `Usage: eventwire analyze FILE|- [options]
        eventwire analyze --jsonl < articles.jsonl > analyses.jsonl
@@ -23,6 +25,7 @@ Options:
   --jsonl             read JSONL from stdin, one {"id","text","date"?,"title"?,"url"?} per line,
                       and write one analysis per line carrying the same "id" (models load once).
                       A bad line gives {"id","error"} on stdout and a one-line error on stderr.
+  --map FIELDS        with --jsonl: which keys hold our fields, e.g. text=body,date=published,id=guid
 ${LEXICON_USAGE}
   --max-bytes N       refuse articles larger than N bytes (default ${DEFAULT_MAX_BYTES})
 `;
@@ -32,7 +35,7 @@ const command: Command = {
   summary: "analyse one article (or JSONL on stdin) and print events, quotes and entities",
   usage,
   async run(args) {
-    const { flags, multi, positional } = parseFlags(args, { values: ["date", "format", "max-bytes"], booleans: ["jsonl"], repeatable: LEXICON_FLAGS });
+    const { flags, multi, positional } = parseFlags(args, { values: ["date", "format", "max-bytes", "map"], booleans: ["jsonl"], repeatable: LEXICON_FLAGS });
     const format = (flags.get("format") as string | undefined) ?? "json";
     if (format !== "json" && format !== "text") throw new UsageError(`--format must be json or text, not ${format}`);
     const date = flags.has("date") ? normaliseDate(flags.get("date")) : null;
@@ -41,7 +44,13 @@ const command: Command = {
     if (!Number.isFinite(maxBytes) || maxBytes <= 0) throw new UsageError("--max-bytes must be a positive number");
     const pipeline = new Pipeline(lexiconOptions(multi));
 
-    if (flags.has("jsonl")) return analyzeJsonl(pipeline, date, maxBytes, format);
+    let map;
+    try {
+      map = parseFieldMap(flags.get("map") as string | undefined);
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    if (flags.has("jsonl")) return analyzeJsonl(pipeline, date, maxBytes, format, map);
     if (positional.length !== 1) throw new UsageError("give one FILE, or - for stdin, or --jsonl");
     const input = positional[0];
     let item: Ingested;
@@ -53,17 +62,17 @@ const command: Command = {
       else item = { kind: "article", article: textArticle(r.text, { published: date, source: "stdin" }), warnings: r.warnings };
     } else item = await readDocumentFile(input, { maxBytes, date });
     if (item.kind === "failure") {
-      process.stderr.write(`eventwire: ${item.failure.input}: ${item.failure.reason}\n`);
+      process.stderr.write(problemLine(item.failure));
       return 1;
     }
-    for (const w of item.warnings) process.stderr.write(`eventwire: warning: ${w.input}: ${w.reason}\n`);
+    for (const w of item.warnings) process.stderr.write(problemLine(w));
     const analysis = toAnalysis(pipeline.analyze(item.article, item.warnings));
     process.stdout.write(format === "text" ? renderAnalysisText(analysis) : JSON.stringify(analysis, null, 2) + "\n");
     return 0;
   },
 };
 
-async function analyzeJsonl(pipeline: Pipeline, date: string | null, maxBytes: number, format: string): Promise<number> {
+async function analyzeJsonl(pipeline: Pipeline, date: string | null, maxBytes: number, format: string, map: FieldMap): Promise<number> {
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let n = 0;
   let failed = 0;
@@ -75,10 +84,10 @@ async function analyzeJsonl(pipeline: Pipeline, date: string | null, maxBytes: n
   for await (const line of rl) {
     n++;
     if (line.trim() === "") continue;
-    const item = parseJsonlRecord(line, `stdin:${n}`, maxBytes, date);
+    const item = parseJsonlRecord(line, `stdin:${n}`, maxBytes, date, map);
     if (item.kind === "failure") {
       failed++;
-      process.stderr.write(`eventwire: ${item.failure.input}: ${item.failure.reason}\n`);
+      process.stderr.write(problemLine(item.failure));
       out.push(JSON.stringify({ id: idOf(line), error: item.failure.reason, line: n }) + "\n");
       continue;
     }

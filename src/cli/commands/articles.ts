@@ -11,6 +11,6 @@ export default queryCommand({
     { flag: "to", help: "published on or before this date (YYYY-MM-DD)" },
     { flag: "search", help: "words in the title or text" },
   ],
-  tableColumns: ["id", "published", "title", "events", "quotes", "urls", "duplicate_of", "status"],
+  tableColumns: ["id", "published", "title", "events", "quotes", "urls", "duplicate_of", "story", "status"],
   query: queryArticles,
 });

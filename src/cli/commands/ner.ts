@@ -66,15 +66,18 @@ const command: Command = {
       const tagger = new NerTagger(lex, model);
       const types = flags.has("types") ? new Set(String(flags.get("types")).split(",").map((t) => t.trim().toUpperCase())) : null;
       const out: string[] = [];
-      for (const s of parseConll(input)) {
-        const { tags } = tagger.tag(s.forms);
+      const sents = parseConll(input);
+      // consecutive sentences are treated as one running text for name consistency
+      const tagged = tagger.tagSentences(sents.map((s) => s.forms));
+      sents.forEach((s, si) => {
+        const { tags } = tagged[si];
         for (let i = 0; i < s.forms.length; i++) {
           const t = tags[i];
           out.push(`${s.forms[i]}\t${types && t !== "O" && !types.has(t.slice(2)) ? "O" : t}`);
         }
         out.push("");
         if (out.length > 4096) process.stdout.write(out.splice(0).join("\n") + "\n");
-      }
+      });
       process.stdout.write(out.join("\n") + (out.length ? "\n" : ""));
       return 0;
     }

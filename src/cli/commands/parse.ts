@@ -54,13 +54,13 @@ const command: Command = {
         out.push(s.lines.join("\n") + "\n\n");
         continue;
       }
-      if (!keep || s.xpos.some((x) => x === "_" || x === "")) {
+      if (!keep || s.xpos.some((x) => x === "_" || x === "") || s.upos.some((x) => x === "_" || x === "")) {
         const { upos, xpos } = tagger.tagWords(s.form);
         s.upos = upos;
         s.xpos = xpos;
       }
       s.lemma = s.form.map((f, i) => lemmatizer.lemma(f, s.xpos[i]));
-      const { head, deprel } = parser.parseWords(s.form, s.xpos);
+      const { head, deprel } = parser.parseWords(s.form, s.upos, s.xpos);
       s.head = head;
       s.deprel = deprel;
       out.push(formatConllu(s));

@@ -6,6 +6,7 @@ import { DEFAULT_USER_AGENT, FeedPoller, type PollEvent } from "../../ingest/fee
 import { Pipeline } from "../../pipeline/pipeline.js";
 import { ingestAll } from "../../pipeline/ingest-run.js";
 import { Store, resolveDbLocation } from "../../store/store.js";
+import { problemLine, stopOnSignal } from "../run-control.js";
 import { LEXICON_FLAGS, LEXICON_USAGE, lexiconOptions } from "../lexicon-flags.js";
 
 const usage = `Usage: eventwire watch FEED-URL... [options]
@@ -16,9 +17,11 @@ analysed and stored like 'eventwire ingest' does. Runs until interrupted
 (Ctrl-C stops after the current article), or once with --once.
 
 Politeness: conditional GET (ETag / Last-Modified, so an unchanged feed costs
-one 304), at most one request per host per --host-interval, a User-Agent
-naming eventwire, and exponential backoff for a feed that fails (network
-error, timeout, HTTP error, not a feed), honouring Retry-After.
+one 304), at most one request per host per --host-interval (or the site's
+robots.txt Crawl-delay, up to 60 s), a User-Agent naming eventwire, item pages
+only where the site's robots.txt allows them, and exponential backoff for a
+feed that fails (network error, timeout, HTTP error, not a feed), honouring
+Retry-After.
 
 Restarts pick up where they left off: validators, seen items and backoff are
 kept in a state file. A page that fails (404, timeout, no article text) is
@@ -35,6 +38,7 @@ Options:
   --timeout MS           per-request timeout (default 20000)
   --attempts N           tries per item page before giving up (default 3)
   --user-agent UA        default: "${DEFAULT_USER_AGENT}"
+  --ignore-robots        fetch item pages even where robots.txt disallows them
 ${LEXICON_USAGE}
   --quiet                no per-item lines (failures are still recorded)
 `;
@@ -53,7 +57,7 @@ const command: Command = {
   async run(args) {
     const { flags, multi, positional } = parseFlags(args, {
       values: ["db", "state", "interval", "host-interval", "timeout", "attempts", "user-agent"],
-      booleans: ["once", "quiet"],
+      booleans: ["once", "quiet", "ignore-robots"],
       repeatable: LEXICON_FLAGS,
     });
     if (positional.length === 0) throw new UsageError("give at least one FEED-URL");
@@ -68,17 +72,11 @@ const command: Command = {
       timeoutMs: num(flags, "timeout", 20000),
       maxItemAttempts: Math.max(1, num(flags, "attempts", 3)),
       userAgent: (flags.get("user-agent") as string | undefined) ?? DEFAULT_USER_AGENT,
+      respectRobots: !flags.has("ignore-robots"),
     });
     const store = await Store.open(resolveDbLocation(flags.get("db") as string | undefined));
     const pipeline = new Pipeline(lexiconOptions(multi));
-    const ac = new AbortController();
-    let stop = false;
-    const onSignal = () => {
-      stop = true;
-      ac.abort();
-    };
-    process.once("SIGINT", onSignal);
-    process.once("SIGTERM", onSignal);
+    const run = stopOnSignal();
     const log = (s: string) => {
       if (!quiet) process.stderr.write(s + "\n");
     };
@@ -93,18 +91,17 @@ const command: Command = {
       }
     }
     try {
-      const s = await ingestAll(items(flags.has("once") ? poller.pollOnce(true) : poller.run(ac.signal)), pipeline, store, {
-        onProblem: (f) => process.stderr.write(`eventwire: ${f.severity === "warning" ? "warning: " : ""}${f.input}: ${f.reason}\n`),
-        shouldStop: () => stop,
+      const s = await ingestAll(items(flags.has("once") ? poller.pollOnce(true) : poller.run(run.signal)), pipeline, store, {
+        onProblem: (f) => process.stderr.write(problemLine(f)),
+        shouldStop: () => run.stopped,
       });
       process.stdout.write(
-        `${stop ? "stopped (signal); " : ""}watched ${positional.length} feeds: ${s.inserted} new articles, ${s.unchanged} unchanged, ${s.duplicates} duplicates, ` +
+        `${run.stopped ? "stopped (signal); " : ""}watched ${positional.length} feeds: ${s.inserted} new articles, ${s.unchanged} unchanged, ${s.duplicates} duplicates, ` +
           `${s.failures} failures; ${s.events} events and ${s.quotes} quotes added\n`,
       );
       return 0;
     } finally {
-      process.off("SIGINT", onSignal);
-      process.off("SIGTERM", onSignal);
+      run.dispose();
       await store.close();
     }
   },

@@ -217,6 +217,9 @@ export function codeSpan(lex: ActorLexiconImpl, doc: Doc | null, text: string, s
     const c = codeOn(e.codes, date);
     if (!c) continue;
     if (agentCode && isBareCode(c.code)) return result(combine(c.code, agentCode), displayName(e), 0.85, "agent");
+    // a plural nationality noun with no role ("Algerians", "Israelis") names civilians
+    if (!agentCode && e.kind === "country" && /^[A-Z]{3}$/.test(c.code) && h.j - h.i === 1 && isPluralNational(lex, toks[h.i].norm, e))
+      return result(c.code + "CVL", displayName(e), 0.8, "agent");
     // a capital or government metonym followed by a role noun: "Baghdad University", "Moscow police"
     if (agentCode && agentHit && agentHit.i >= h.j && /^[A-Z]{3}GOV$/.test(c.code) && agentCode !== "~GOV") return result(combine(c.code.slice(0, 3), agentCode), displayName(e), 0.8, "agent");
     return result(c.code, displayName(e), isBareCode(c.code) ? 0.9 : 0.92, e.kind);
@@ -256,4 +259,14 @@ function sentenceCountry(doc: Doc, start: number, end: number): string | null {
     for (const m of e.mentions) if (m.start >= sent.start && m.end <= sent.end && (m.end <= start || m.start >= end)) found.add(e.actor.slice(0, 3));
   }
   return found.size === 1 ? [...found][0] : null;
+}
+
+/** "ALGERIANS", "ISRAELIS": the plural of one of the country's names, not the country's own name ("PHILIPPINES"). */
+function isPluralNational(lex: ActorLexiconImpl, norm: string, e: LexEntry): boolean {
+  if (!norm.endsWith("S") || norm.length < 5) return false;
+  if (e.id.toUpperCase().replace(/[^A-Z]/g, "") === norm) return false;
+  const sing = norm.slice(0, -1);
+  if (e.names.some((n) => n.words.length === 1 && n.words[0] === sing)) return true;
+  const exact = lex.root.kids?.get(norm);
+  return !(exact && exact.entry >= 0) && /(AN|I|ER|OT|EE)S$/.test(norm);
 }

@@ -90,8 +90,22 @@ export interface FuzzyHit {
  * Finds a known person for a name of two or more normalised words
  * (e.g. ["JENS", "SOLTENBERG"]). Exact names are the trie's job; this is the fallback.
  */
+const fuzzyCache = new WeakMap<ActorLexiconImpl, Map<string, FuzzyHit | null>>();
+
 export function fuzzyPerson(lex: ActorLexiconImpl, words: string[]): FuzzyHit | null {
   if (words.length < 2) return null;
+  let cache = fuzzyCache.get(lex);
+  if (!cache) fuzzyCache.set(lex, (cache = new Map()));
+  const ck = words.join(" ");
+  const hit = cache.get(ck);
+  if (hit !== undefined) return hit;
+  const r = fuzzyPersonUncached(lex, words);
+  if (cache.size > 20_000) cache.clear();
+  cache.set(ck, r);
+  return r;
+}
+
+function fuzzyPersonUncached(lex: ActorLexiconImpl, words: string[]): FuzzyHit | null {
   const ix = index(lex);
   const key = words.map(translitKey).join(" ");
   const byKey = ix.byKey.get(key);

@@ -22,9 +22,25 @@ export interface MatchToken {
 // acronym with dots | possessive | word
 const WORD = /(?:\p{L}\.){2,}|['’][sS](?![\p{L}\p{N}])|[\p{L}\p{M}\p{N}]+(?:['’](?![sS](?![\p{L}\p{N}]))[\p{L}\p{M}\p{N}]+)*/gu;
 
+const cache = new Map<string, string>();
+
 export function normWord(w: string): string {
-  let s = w.normalize("NFD").replace(/\p{M}+/gu, "").toUpperCase();
+  let plain = true;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    // letters and digits of ASCII: upper-casing is all there is to do
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45)) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return w.toUpperCase();
+  let s = cache.get(w);
+  if (s !== undefined) return s;
+  s = w.normalize("NFD").replace(/\p{M}+/gu, "").toUpperCase();
   s = s.replace(/[’‘`]/g, "'").replace(/\./g, "");
+  if (cache.size > 50_000) cache.clear();
+  cache.set(w, s);
   return s;
 }
 

@@ -96,9 +96,21 @@ function lexDirOf(lex: ActorLexicon): string {
 }
 
 /** Per-token place-list labels ("B", "I" or "") by longest match. */
+const firstWordsOf = new WeakMap<Set<string>, Set<string>>();
+
 export function listTags(set: Set<string>, maxWords: number, norms: string[]): string[] {
   const out = new Array<string>(norms.length).fill("");
+  let firsts = firstWordsOf.get(set);
+  if (!firsts) {
+    firsts = new Set<string>();
+    for (const p of set) firsts.add(p.split(" ", 1)[0]);
+    firstWordsOf.set(set, firsts);
+  }
   for (let i = 0; i < norms.length; ) {
+    if (!firsts.has(norms[i])) {
+      i++;
+      continue;
+    }
     let len = 0;
     let key = "";
     for (let k = 1; k <= maxWords && i + k <= norms.length; k++) {
@@ -112,6 +124,10 @@ export function listTags(set: Set<string>, maxWords: number, norms: string[]): s
   }
   return out;
 }
+
+const ORG_WORDS = new Set("inc incorporated corp corporation company co ltd llc plc group bank university college institute institution association council committee commission party agency department ministry foundation society union federation league club press news times post journal airlines airways energy partners futures services systems technologies technology solutions holdings capital fund trust hospital school academy church team records studios network corps organization organisation authority board bureau centre center coalition alliance front movement brigade army navy police court parliament congress senate assembly administration industries international enterprises motors communications media television radio magazine labs laboratories consulting software pharmaceuticals resources securities insurance".split(" "));
+const LOC_WORDS = new Set("street st avenue ave road rd boulevard blvd lane drive river lake mountain mountains mount mt park bay island islands city county state province district region valley beach airport station harbor harbour canyon falls ocean sea gulf desert peninsula square bridge hill hills coast heights village town forest creek springs".split(" "));
+const PER_TITLES = new Set("mr mr. mrs mrs. ms ms. dr dr. prof prof. sir madam president senator sen. gov. governor minister mayor judge rev. father sister brother uncle aunt coach captain capt. gen. general lt. col. sgt. officer agent king queen prince princess pope".split(" "));
 
 const KIND_CLASS: Record<string, string> = { country: "GPE", region: "GPE", igo: "ORG", ngo: "ORG", org: "ORG", group: "ORG", person: "PER", agent: "AGT" };
 
@@ -190,65 +206,91 @@ export function sentenceFeatures(gz: Gazetteer, forms: string[], mask: number, u
     const f = forms[i];
     const lw = lower[i];
     const s = shapes[i];
-    const add = (x: string) => list.push(hash(x) & mask);
+    // FNV-1a over the parts in order: the same hash as for their concatenation, without building it
+    const add = (a: string, b?: string, c?: string, d?: string, e?: string, f?: string) => {
+      let h = 0x811c9dc5;
+      for (const x of [a, b, c, d, e, f]) {
+        if (x === undefined) break;
+        for (let k = 0; k < x.length; k++) {
+          h ^= x.charCodeAt(k);
+          h = Math.imul(h, 0x01000193);
+        }
+      }
+      list.push((h >>> 0) & mask);
+    };
     add("b");
-    add("w=" + lw);
-    add("W=" + f);
-    add("s=" + s);
-    add("st=" + style + s);
-    if (i === 0) add("first" + s);
+    add("w=", lw);
+    add("W=", f);
+    add("s=", s);
+    add("st=", style, s);
+    if (i === 0) add("first", s);
     const L = lw.length;
     for (let k = 1; k <= 4 && k <= L; k++) {
-      add("p" + k + "=" + lw.slice(0, k));
-      add("x" + k + "=" + lw.slice(L - k));
+      add("p", String(k), "=", lw.slice(0, k));
+      add("x", String(k), "=", lw.slice(L - k));
     }
-    add("w-1=" + w(i - 1));
-    add("w+1=" + w(i + 1));
-    add("w-2=" + w(i - 2));
-    add("w+2=" + w(i + 2));
-    add("w-1w=" + w(i - 1) + "|" + lw);
-    add("ww+1=" + lw + "|" + w(i + 1));
-    add("s-1=" + sh(i - 1));
-    add("s+1=" + sh(i + 1));
-    add("s-1s=" + sh(i - 1) + "|" + s);
-    add("ss+1=" + s + "|" + sh(i + 1));
-    add("s-1ss+1=" + sh(i - 1) + "|" + s + "|" + sh(i + 1));
+    add("w-1=", w(i - 1));
+    add("w+1=", w(i + 1));
+    add("w-2=", w(i - 2));
+    add("w+2=", w(i + 2));
+    add("w-1w=", w(i - 1), "|", lw);
+    add("ww+1=", lw, "|", w(i + 1));
+    add("s-1=", sh(i - 1));
+    add("s+1=", sh(i + 1));
+    add("s-1s=", sh(i - 1), "|", s);
+    add("ss+1=", s, "|", sh(i + 1));
+    add("s-1ss+1=", sh(i - 1), "|", s, "|", sh(i + 1));
     // gazetteers
     const g = gt(i);
-    add("g=" + g);
-    add("gs=" + g + "|" + s);
-    add("g-1=" + gt(i - 1));
-    add("g+1=" + gt(i + 1));
-    add("g-1g+1=" + gt(i - 1) + "|" + gt(i + 1));
+    add("g=", g);
+    add("gs=", g, "|", s);
+    add("g-1=", gt(i - 1));
+    add("g+1=", gt(i + 1));
+    add("g-1g+1=", gt(i - 1), "|", gt(i + 1));
     const nw = norms[i];
-    if (gz.firstNames.has(nw)) add("fn" + s);
-    if (gz.surnames.has(nw)) add("sn" + s);
-    if (i > 0 && gz.firstNames.has(norms[i - 1])) add("fn-1" + s);
-    if (i + 1 < n && gz.surnames.has(norms[i + 1])) add("sn+1" + s);
-    if (gz.humanNames.has(nw)) add("hn" + s);
-    if (i > 0 && gz.humanNames.has(norms[i - 1])) add("hn-1" + s + shapes[i - 1]);
-    if (i + 1 < n && gz.humanNames.has(norms[i + 1])) add("hn+1" + s + shapes[i + 1]);
+    if (gz.firstNames.has(nw)) add("fn", s);
+    if (gz.surnames.has(nw)) add("sn", s);
+    if (i > 0 && gz.firstNames.has(norms[i - 1])) add("fn-1", s);
+    if (i + 1 < n && gz.surnames.has(norms[i + 1])) add("sn+1", s);
+    if (gz.humanNames.has(nw)) add("hn", s);
+    if (i > 0 && gz.humanNames.has(norms[i - 1])) add("hn-1", s, shapes[i - 1]);
+    if (i + 1 < n && gz.humanNames.has(norms[i + 1])) add("hn+1", s, shapes[i + 1]);
     if (pl[i]) {
-      add("pl" + pl[i] + s);
-      add("plg" + pl[i] + g);
+      add("pl", pl[i], s);
+      add("plg", pl[i], g);
     }
     if (runStart[i] >= 0) {
       const a = runStart[i];
       const b = runEnd[i];
       const pos = b - a === 1 ? "S" : i === a ? "B" : i === b - 1 ? "E" : "I";
-      add("rl=" + lower[b - 1] + pos);
-      add("rf=" + lower[a]);
-      add("rp=" + w(a - 1) + pos);
-      add("rn=" + w(b));
-      add("rlen=" + Math.min(b - a, 5) + pos);
-      add("rlg=" + gt(b - 1) + pos);
+      add("rl=", lower[b - 1], pos);
+      add("rf=", lower[a]);
+      add("rp=", w(a - 1), pos);
+      add("rn=", w(b));
+      add("rlen=", String(Math.min(b - a, 5)), pos);
+      add("rlg=", gt(b - 1), pos);
+      let cls = "";
+      for (let k = a; k < b; k++) {
+        if (ORG_WORDS.has(lower[k])) cls = cls.includes("O") ? cls : cls + "O";
+        if (LOC_WORDS.has(lower[k])) cls = cls.includes("L") ? cls : cls + "L";
+      }
+      if (ORG_WORDS.has(lower[b - 1])) cls += "o";
+      if (LOC_WORDS.has(lower[b - 1])) cls += "l";
+      if (a > 0 && PER_TITLES.has(lower[a - 1])) cls += "t";
+      if (cls) add("rc=", cls, pos);
     }
-    if (og[i]) add("og" + og[i] + s);
-    if (br[i]) add("br" + br[i] + s);
-    if (/[\-.&@#]/.test(f)) add("punct=" + f.replace(/[^\-.&@#]/g, ""));
+    if (og[i]) add("og", og[i], s);
+    if (br[i]) add("br", br[i], s);
+    if (/[\-.&@#]/.test(f)) add("punct=", f.replace(/[^\-.&@#]/g, ""));
     if (upos && upos[i]) {
-      add("u=" + upos[i]);
-      add("us=" + upos[i] + "|" + s);
+      const u = (k: number) => (k < 0 ? "<s>" : k >= n ? "</s>" : upos[k] || "?");
+      add("u=", upos[i]);
+      add("us=", upos[i], "|", s);
+      add("u-1=", u(i - 1));
+      add("u+1=", u(i + 1));
+      add("u-1u=", u(i - 1), "|", upos[i]);
+      add("uu+1=", upos[i], "|", u(i + 1));
+      add("uw=", upos[i], "|", lw);
     }
   }
   offsets[n] = list.length;

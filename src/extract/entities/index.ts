@@ -16,6 +16,8 @@ import { NerTagger, stripPossessive } from "./ner.js";
 export { NerTagger } from "./ner.js";
 export type { RawMention } from "./linker.js";
 
+const TITLE_WORDS = new Set(["MR", "MRS", "MS", "DR", "PRESIDENT", "PRIME", "MINISTER", "SECRETARY", "GENERAL", "SPECIAL", "ENVOY", "FOREIGN", "DEFENCE", "DEFENSE", "CHANCELLOR", "KING", "QUEEN", "PRINCE", "SENATOR", "SEN", "GOVERNOR", "AMBASSADOR", "SPOKESMAN", "SPOKESWOMAN", "CHAIRMAN", "VICE", "DEPUTY", "UN", "US", "UK", "EU"]);
+
 const KIND_TYPE: Record<string, EntityType> = { country: "GPE", region: "LOC", igo: "ORG", ngo: "ORG", org: "ORG", group: "ORG", person: "PER" };
 
 export class EntityComponent implements Component {
@@ -32,14 +34,13 @@ export class EntityComponent implements Component {
     const toks = doc.tokens;
     const text = doc.text;
     const mentions: RawMention[] = [];
-    for (const s of doc.sentences) {
-      const forms: string[] = [];
-      const upos: string[] = [];
-      for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-        forms.push(toks.form[i]);
-        upos.push(toks.upos[i]);
-      }
-      const { tags, conf } = this.tagger.tag(forms, upos);
+    const posLayer = this.tagger.posKind === "upos" ? toks.upos : toks.xpos;
+    const sentForms = doc.sentences.map((s) => toks.form.slice(s.tokenStart, s.tokenEnd));
+    const sentPos = doc.sentences.map((s) => posLayer.slice(s.tokenStart, s.tokenEnd));
+    const tagged = this.tagger.tagSentences(sentForms, 40, sentPos);
+    for (let si = 0; si < doc.sentences.length; si++) {
+      const s = doc.sentences[si];
+      const { tags, conf } = tagged[si];
       const sentMentions: RawMention[] = [];
       for (const c of chunks(tags)) {
         const [type, a, b] = c.split(":");
@@ -52,7 +53,23 @@ export class EntityComponent implements Component {
       }
       // lexicon names the model missed or cut short ("the U.N. Security Council", "Kremlin")
       const mt = matchTokens(text, s.start, s.end);
-      for (const h of findHits(this.lex, mt)) {
+      const hits = findHits(this.lex, mt);
+      // person names start after leading places, organisations and titles the model swept in
+      // ("Syria Staffan de Mistura", "Russian President Vladimir Putin")
+      for (const m of sentMentions) {
+        if (m.type !== "PER") continue;
+        const inside = mt.filter((t) => t.start >= m.start && t.end <= m.end);
+        let k = 0;
+        while (k < inside.length - 1) {
+          const t = inside[k];
+          const h = hits.find((x) => mt[x.i].start <= t.start && t.end <= mt[x.j - 1].end);
+          const kind = h ? this.lex.entries[h.entry].kind : null;
+          if ((kind && kind !== "person") || TITLE_WORDS.has(t.norm) || this.lex.agentWords.has(t.norm)) k++;
+          else break;
+        }
+        if (k > 0) m.start = inside[k].start;
+      }
+      for (const h of hits) {
         const e = this.lex.entries[h.entry];
         const type = KIND_TYPE[e.kind];
         if (!type) continue;

@@ -15,6 +15,8 @@ export interface NerMeta {
   bits: number;
   scale: number;
   transScale: number;
+  /** Which POS tags the model was trained with ("xpos", "upos"), or null. */
+  pos?: "xpos" | "upos" | null;
   [k: string]: unknown;
 }
 
@@ -28,6 +30,10 @@ export class NerModel {
   readonly trans: Float32Array;
   /** allowed[(prev + 1) * T + tag] */
   readonly allowed: Uint8Array;
+  /** Tags a sentence may end with. */
+  readonly endOk: Uint8Array;
+  /** BILOU tag set (U-, L- tags) rather than IOB2. */
+  readonly bilou: boolean;
 
   constructor(tags: string[], bits: number, w?: Float32Array, trans?: Float32Array) {
     this.tags = tags;
@@ -36,17 +42,34 @@ export class NerModel {
     this.w = w ?? new Float32Array((1 << bits) * this.T);
     this.trans = trans ?? new Float32Array((this.T + 1) * this.T);
     this.allowed = new Uint8Array((this.T + 1) * this.T);
+    this.endOk = new Uint8Array(this.T);
+    this.bilou = tags.some((t) => t.startsWith("U-"));
+    const open = (p: number) => p >= 0 && (tags[p].startsWith("B-") || tags[p].startsWith("I-"));
+    for (let t = 0; t < this.T; t++) this.endOk[t] = this.bilou && (tags[t].startsWith("B-") || tags[t].startsWith("I-")) ? 0 : 1;
     for (let p = -1; p < this.T; p++) {
       for (let t = 0; t < this.T; t++) {
         const tag = tags[t];
         let ok = true;
-        if (tag.startsWith("I-")) {
+        if (this.bilou) {
+          if (tag.startsWith("I-") || tag.startsWith("L-")) {
+            const type = tag.slice(2);
+            ok = open(p) && tags[p].slice(2) === type;
+          } else ok = !open(p);
+        } else if (tag.startsWith("I-")) {
           const type = tag.slice(2);
           ok = p >= 0 && (tags[p] === "B-" + type || tags[p] === "I-" + type);
         }
         this.allowed[(p + 1) * this.T + t] = ok ? 1 : 0;
       }
     }
+  }
+
+  /** The IOB2 tag for a model tag (BILOU U-/L- map to B-/I-). */
+  iob2(t: number): string {
+    const tag = this.tags[t];
+    if (tag.startsWith("U-")) return "B-" + tag.slice(2);
+    if (tag.startsWith("L-")) return "I-" + tag.slice(2);
+    return tag;
   }
 
   /** Emission scores n x T for one sentence. */
@@ -94,7 +117,7 @@ export class NerModel {
     if (n === 0) return out;
     let best = -Infinity;
     let arg = 0;
-    for (let t = 0; t < T; t++) if (score[(n - 1) * T + t] > best) (best = score[(n - 1) * T + t]), (arg = t);
+    for (let t = 0; t < T; t++) if (this.endOk[t] && score[(n - 1) * T + t] > best) (best = score[(n - 1) * T + t]), (arg = t);
     out[n - 1] = arg;
     for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * T + out[i]];
     return out;

@@ -1,4 +1,4 @@
-import type { Component, Doc, Event, EventActor, Modality, Span } from "../../model/index.js";
+import type { Component, Doc, Event, EventActor, Modality, Span, Tokens } from "../../model/index.js";
 import { articleDate, findTimexes, type Timex } from "../time/index.js";
 import type { ActorMatch, CodeActorSpan } from "./actors.js";
 import { Codebook } from "./codebook.js";
@@ -19,6 +19,11 @@ export interface EventComponentOptions<L> {
   userLexicons?: string[];
   /** Replace the shipped lexicon files (e.g. a PETRARCH suite's own verb dictionary). */
   lexiconFiles?: string[];
+  /**
+   * Also code the reciprocal event of `[A:B]` patterns ("A visits B" → B hosts A, 043), as PETRARCH does
+   * (default false: one event per statement, as in GDELT).
+   */
+  reciprocal?: boolean;
   /** Codes never emitted (default: 010, the "make statement" catch-all). */
   dropCodes?: string[];
   /** Keep events whose source cannot be coded as an actor (default false). */
@@ -54,7 +59,7 @@ const NP_KEEP = new Set(["compound", "flat", "flat:name", "name", "amod", "det",
 const SAY = new Set(["say", "tell", "state", "add", "claim", "insist", "announce", "declare", "report", "note", "stress", "warn", "argue", "assert", "explain", "believe", "think", "allege", "accuse", "told", "said"]);
 const REPORT = new Set(["indicate", "announce", "confirm", "reveal", "signal", "acknowledge", "admit", "insist", "promise", "pledge", "vow", "decide", "agree", "threaten", "warn", "hint", "suggest", "know", "learn", "deny", "write", "tell", "inform", "reply", "respond", "add"]);
 const ALLEGE = new Set(["claim", "allege", "accuse", "suspect", "charge", "contend"]);
-const FUTURE_GOV = new Set(["plan", "intend", "aim", "want", "seek", "prepare", "vow", "swear", "pledge", "promise", "hope", "expect", "threaten", "try", "attempt", "decide", "agree", "offer", "propose", "wish", "going", "set", "schedule", "be", "ready", "willing", "about", "likely", "due"]);
+const FUTURE_GOV = new Set(["plan", "intend", "aim", "want", "seek", "prepare", "vow", "swear", "pledge", "promise", "hope", "expect", "threaten", "agree", "offer", "propose", "wish", "going", "set", "schedule", "be", "ready", "willing", "about", "likely", "due"]);
 /** Verbs whose complement is requested, not done. */
 const DIRECTIVE = new Set(["demand", "urge", "ask", "call", "request", "press", "appeal", "propose", "suggest", "recommend", "order", "instruct", "tell", "encourage", "invite", "advise", "pressure", "push", "beg", "plead", "require", "want", "wish", "insist"]);
 /** Verbs whose complement does not happen: "refused to allow", "failed to reach". */
@@ -65,6 +70,10 @@ const NEG = new Set(["not", "n't", "never", "no", "neither", "nor", "without"]);
 const ALLEGED_MOD = new Set(["suspected", "alleged", "reported", "purported", "apparent", "possible", "presumed", "allegedly", "reportedly", "purportedly", "apparently"]);
 const FUTURE_MOD = new Set(["planned", "proposed", "possible", "expected", "upcoming", "forthcoming", "future", "prospective", "potential", "intended", "scheduled"]);
 const REL_PRON = new Set(["who", "which", "that", "whom", "whose"]);
+const PREP_PARTICIPLE = new Set(["according", "following", "including", "regarding", "concerning", "considering", "pending", "given", "excluding", "notwithstanding", "barring"]);
+/** "X were engaged in ...", "X was involved in ...": adjectival passives whose subject is the actor. */
+const STATIVE_PASSIVE = new Set(["engage", "involve"]);
+const SUBJ_PRON = new Set(["i", "we", "you", "he", "she", "it", "they", "who", "which", "that"]);
 const FIRST_PERSON = new Set(["i", "we", "us", "me", "our", "my"]);
 const THIRD_PERSON = new Set(["he", "she", "they", "him", "her", "them", "his", "their"]);
 /** Compound subjects without an object act on each other for these roots/objects ("X and Y renewed ties"). */
@@ -72,7 +81,8 @@ const MUTUAL_ROOTS = new Set(["03", "04", "05", "06"]);
 const MUTUAL_OBJ = new Set(["ties", "tie", "relations", "meeting", "talks", "agreement", "accord", "negotiations"]);
 const TARGET_PREPS = new Set(["with", "to", "against", "at", "on", "upon", "toward", "towards", "into", "from", "for", "over", "between", "about", "of", "in", "across"]);
 
-const DATELINE = /^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+)*)(?:\s*,\s*[A-Z][a-zA-Z.]+)?\s*(?:\((?:AP|AFP|Reuters|UPI|dpa|Xinhua|IANS|PTI|ANI|TASS)\)\s*)?[-–—]+\s*/;
+const DATELINE = /^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+)*)(?:\s*,\s*[A-Z][a-zA-Z.]+)?\s*(?:\([A-Za-z][\w .&'’-]{0,40}\)\s*)?[-–—]+\s*/;
+const PREP_RANK_ABOUT = ["against", "over", "about", "for", "on", "with", "of", "to", "toward", "towards", "upon", "from", "between", "into", "at", "in", "across"];
 const PREP_RANK = ["with", "against", "to", "toward", "towards", "on", "upon", "over", "from", "for", "of", "about", "between", "into", "at", "in", "across"];
 
 interface Arg {
@@ -97,6 +107,8 @@ interface Candidate {
   intent?: boolean;
   /** Stated in the sentence's main clause (or reported speech), not in a relative or adverbial clause. */
   main?: boolean;
+  /** An intent, threat or refusal derived from an announced act. */
+  derived?: boolean;
 }
 
 /**
@@ -113,6 +125,7 @@ export class EventCoder<L> implements Component {
   readonly errors: string[];
   private drop: Set<string>;
   readonly intentEvents: boolean;
+  readonly reciprocal: boolean;
   private discards: Discards;
 
   constructor(private opts: EventComponentOptions<L>) {
@@ -123,6 +136,7 @@ export class EventCoder<L> implements Component {
     this.drop = new Set(opts.dropCodes ?? ["010"]);
     this.discards = new Discards(opts.discardFiles ?? [join(LEXICON_DIR, "events", "discards.txt")], this.errors);
     this.intentEvents = opts.intentEvents ?? true;
+    this.reciprocal = opts.reciprocal ?? false;
   }
 
   annotate(doc: Doc): void {
@@ -136,17 +150,29 @@ export class EventCoder<L> implements Component {
       return;
     }
     // the title line is analysed like any sentence: it often states the lead event
-    for (const s of doc.sentences) if (!discarded.has(s.index)) ctx.sentence(s.index, cands);
+    for (const s of doc.sentences) {
+      if (discarded.has(s.index)) continue;
+      try {
+        ctx.sentence(s.index, cands);
+      } catch (e) {
+        // one odd sentence never costs the article its other events
+        doc.warnings.push({ input: `${doc.article.id} sentence ${s.index}`, reason: `event coding failed: ${(e as Error).message}`, severity: "warning" });
+      }
+    }
     let kept = cands;
     if (!this.opts.allClauses) {
       const hasMain = new Set<number>();
-      for (const c of cands) if (c.main && c.modality !== "negated" && c.source.match?.actor) hasMain.add(c.sentence);
+      for (const c of cands) if (c.main && c.modality !== "negated" && c.source.match?.actor && !this.drop.has(c.code)) hasMain.add(c.sentence);
       kept = cands.filter((c) => c.main || !hasMain.has(c.sentence));
     }
     doc.events = this.toEvents(doc, kept);
   }
 
   private toEvents(doc: Doc, cands: Candidate[]): Event[] {
+    // one trigger, one source, one code: an event with a coded target makes the targetless one redundant
+    const withTarget = new Set<string>();
+    for (const c of cands) if (c.target?.match?.actor) withTarget.add(`${c.trigger}|${c.source.match?.actor}|${c.code}`);
+    cands = cands.filter((c) => c.target?.match?.actor || !withTarget.has(`${c.trigger}|${c.source.match?.actor}|${c.code}`));
     const out: Event[] = [];
     const byKey = new Map<string, Event>();
     for (const c of cands) {
@@ -191,6 +217,11 @@ export class EventCoder<L> implements Component {
     return out;
   }
 
+  /** Codes never emitted (010 by default). */
+  drops(code: string): boolean {
+    return this.drop.has(code);
+  }
+
   codeActor(doc: Doc, start: number, end: number, date: string | null): ActorMatch | null {
     if (end <= start) return null;
     try {
@@ -199,6 +230,13 @@ export class EventCoder<L> implements Component {
       return null;
     }
   }
+}
+
+/** More specific, then later file, then later line. */
+function outranks(p: Pattern, best: Pattern): boolean {
+  if (p.specificity !== best.specificity) return p.specificity > best.specificity;
+  if (p.rank !== best.rank) return p.rank > best.rank;
+  return (p.order ?? 0) > (best.order ?? 0);
 }
 
 /** Multi-word members of a synset, split once. */
@@ -286,12 +324,21 @@ class DocContext<L> {
     return m;
   }
   private lemmaCache: (string | undefined)[] = [];
-  private t;
+  /** Coding by word order (no usable parse): clause structure is unknown. */
+  private wordOrder = false;
+  private t: Tokens;
 
   constructor(private doc: Doc, private coder: EventCoder<L>, private ref: string | null) {
-    const t = (this.t = doc.tokens);
+    // a view of the token layer with our own copy of the heads: heads outside the token's sentence
+    // (a broken parse) are read as roots here, without touching the parser's layer
+    const t = (this.t = Object.create(doc.tokens) as Tokens);
+    t.head = doc.tokens.head.slice(0, doc.tokens.count);
     this.kids = Array.from({ length: t.count }, () => [] as number[]);
-    for (let i = 0; i < t.count; i++) if (t.head[i] >= 0) this.kids[t.head[i]].push(i);
+    for (let i = 0; i < t.count; i++) {
+      const h = t.head[i];
+      if (h >= 0 && (h >= t.count || h === i || t.sentence[h] !== t.sentence[i])) t.head[i] = -1;
+      else if (h >= 0) this.kids[h].push(i);
+    }
   }
 
   private lemma(i: number): string {
@@ -344,6 +391,8 @@ class DocContext<L> {
       if (upos === "VERB" || (upos === "AUX" && rel !== "aux") || (upos === "" && /^VB/.test(t.xpos[i]))) this.verb(i, si, out);
       else if (upos === "NOUN" || upos === "PROPN") this.noun(i, si, out);
     }
+    // a sentence the tagger got wrong ("guerrillas wounded two soldiers" read as an adjective): rescue by word order
+    if (!out.slice(first).some((c) => !this.coder.drops(c.code) && c.modality === "asserted")) this.rescue(si, out);
     this.deriveIntents(out, first);
   }
 
@@ -363,12 +412,47 @@ class DocContext<L> {
       const derived = c.modality === "negated" ? look(REFUSE) : look(INTENT) ?? look(THREAT);
       if (!derived) continue;
       const sa = c.source.match?.actor ?? null;
-      const same = out.slice(first).filter((o) => o !== c && (o.source.match?.actor ?? null) === sa && o.code.slice(0, 2) === derived.slice(0, 2));
+      const same = out.slice(first).filter((o) => o !== c && !o.derived && (o.source.match?.actor ?? null) === sa && o.code.slice(0, 2) === derived.slice(0, 2));
       if (same.length) {
         for (const o of same) if (GENERIC.has(o.code)) { o.code = derived; if (!o.target && c.target) o.target = c.target; }
         continue;
       }
-      out.push({ ...c, code: derived, modality: "asserted", confidence: c.confidence * 0.85, intent: false });
+      out.push({ ...c, code: derived, modality: "asserted", confidence: c.confidence * 0.85, intent: false, derived: true });
+    }
+  }
+
+  /**
+   * For a sentence where the parse yields no event: past-tense lexicon verbs that the tagger read as
+   * adjectives or noun modifiers right after a noun are re-read as verbs, and the sentence is coded by
+   * word order (lower confidence).
+   */
+  private rescue(si: number, out: Candidate[]): void {
+    const base = this.t;
+    const s = this.doc.sentences[si];
+    const fix: number[] = [];
+    for (let i = s.tokenStart + 1; i < s.tokenEnd; i++) {
+      const f = this.lowerForm(i);
+      const adjLike = base.upos[i] === "ADJ" || (base.upos[i] === "VERB" && (base.deprel[i] === "amod" || base.deprel[i] === "acl"));
+      if (!adjLike || !(f.endsWith("ed") || this.coder.lexicon.forms.has(f)) || /^[A-Z]/.test(base.form[i])) continue;
+      if (base.upos[i - 1] !== "NOUN" && base.upos[i - 1] !== "PROPN") continue;
+      if (this.verbEntries(i)) fix.push(i);
+    }
+    if (!fix.length) return;
+    const view = Object.create(base) as Tokens;
+    view.upos = base.upos.slice();
+    view.xpos = base.xpos.slice();
+    view.deprel = base.deprel.slice();
+    for (const i of fix) {
+      view.upos[i] = "VERB";
+      view.xpos[i] = "VBD";
+    }
+    this.t = view;
+    this.groupMemo.delete(si);
+    try {
+      this.shallow(si, out, new Set(fix));
+    } finally {
+      this.t = base;
+      this.groupMemo.delete(si);
     }
   }
 
@@ -379,7 +463,16 @@ class DocContext<L> {
    * clause, the target the nearest after it; patterns are matched over the
    * words up to the next verb or clause break. Confidence is lower.
    */
-  private shallow(si: number, out: Candidate[]): void {
+  private shallow(si: number, out: Candidate[], only?: Set<number>): void {
+    this.wordOrder = true;
+    try {
+      this.shallowCode(si, out, only);
+    } finally {
+      this.wordOrder = false;
+    }
+  }
+
+  private shallowCode(si: number, out: Candidate[], only?: Set<number>): void {
     const t = this.t;
     const s = this.doc.sentences[si];
     const AUXLIKE = new Set(["have", "be", "do", "has", "had", "is", "was", "were", "been", "did"]);
@@ -395,7 +488,7 @@ class DocContext<L> {
     };
     const shallowDone = new Map<number, { src: Arg; mod: { negated: boolean; would: boolean; have: boolean; future: boolean } }>();
     for (let v = s.tokenStart; v < s.tokenEnd; v++) {
-      if (!isVerb(v)) continue;
+      if (!isVerb(v) || (only && !only.has(v))) continue;
       const entries = this.verbEntries(v);
       if (!entries) continue;
       // a bare participle after a noun is a reduced relative or adjective ("detainees held after ..."): no parse, no guess
@@ -482,7 +575,7 @@ class DocContext<L> {
       const modality: Modality = negated ? "negated" : would && have ? "counterfactual" : would ? "hypothetical" : future ? "future" : "asserted";
       const date = this.shallowDate(v, si, modality === "future");
       out.push(this.cand(v, choice.code, src, tgt, modality, 0.4 + Math.min(0.15, choice.spec * 0.03), date, si, null, modality === "future" && announcedShallow));
-      if (choice.reverse && tgt) out.push(this.cand(v, choice.reverse, tgt, src, modality, 0.35, date, si, null));
+      if (choice.reverse && tgt && this.coder.reciprocal) out.push(this.cand(v, choice.reverse, tgt, src, modality, 0.35, date, si, null));
     }
   }
 
@@ -515,12 +608,14 @@ class DocContext<L> {
       const g = groups[q];
       if (g[1] >= v || g[0] < Math.max(s.tokenStart, this.datelineEnd)) continue;
       for (let k = g[1] + 1; k < v; k++) {
-        if ((t.upos[k] === "VERB" && !/^(have|be|do)$/.test(this.lemma(k))) || t.upos[k] === "SCONJ" || /^[;:"“”]$/.test(t.form[k]) || t.upos[k] === "PRON") return -1;
+        if ((t.upos[k] === "VERB" && !/^(have|be|do)$/.test(this.lemma(k))) || t.upos[k] === "SCONJ" || /^[;:"“”]$/.test(t.form[k]) || SUBJ_PRON.has(this.lowerForm(k))) return -1;
       }
       const m = this.code(this.doc, t.start[g[0]], t.end[g[1]], this.ref);
       if (m?.actor) return g[1];
       // an uncoded group inside a prepositional or time phrase ("on Tuesday") does not stop the search
-      const inPP = g[0] > s.tokenStart && t.upos[g[0] - 1] === "ADP";
+      let pp = g[0] - 1;
+      while (pp > s.tokenStart && (t.upos[pp] === "DET" || t.upos[pp] === "PRON" || t.upos[pp] === "NUM")) pp--;
+      const inPP = pp >= s.tokenStart && t.upos[pp] === "ADP";
       const isTime = this.isTime(g[0]);
       if (!inPP && !isTime) return -1;
     }
@@ -550,13 +645,19 @@ class DocContext<L> {
     const t = this.t;
     let best: Pattern | null = null;
     const firstNoun = post.find((k) => t.upos[k] === "NOUN" || t.upos[k] === "PROPN") ?? -1;
+    // the object noun phrase: nouns up to the first preposition
+    const objNP: number[] = [];
+    for (const k of post) {
+      if (t.upos[k] === "ADP" || t.upos[k] === "VERB") break;
+      if (t.upos[k] === "NOUN" || t.upos[k] === "PROPN") objNP.push(k);
+    }
     for (const e of entries) {
       for (const p of e.patterns) {
-        if (best && (p.specificity < best.specificity || (p.specificity === best.specificity && p.rank <= best.rank))) continue;
+        if (best && !outranks(p, best)) continue;
         let ok = true;
         for (const c of p.cond) {
           if (c.kind === "neg") ok &&= negated;
-          else if (c.kind === "obj") ok &&= firstNoun >= 0 && (!c.words || c.words.has(this.lemma(firstNoun)) || c.words.has(t.form[firstNoun].toLowerCase()));
+          else if (c.kind === "obj") ok &&= firstNoun >= 0 && (!c.words || objNP.some((k) => c.words!.has(this.lemma(k)) || c.words!.has(this.lowerForm(k))));
           else if (c.kind === "prep") {
             const at = post.findIndex((k) => t.form[k].toLowerCase() === c.prep);
             ok &&= at >= 0 && (!c.words || post.slice(at + 1).some((k) => c.words!.has(this.lemma(k))));
@@ -627,8 +728,10 @@ class DocContext<L> {
 
   /** Lower-cased form and its plural-stripped variants, cached per token. */
   private lowerForm(k: number): string {
-    let f = this.lower[k];
-    if (f === undefined) f = this.lower[k] = this.t.form[k].toLowerCase();
+    const c = this.lower[k];
+    if (c !== undefined) return c;
+    const f = this.t.form[k].toLowerCase();
+    this.lower[k] = f;
     return f;
   }
 
@@ -681,9 +784,14 @@ class DocContext<L> {
       if (c.kind === "neg") {
         if (!negated) return false;
       } else if (c.kind === "obj") {
-        const o = passiveSubj >= 0 ? passiveSubj : this.child(v, "obj", "dobj");
-        if (o < 0) return false;
-        if (c.words && !c.words.has(this.lemma(o)) && !c.words.has(t.form[o].toLowerCase())) return false;
+        // every object (parsers sometimes split "weapons inspectors" into two) and its conjuncts
+        const objs = passiveSubj >= 0 ? [passiveSubj] : this.kids[v].filter((k) => this.rel(k) === "obj" || this.rel(k) === "dobj");
+        if (!objs.length) return false;
+        if (c.words) {
+          // the object's head, its conjuncts and their compound modifiers ("the ceasefire agreement")
+          const all = objs.flatMap((o) => this.conjuncts(o)).flatMap((o) => [o, ...this.kids[o].filter((k) => this.rel(k) === "compound")]);
+          if (!all.some((o) => c.words!.has(this.lemma(o)) || c.words!.has(this.lowerForm(o)))) return false;
+        }
       } else if (c.kind === "prep") {
         let ok = false;
         for (const k of this.kids[v]) {
@@ -716,7 +824,7 @@ class DocContext<L> {
     let best: Pattern | null = null;
     for (const e of entries) {
       for (const p of e.patterns) {
-        if (best && (p.specificity < best.specificity || (p.specificity === best.specificity && p.rank <= best.rank))) continue;
+        if (best && !outranks(p, best)) continue;
         if (p.cond.length || (p.pre.length === 0 && p.post.length === 0)) {
           if (!this.condMatch(p, v, reg, passiveSubj, negated)) continue;
         } else {
@@ -747,6 +855,10 @@ class DocContext<L> {
   }
 
   private verb(v: number, si: number, out: Candidate[]): void {
+    const t0 = this.t;
+    // participles that are prepositions or adjectives in news: "according to", "following", "Algeria's leading"
+    if (PREP_PARTICIPLE.has(this.lowerForm(v))) return;
+    if (t0.xpos[v] === "VBG" && (this.kids[v].some((k) => this.rel(k) === "nmod:poss") || (v > 0 && /^'s$|^’s$/.test(t0.form[v - 1])))) return;
     const entries = this.verbEntries(v);
     if (!entries) return;
     const passive = this.isPassive(v);
@@ -767,7 +879,7 @@ class DocContext<L> {
     } else {
       const s = this.logicalSubject(v);
       if (s >= 0) srcHeads = this.conjuncts(s);
-      tgtHeads = this.targetHeads(v);
+      tgtHeads = this.targetHeads(v, choice.code);
     }
     if (!srcHeads.length && !passive && !this.kids[v].some((k) => SUBJ.has(this.rel(k)))) {
       // a parse without a subject for this verb: fall back to word order
@@ -787,10 +899,11 @@ class DocContext<L> {
       if (a?.match?.actor) sources = [a];
     }
     let targets = tgtHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null && a.match?.actor != null);
-    if (!targets.length && !passive) {
+    if (!passive && (!targets.length || targets.every((a) => a.match?.actor?.startsWith("---")))) {
       // as PETRARCH does: the first actor named after the verb in its own clause ("trip in the White Downs",
-      // "an accord to supply Gondor"), a weaker guess
-      const fb = this.regionActor(reg.post, v);
+      // "an accord to supply Gondor"), a weaker guess; it also beats a role without a country
+      // ("mobilized army reservists for a possible war against Iraq")
+      const fb = this.regionActor(reg.post, v, targets.length > 0, targets.map((a) => a.head));
       if (fb) targets = [fb];
     }
     const conf = 0.55 + Math.min(0.25, choice.spec * 0.05) + (targets.length ? 0.1 : 0);
@@ -801,7 +914,7 @@ class DocContext<L> {
       if (!tl.length) out.push(this.cand(v, choice.code, src, null, modality, conf, date, si, attribution, intent));
       for (const tg of tl) {
         out.push(this.cand(v, choice.code, src, tg, modality, conf + (src.match?.confidence ?? 0.5) * 0.05, date, si, attribution, intent));
-        if (choice.reverse && !mutual) out.push(this.cand(v, choice.reverse, tg, src, modality, conf - 0.05, date, si, attribution));
+        if (choice.reverse && !mutual && this.coder.reciprocal) out.push(this.cand(v, choice.reverse, tg, src, modality, conf - 0.05, date, si, attribution));
       }
     }
     this.mustDemand(v, si, out, sources, date, attribution);
@@ -819,7 +932,7 @@ class DocContext<L> {
     }
     if (source.match?.actor) this.lastActor = source;
     const c = Math.max(0.05, Math.min(0.97, confidence * (source.match?.actor ? 0.6 + 0.4 * (source.match.confidence ?? 1) : 0.5)));
-    return { trigger: v, code, source, target, modality, confidence: c, date, sentence, attribution, intent, main: this.isMain(v) };
+    return { trigger: v, code, source, target, modality, confidence: c, date, sentence, attribution, intent, main: this.wordOrder || this.isMain(v) };
   }
 
   /** v has "would" (not could/might/should) and is the complement of a speech or report verb. */
@@ -862,7 +975,7 @@ class DocContext<L> {
     for (let q = 0; q < 4; q++) {
       for (const k of this.kids[x]) if (this.rel(k) === "aux" && FUTURE_AUX.has(t.form[k].toLowerCase())) return true;
       if (this.reportedWould(x)) return true;
-      if (this.rel(x) === "xcomp" && t.head[x] >= 0) {
+      if ((this.rel(x) === "xcomp" || (this.rel(x) === "advcl" && this.markOf(x) === "to")) && t.head[x] >= 0) {
         const h = t.head[x];
         if (FUTURE_GOV.has(this.lemma(h)) || FUTURE_GOV.has(t.form[h].toLowerCase()) || NEG_GOV.has(this.lemma(h))) return true;
         x = h;
@@ -883,12 +996,16 @@ class DocContext<L> {
       if (!this.kids[k].some((a) => this.rel(a) === "aux" && /^(must|should)$/i.test(t.form[a]))) continue;
       const s = this.subjectOf(k);
       if (s < 0) continue;
-      const tg = this.arg(s, k);
-      for (const src of speakers) out.push(this.cand(v, "100", src, tg?.match?.actor ? tg : null, "asserted", 0.55, date, si, attribution));
+      const tgs = this.conjuncts(s).map((c) => this.arg(c, k)).filter((a): a is Arg => !!a?.match?.actor);
+      for (const src of speakers) {
+        if (!tgs.length) out.push(this.cand(v, "100", src, null, "asserted", 0.55, date, si, attribution));
+        for (const tg of tgs) out.push(this.cand(v, "100", src, tg, "asserted", 0.55, date, si, attribution));
+      }
     }
   }
 
   private isPassive(v: number): boolean {
+    if (STATIVE_PASSIVE.has(this.lemma(v)) && this.agentOf(v) < 0) return false;
     for (const k of this.kids[v]) {
       const r = this.rel(k);
       if (r === "nsubj:pass" || r === "nsubjpass" || r === "aux:pass" || r === "auxpass" || r === "obl:agent") return true;
@@ -933,6 +1050,8 @@ class DocContext<L> {
     if (r === "conj") return this.logicalSubject(h, depth + 1);
     // a non-finite adverbial clause shares the main subject ("fired missiles ... to punish", "after meeting with")
     if (r === "advcl" && (/^VB[GN]?$/.test(t.xpos[v]) || this.markOf(v) === "to" || t.xpos[v] === "")) return this.logicalSubject(h, depth + 1);
+    // "X are guilty of violating ...", "X is responsible for attacking ...": the predicate's subject
+    if ((r === "acl" || r === "advcl") && this.kids[h].some((k) => this.rel(k) === "cop")) return this.logicalSubject(h, depth + 1);
     // "fired missiles at Syria to punish ...": an infinitive on a verb's object or oblique belongs to that verb's subject
     if (r === "acl" && this.markOf(v) === "to") {
       const hr = this.base(h);
@@ -944,7 +1063,7 @@ class DocContext<L> {
     return -1;
   }
 
-  private targetHeads(v: number): number[] {
+  private targetHeads(v: number, code = ""): number[] {
     // [token, may be the target itself]
     const cands: [number, boolean][] = [];
     const o = this.child(v, "obj", "dobj");
@@ -956,7 +1075,9 @@ class DocContext<L> {
       const b = this.base(k);
       return (b === "obl" || b === "nmod") && !this.isTime(k) && this.rel(k) !== "obl:agent";
     });
-    const rank = (k: number) => { const r = PREP_RANK.indexOf(this.caseOf(k)); return r < 0 ? 99 : r; };
+    // disapproval, rejection and threats are about someone ("complained to the UN over Israeli raids")
+    const order = /^1[123]/.test(code) ? PREP_RANK_ABOUT : PREP_RANK;
+    const rank = (k: number) => { const r = order.indexOf(this.caseOf(k)); return r < 0 ? 99 : r; };
     obl.sort((a, b) => rank(a) - rank(b) || a - b);
     for (const k of obl) cands.push([k, TARGET_PREPS.has(this.caseOf(k))]);
     // clausal complement subject/object ("demanded that X withdraw")
@@ -984,9 +1105,10 @@ class DocContext<L> {
   }
 
   /** The first coded noun group made only of tokens of the verb's region (after the verb). */
-  private regionActor(post: number[], v: number): Arg | null {
+  private regionActor(post: number[], v: number, countryOnly = false, roleHeads: number[] = []): Arg | null {
     if (!post.length) return null;
     const t = this.t;
+    const inside = roleHeads.length ? new Set(roleHeads.flatMap((h) => this.subtree(h))) : null;
     const inReg = new Set(post);
     for (const g of this.nounGroups(t.sentence[v])) {
       if (g[0] <= v) continue;
@@ -994,7 +1116,10 @@ class DocContext<L> {
       for (let k = g[0]; k <= g[1] && all; k++) all = inReg.has(k);
       if (!all || this.isTime(g[0])) continue;
       const m = this.code(this.doc, t.start[g[0]], t.end[g[1]], this.ref);
-      if (m?.actor) return { head: g[1], start: t.start[g[0]], end: t.end[g[1]], match: { ...m, confidence: m.confidence * 0.7 } };
+      // a country named outside the role's own phrase overrides the role ("mobilized army reservists for a
+      // possible war against Iraq"); one inside it does not ("accused intelligence agencies of leaks to Moscow")
+      if (inside && inside.has(g[0])) continue;
+      if (m?.actor && !(countryOnly && m.actor.startsWith("---"))) return { head: g[1], start: t.start[g[0]], end: t.end[g[1]], match: { ...m, confidence: m.confidence * 0.7 } };
     }
     return null;
   }
@@ -1037,6 +1162,11 @@ class DocContext<L> {
   private conjuncts(h: number): number[] {
     const out = [h];
     for (let q = 0; q < out.length; q++) for (const k of this.kids[out[q]]) if (this.rel(k) === "conj" && this.t.upos[k] !== "VERB") out.push(k);
+    if (out.length > 1) {
+      // "Mordor, Rohan, Fornost and Bree": list members the parser attached as appositions
+      for (const x of [...out]) for (const k of this.kids[x]) if ((this.rel(k) === "appos" || this.rel(k) === "list") && this.t.upos[k] === "PROPN" && !out.includes(k)) out.push(k);
+      out.sort((a, b) => a - b);
+    }
     return out;
   }
 
@@ -1223,7 +1353,11 @@ class DocContext<L> {
       const h = t.head[g];
       if (h < 0) break;
       const hl = this.lemma(h);
-      if (r === "xcomp" && NEG_GOV.has(hl)) return "negated";
+      // parsers often attach "threatened to break ..." as advcl: read it as the complement it is
+      const comp = r === "xcomp" || (r === "advcl" && this.markOf(g) === "to" && (FUTURE_GOV.has(hl) || NEG_GOV.has(hl) || DIRECTIVE.has(hl)));
+      if (comp && NEG_GOV.has(hl)) return "negated";
+      if (comp && DIRECTIVE.has(hl)) return "hypothetical";
+      if (comp && (FUTURE_GOV.has(hl) || FUTURE_AUX.has(hl))) { future = true; break; }
       // the content of a demand, appeal or proposal is not (yet) an act: "demanded that Hamas renounce ..."
       if ((r === "ccomp" || r === "xcomp") && DIRECTIVE.has(hl)) return "hypothetical";
       if (r === "xcomp" && (FUTURE_GOV.has(hl) || FUTURE_AUX.has(hl))) { future = true; break; }

@@ -36,6 +36,8 @@ export interface Pattern {
   specificity: number;
   /** Later files win ties. */
   rank: number;
+  /** Load order: later lines win ties within a file. */
+  order?: number;
   origin: string;
 }
 
@@ -64,6 +66,7 @@ export class EventLexicon {
   synsets = new Map<string, Set<string>>();
   files: string[] = [];
   private rank = 0;
+  private order = 0;
 
   entries(pos: "V" | "N", lemma: string): TriggerEntry[] | undefined {
     return (pos === "V" ? this.verbs : this.nouns).get(lemma);
@@ -105,7 +108,8 @@ export class EventLexicon {
       const code = normCode(f[2]);
       const reverse = f[2].includes(":") ? normCode(f[2].split(":")[1]) : null;
       const cond: Condition[] = [];
-      for (const c of (f[3] ?? "").split(/\s+/).filter(Boolean)) {
+      // conditions: the rest of the line, separated by tabs or spaces
+      for (const c of f.slice(3).join(" ").split(/\s+/).filter(Boolean)) {
         const eq = c.indexOf("=");
         const key = eq < 0 ? c : c.slice(0, eq);
         const val = eq < 0 ? "" : c.slice(eq + 1);
@@ -120,7 +124,7 @@ export class EventLexicon {
       }
       const lemma = f[1].toLowerCase();
       // an eventwire line outranks any PETRARCH pattern (specificity 50+)
-      const pat: Pattern = { code, reverse, pre: [], post: [], cond, specificity: 50 + cond.length * 10, rank, origin: `${origin}:${n + 1}` };
+      const pat: Pattern = { code, reverse, pre: [], post: [], cond, specificity: 50 + cond.length * 10, rank, order: ++this.order, origin: `${origin}:${n + 1}` };
       this.add(pos, lemma, { code: null, patterns: [pat], origin: pat.origin });
     }
     return errors.length ? errors.join("\n") : null;

@@ -10,7 +10,7 @@
  * an error page, empty bytes) throws FeedError with a one-line reason.
  */
 import { DOMParser, parseHTML } from "linkedom";
-import { decodeHtml } from "../html/charset.js";
+import { decodeHtml, repairMojibake } from "../html/charset.js";
 import { normaliseWebDate } from "../html/metadata.js";
 
 export interface FeedItem {
@@ -161,13 +161,28 @@ function parseJsonFeed(src: string, base: string | null | undefined): Feed {
   return { title: typeof o.title === "string" ? o.title : null, format: "json", link: typeof o.home_page_url === "string" ? o.home_page_url : null, items };
 }
 
+/** " (it links to feed URL, ...)" when an HTML page advertises its feeds, for the error message. */
+function feedLinksHint(html: string, base: string | null | undefined): string {
+  const urls: string[] = [];
+  const re = /<link\b[^>]*>/gi;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(html)) && urls.length < 3) {
+    const tag = m[0];
+    if (!/rel\s*=\s*["']?alternate/i.test(tag) || !/type\s*=\s*["']?application\/(?:rss|atom|feed)\+(?:xml|json)/i.test(tag)) continue;
+    const href = /href\s*=\s*["']([^"']+)["']/i.exec(tag)?.[1];
+    const u = href ? resolve(href.replace(/&amp;/g, "&"), base) : null;
+    if (u && !urls.includes(u)) urls.push(u);
+  }
+  return urls.length ? ` (it links to the feed ${urls.join(", ")})` : "";
+}
+
 /** Parses a feed document. Throws FeedError (one-line reason) when the input is not a feed. */
 export function parseFeed(input: string | Buffer, opts: ParseFeedOptions = {}): Feed {
-  const src = (typeof input === "string" ? input : decodeHtml(input, opts.contentType).text).replace(/^\uFEFF/, "");
+  const src = (typeof input === "string" ? repairMojibake(input) : decodeHtml(input, opts.contentType).text).replace(/^\uFEFF/, "");
   const head = src.slice(0, 2048).trimStart();
   if (!head) throw new FeedError("not a feed: empty document");
   if (head.startsWith("{") || head.startsWith("[")) return parseJsonFeed(src, opts.url);
-  if (/^(?:<!--[\s\S]*?-->\s*)*<!doctype html|^(?:<!--[\s\S]*?-->\s*)*<html[\s>]/i.test(head)) throw new FeedError("not a feed: the document is an HTML page");
+  if (/^(?:<!--[\s\S]*?-->\s*)*<!doctype html|^(?:<!--[\s\S]*?-->\s*)*<html[\s>]/i.test(head)) throw new FeedError(`not a feed: the document is an HTML page${feedLinksHint(src, opts.url)}`);
   // Control characters other than tab/CR/LF are illegal in XML and stop some parsers: drop them.
   const clean = src.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
   let doc: { documentElement: XEl | null };
@@ -180,7 +195,7 @@ export function parseFeed(input: string | Buffer, opts: ParseFeedOptions = {}): 
   if (!root) throw new FeedError("not a feed: no root element");
   const rootName = local(root);
   const base = opts.url ?? null;
-  if (rootName === "html") throw new FeedError("not a feed: the document is an HTML page");
+  if (rootName === "html") throw new FeedError(`not a feed: the document is an HTML page${feedLinksHint(src, opts.url)}`);
   if (rootName === "feed") {
     const items = kids(root, "entry").map((e) => atomEntry(e, base)).filter((x): x is FeedItem => x !== null);
     return { title: stripHtml(kid(root, "title")?.textContent ?? null), format: "atom", link: resolve(atomLink(root), base), items };

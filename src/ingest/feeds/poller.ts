@@ -21,6 +21,7 @@ import { dirname } from "node:path";
 import type { Article, InputFailure } from "../../model/index.js";
 import { parseFeed, FeedError, type FeedItem } from "./parse.js";
 import { htmlToArticle } from "../html/article.js";
+import { ALLOW_ALL, parseRobots, robotsAllows, type RobotsRules } from "./robots.js";
 
 export const DEFAULT_USER_AGENT = "eventwire/0.1 (news event extraction; +https://github.com/eventwire/eventwire)";
 
@@ -44,6 +45,8 @@ export interface PollerOptions {
   maxItemAttempts?: number;
   /** Seen item ids kept per feed (oldest dropped). Default 5000. */
   maxSeen?: number;
+  /** Obey robots.txt (and its Crawl-delay) for item pages. Default true. */
+  respectRobots?: boolean;
   /** Injected for tests. */
   fetch?: typeof fetch;
   now?: () => number;
@@ -68,7 +71,13 @@ interface FeedState {
 interface StateFile {
   version: 1;
   feeds: Record<string, FeedState>;
+  /** robots.txt per origin, with when it was read (ms). */
+  robots?: Record<string, RobotsRules & { fetchedAt: number }>;
 }
+
+const ROBOTS_TTL_MS = 24 * 3600 * 1000;
+const ROBOTS_RETRY_MS = 3600 * 1000;
+const MAX_CRAWL_DELAY_MS = 60_000;
 
 class HttpError extends Error {
   constructor(
@@ -83,6 +92,7 @@ export class FeedPoller {
   private state: StateFile;
   private readonly o: Required<Omit<PollerOptions, "fetch" | "now" | "sleep">> & Pick<PollerOptions, "fetch" | "now" | "sleep">;
   private readonly lastHit = new Map<string, number>();
+  private readonly crawlDelay = new Map<string, number>();
   private seenSets = new Map<string, Set<string>>();
 
   constructor(
@@ -99,6 +109,7 @@ export class FeedPoller {
       maxBytes: 10 * 1024 * 1024,
       maxItemAttempts: 3,
       maxSeen: 5000,
+      respectRobots: true,
       ...opts,
     };
     this.state = this.load();
@@ -173,7 +184,7 @@ export class FeedPoller {
     }
     const last = this.lastHit.get(host);
     if (last !== undefined) {
-      const wait = last + this.o.hostIntervalMs - this.now();
+      const wait = last + Math.max(this.o.hostIntervalMs, this.crawlDelay.get(host) ?? 0) - this.now();
       if (wait > 0) await this.sleep(wait);
     }
     this.lastHit.set(host, this.now());
@@ -223,6 +234,31 @@ export class FeedPoller {
       throw e;
     }
     return { status: res.status, headers: res.headers, body: Buffer.concat(chunks) };
+  }
+
+  /** robots.txt verdict for a page URL (fetched once per origin per day; unreadable means allowed). */
+  private async robotsAllow(url: string): Promise<boolean> {
+    if (!this.o.respectRobots) return true;
+    let u: URL;
+    try {
+      u = new URL(url);
+    } catch {
+      return true;
+    }
+    const robots = (this.state.robots ??= {});
+    let r = robots[u.origin];
+    if (!r || this.now() - r.fetchedAt > (r.rules.length || r.crawlDelay !== null ? ROBOTS_TTL_MS : ROBOTS_RETRY_MS)) {
+      let rules: RobotsRules = ALLOW_ALL;
+      try {
+        const res = await this.get(`${u.origin}/robots.txt`, { Accept: "text/plain,*/*;q=0.5" });
+        if (res.status === 200) rules = parseRobots(res.body.toString("utf8"), "eventwire");
+      } catch {
+        /* 4xx: no rules; network errors and 5xx: allowed, asked again in an hour */
+      }
+      r = robots[u.origin] = { ...rules, fetchedAt: this.now() };
+    }
+    if (r.crawlDelay !== null) this.crawlDelay.set(u.host, Math.min(MAX_CRAWL_DELAY_MS, r.crawlDelay * 1000));
+    return robotsAllows(r, u.pathname + u.search);
   }
 
   private backoff(f: FeedState, retryAfterMs: number | null): void {
@@ -287,6 +323,12 @@ export class FeedPoller {
           this.markSeen(feed, item.id);
           this.save();
           yield { kind: "failure", feed, failure: { input: `${feed} item ${item.id}`, reason: "feed item has no link", severity: "error" } };
+          continue;
+        }
+        if (!(await this.robotsAllow(item.url))) {
+          this.markSeen(feed, item.id);
+          this.save();
+          yield { kind: "failure", feed, failure: { input, reason: "disallowed by the site's robots.txt", severity: "error" } };
           continue;
         }
         let page;

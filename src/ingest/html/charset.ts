@@ -104,5 +104,27 @@ export function decodeHtml(bytes: Buffer, contentType?: string | null): Decoded 
 }
 
 function withWarning(d: Decoded, warnings: string[]): Decoded {
+  const fixed = repairMojibake(d.text);
+  if (fixed !== d.text) {
+    warnings.push("text was UTF-8 decoded as windows-1252 (mojibake such as \"Ã©\"); repaired");
+    d = { ...d, text: fixed };
+  }
   return warnings.length ? { ...d, warning: warnings.join("; ") } : d;
+}
+
+/** UTF-8 bytes shown as windows-1252/latin1 characters: "Ã©" for "é", "â€™" for "’". */
+const MOJIBAKE = /[ÂÃ][\u0080-\u00bf]|â€[\u0080-\u00bf\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]/g;
+
+/**
+ * Repairs text that went through a wrong UTF-8 → windows-1252 decoding (common in feeds
+ * and CMS exports): when it shows three or more tell-tale sequences, it is re-encoded as
+ * windows-1252 and decoded as UTF-8, and the repair is kept only if it is clean.
+ */
+export function repairMojibake(text: string): string {
+  const hits = text.match(MOJIBAKE);
+  if (!hits || hits.length < 3) return text;
+  const bytes = iconv.encode(text, "windows-1252");
+  if (!isValidUtf8(bytes)) return text;
+  const fixed = bytes.toString("utf8");
+  return (fixed.match(MOJIBAKE)?.length ?? 0) < hits.length ? fixed : text;
 }

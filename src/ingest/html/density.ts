@@ -1,27 +1,17 @@
 /**
- * Our own article-container choice: every text block (P, LI, heading, PRE,
- * BLOCKQUOTE, or a DIV with direct text) scores its non-link text length,
- * penalised by link density and rewarded for sentence punctuation; the score
- * flows to its parent (full) and grandparent (half), and the highest-scoring
- * container wins. Text-density scoring in the spirit of Kohlschütter et al.
- * (boilerpipe) and readability, written from those descriptions.
+ * Our own article-container choice: every text block (P, PRE, BLOCKQUOTE, LI,
+ * H2-H4, TD) of 25+ characters scores its non-link text (list items count half,
+ * link-dense blocks a tenth); the score flows to its parent (full) and
+ * grandparent (half), and the highest-scoring container wins. Text-density
+ * scoring in the spirit of Kohlschütter et al. (boilerpipe) and readability,
+ * written from those descriptions.
  */
-import { flatText, type DomNode } from "./dom-text.js";
+import type { DomNode } from "./dom-text.js";
 import type { TextStats } from "./measure.js";
 
 interface El extends DomNode {
   parentNode: El | null;
   querySelectorAll(sel: string): ArrayLike<El>;
-}
-
-/** Share of an element's text that sits inside links. */
-export function linkDensity(el: DomNode, textLength?: number): number {
-  const total = textLength ?? flatText(el).length;
-  if (!total) return 0;
-  let inLinks = 0;
-  const links = (el as El).querySelectorAll("a");
-  for (let i = 0; i < links.length; i++) inLinks += flatText(links[i]).length;
-  return Math.min(1, inLinks / total);
 }
 
 const TEXT_BLOCKS = "p, pre, blockquote, li, h2, h3, h4, td";

@@ -25,6 +25,8 @@ const CELL = new Set(["TD", "TH"]);
 /** Never text. */
 export const SKIP = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "IFRAME", "OBJECT", "EMBED", "CANVAS", "SELECT", "BUTTON", "INPUT", "TEXTAREA", "HEAD", "LINK", "META"]);
 
+const CJK = /[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]/;
+
 const WS = /[\s\u00a0\u200b\u2028\u2029]+/g;
 
 /** Collects paragraphs from a subtree; `skip` can veto any element (e.g. boilerplate). */
@@ -36,9 +38,20 @@ export function domToParagraphs(root: DomNode, skip?: (el: DomNode) => boolean):
     if (t) paras.push(t);
     cur = "";
   };
-  const walk = (n: DomNode) => {
+  // Iterative walk (deeply nested pages must not overflow the stack): frames are
+  // elements whose children are being visited; `after` runs when a frame closes.
+  type Frame = { kids: ArrayLike<DomNode>; i: number; after: 0 | 1 | 2 | 3 };
+  const stack: Frame[] = [];
+  // Link boundaries inside CJK text become spaces (as readers and the benchmark's ground truth
+  // show them); Latin text is left alone (its links already sit between spaces).
+  let linkEdge = false;
+  const enter = (n: DomNode): void => {
     if (n.nodeType === 3) {
-      cur += n.textContent ?? "";
+      const t = n.textContent ?? "";
+      if (!t) return;
+      if (linkEdge && cur && !/\s$/.test(cur) && !/^\s/.test(t) && (CJK.test(cur[cur.length - 1]) || CJK.test(t[0]))) cur += " ";
+      linkEdge = false;
+      cur += t;
       return;
     }
     if (n.nodeType !== 1 && n.nodeType !== 9 && n.nodeType !== 11) return;
@@ -52,14 +65,24 @@ export function domToParagraphs(root: DomNode, skip?: (el: DomNode) => boolean):
       return;
     }
     const block = BLOCK.has(tag);
+    const cell = !block && CELL.has(tag);
     if (block) flush();
-    else if (CELL.has(tag)) cur += " ";
-    const kids = n.childNodes;
-    for (let i = 0; i < kids.length; i++) walk(kids[i]);
-    if (block) flush();
-    else if (CELL.has(tag)) cur += " ";
+    else if (cell) cur += " ";
+    if (tag === "A") linkEdge = true;
+    stack.push({ kids: n.childNodes, i: 0, after: block ? 1 : cell ? 2 : tag === "A" ? 3 : 0 });
   };
-  walk(root);
+  enter(root);
+  while (stack.length) {
+    const f = stack[stack.length - 1];
+    if (f.i < f.kids.length) {
+      enter(f.kids[f.i++]);
+      continue;
+    }
+    stack.pop();
+    if (f.after === 1) flush();
+    else if (f.after === 2) cur += " ";
+    else if (f.after === 3) linkEdge = true;
+  }
   flush();
   return paras;
 }

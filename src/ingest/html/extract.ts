@@ -1,22 +1,25 @@
 /**
  * HTML article extraction: the main text of a web page plus its metadata.
  *
- * Body, in four steps:
+ * Body, in five steps:
  *  1. preclean: drop elements that are never article text (navigation, share
  *     bars, captions, related links, hidden blocks) by tag, class/id words and
  *     visibility, unless they hold most of the page's text;
- *  2. candidate: @mozilla/readability's choice of container on the cleaned DOM,
- *     and our own text-density choice (the block whose paragraphs carry the most
- *     non-link text); readability's is used unless it is missing or much weaker;
+ *  2. candidate: the container the page marks as its article body (itemprop=
+ *     articleBody, or a single "article-body"/"entry-content"-classed block that is
+ *     clean: few links, mostly long paragraphs); else @mozilla/readability's choice
+ *     on the cleaned DOM; our own text-density choice (the block whose paragraphs
+ *     carry the most non-link text) replaces it when readability finds little;
  *  3. inside the container, skip link-dense blocks (link lists, tag clouds);
  *  4. drop furniture paragraphs ("Image 1 of 9", "Related: ...", the title and
- *     byline repeated, navigation runs before the first real paragraph).
- * Metadata is read before cleaning (see metadata.ts).
+ *     byline repeated, a menu-like run before the first sentence);
+ *  5. when almost nothing is left, the JSON-LD articleBody the page declares.
+ * Metadata is read before cleaning (see metadata.ts). See docs/INGESTION.md.
  */
 import { parseHTML } from "linkedom";
 import { Readability } from "@mozilla/readability";
-import { domToParagraphs, flatText, type DomNode } from "./dom-text.js";
-import { extractMetadata, type QueryableDoc, type QueryableEl } from "./metadata.js";
+import { domToParagraphs, type DomNode } from "./dom-text.js";
+import { extractMetadata, jsonLdArticleBody, type QueryableDoc, type QueryableEl } from "./metadata.js";
 import { ARTICLE_CLASS, DROP_TAGS, classOf, isBoilerClass, isFurniture, isHidden } from "./boilerplate.js";
 import { densityCandidate } from "./density.js";
 import { detectLanguage } from "../language.js";
@@ -45,7 +48,7 @@ type El = QueryableEl & { remove(): void; parentNode: El | null; children: Array
 /** Parses HTML into a linkedom document; a fragment without <html> is wrapped so it still parses. */
 export function parseDocument(html: string): QueryableDoc & Document {
   // Scripts (except JSON-LD), styles, inline SVG and comments never hold article text:
-  // cutting them from the string first halves the parser's work on script-heavy pages.
+  // cutting them from the string first saves the parser (and readability) some work.
   const stripped = html
     .replace(/<script\b(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script\s*>/gi, "")
     .replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, "")
@@ -71,6 +74,9 @@ function holdsArticle(el: El, stats: Map<DomNode, TextStats>): boolean {
 
 /** Embedded posts quoted by the article (tweets, Instagram) are part of its text. */
 const EMBEDDED_QUOTE = /tweet|instagram-media/i;
+
+const MAX_READABILITY_DEPTH = 120;
+const MAX_READABILITY_ELEMENTS = 40000;
 
 const KEEP_TAGS = new Set(["HTML", "BODY", "MAIN", "ARTICLE"]);
 
@@ -114,6 +120,8 @@ function skipper(stats: Map<DomNode, TextStats>): (el: DomNode) => boolean {
   };
 }
 
+const CJK_TEXT = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/;
+
 const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 
 /** Step 4: drops furniture paragraphs and a leading navigation run. */
@@ -130,11 +138,13 @@ function filterParagraphs(paras: string[], title: string | null, byline: string 
     if (nb && p.length < 120 && (n === nb || n === `by ${nb}`)) return false;
     return true;
   });
-  // Navigation/header run: short paragraphs before the first sentence-like one.
-  let first = out.findIndex((p) => p.length >= 80 || (/[.!?:"”]$/.test(p) && p.split(" ").length >= 6));
-  if (first > 0) {
+  // Navigation run: a menu's worth (3+) of one-to-four-word items before the first sentence.
+  const sentenceLike = (p: string) =>
+    p.length >= 80 || (/[.!?:"”。！？」）)]$/.test(p) && (p.split(" ").length >= 6 || (CJK_TEXT.test(p) && p.length >= 12)));
+  const first = out.findIndex(sentenceLike);
+  if (first >= 3) {
     const lead = out.slice(0, first);
-    if (lead.every((p) => p.split(" ").length <= 12)) out = out.slice(first);
+    if (lead.every((p) => p.split(" ").length <= 4 && !CJK_TEXT.test(p))) out = out.slice(first);
   }
   // Drop exact repeats (captions and pull quotes shown twice).
   const seen = new Set<string>();
@@ -145,6 +155,36 @@ function filterParagraphs(paras: string[], title: string | null, byline: string 
     return true;
   });
   return out;
+}
+
+/** The one element the page itself marks as the article body (itemprop=articleBody), when it holds real paragraphs. */
+function markedBody(body: El, stats: Map<DomNode, TextStats>): DomNode | null {
+  const els = body.querySelectorAll('[itemprop="articleBody"], [itemprop="articlebody"]');
+  if (els.length === 1) {
+    const el = els[0] as El;
+    if (holdsArticle(el, stats)) return el;
+  }
+  // A single container classed as the article body ("article-body", "entry-content", ...).
+  const found: El[] = [];
+  for (const el of Array.from(body.querySelectorAll("div, section, article")) as El[]) {
+    const cls = classOf(el);
+    if (cls && ARTICLE_CLASS.test(cls) && holdsArticle(el, stats)) {
+      if (found.some((f) => (f as unknown as { contains(n: El): boolean }).contains(el))) continue;
+      found.push(el);
+    }
+  }
+  if (found.length !== 1) return null;
+  // Trust it only when it is clean: few links, and most of its text in long paragraphs.
+  const el = found[0];
+  const st = stats.get(el)!;
+  if (st.link > 0.15 * st.text) return null;
+  let para = 0;
+  const ps = el.querySelectorAll("p");
+  for (let i = 0; i < ps.length; i++) {
+    const p = stats.get(ps[i]);
+    if (p && p.text >= 80) para += p.text;
+  }
+  return para >= 0.75 * st.text ? el : null;
 }
 
 function readabilityCandidate(doc: Document): DomNode | null {
@@ -166,8 +206,14 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
     const len = (ps: string[]) => ps.reduce((a, p) => a + p.length, 0);
     const paragraphsOf = (root: DomNode) => filterParagraphs(domToParagraphs(root, skipper(measure(root))), meta.title, meta.byline);
     // Our own candidate is chosen before readability runs (readability rewrites the DOM).
-    const own = densityCandidate(body, measure(body));
-    const rd = readabilityCandidate(doc as unknown as Document);
+    const shape = { depth: 0, elements: 0 };
+    const stats = measure(body, shape);
+    const own = densityCandidate(body, stats);
+    const marked = markedBody(body, stats);
+    // Readability's cleaning is superlinear in nesting depth: a broken page of thousands of
+    // unclosed <div>s would take minutes. Such pages use our own candidate only.
+    const tooDeep = shape.depth > MAX_READABILITY_DEPTH || shape.elements > MAX_READABILITY_ELEMENTS;
+    const rd = marked ?? (tooDeep ? null : readabilityCandidate(doc as unknown as Document));
     const rdParas = rd ? paragraphsOf(rd) : [];
     let paras = rdParas;
     if (len(rdParas) < 250 && own) {
@@ -176,6 +222,12 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
       if (len(rdParas) < 0.5 * len(ownParas)) paras = ownParas;
     }
     text = paras.join("\n\n");
+  }
+  if (text.length < 200) {
+    // Nothing (or next to nothing) visible: paywalled and script-rendered pages often carry
+    // the text in JSON-LD (read with the metadata, before readability dropped the scripts).
+    const declared = jsonLdArticleBody(doc);
+    if (declared && declared.length > text.length) text = declared;
   }
   // The text's own language beats the page's declaration (often missing or a site-wide default).
   const guess = text ? detectLanguage(text) : null;

@@ -10,8 +10,6 @@ export interface TextStats {
   link: number;
 }
 
-const NON_SPACE = /\S/g;
-
 function countNonSpace(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
@@ -20,29 +18,37 @@ function countNonSpace(s: string): number {
   }
   return n;
 }
-void NON_SPACE;
 
-export function measure(root: DomNode): Map<DomNode, TextStats> {
+export function measure(root: DomNode, info?: { depth: number; elements: number }): Map<DomNode, TextStats> {
+  // Iterative post-order walk: pages with thousands of nested elements must not overflow the stack.
   const stats = new Map<DomNode, TextStats>();
-  const walk = (n: DomNode, inLink: boolean): TextStats => {
-    const s: TextStats = { text: 0, link: 0 };
-    const kids = n.childNodes;
-    const link = inLink || n.nodeName === "A";
-    for (let i = 0; i < kids.length; i++) {
-      const k = kids[i];
+  const stack: { n: DomNode; link: boolean; i: number; s: TextStats; kids: ArrayLike<DomNode> }[] = [];
+  const push = (n: DomNode, inLink: boolean) => stack.push({ n, link: inLink || n.nodeName === "A", i: 0, s: { text: 0, link: 0 }, kids: n.childNodes });
+  push(root, false);
+  let depth = 0;
+  while (stack.length) {
+    if (stack.length > depth) depth = stack.length;
+    const f = stack[stack.length - 1];
+    if (f.i < f.kids.length) {
+      const k = f.kids[f.i++];
       if (k.nodeType === 3) {
         const c = countNonSpace(k.textContent ?? "");
-        s.text += c;
-        if (link) s.link += c;
-      } else if (k.nodeType === 1) {
-        const ks = walk(k, link);
-        s.text += ks.text;
-        s.link += ks.link;
-      }
+        f.s.text += c;
+        if (f.link) f.s.link += c;
+      } else if (k.nodeType === 1) push(k, f.link);
+      continue;
     }
-    stats.set(n, s);
-    return s;
-  };
-  walk(root, false);
+    stack.pop();
+    stats.set(f.n, f.s);
+    if (info) {
+      info.depth = depth;
+      info.elements = stats.size;
+    }
+    const parent = stack[stack.length - 1];
+    if (parent) {
+      parent.s.text += f.s.text;
+      parent.s.link += f.s.link;
+    }
+  }
   return stats;
 }

@@ -7,6 +7,22 @@
  */
 import { flatText, type DomNode } from "./dom-text.js";
 
+/**
+ * The article text a page declares in JSON-LD (`articleBody`), as paragraphs; null when absent
+ * or too short. Used when the visible page has no article (paywalls, script-rendered pages).
+ */
+export function jsonLdArticleBody(doc: QueryableDoc): string | null {
+  const raw = readJsonLd(doc).articleBody;
+  if (!raw) return null;
+  const paras = decodeEntities(raw)
+    .replace(/<[^>]+>/g, " ")
+    .split(/\n\s*\n|\r?\n/)
+    .map((p) => p.replace(/[\s\u00a0]+/g, " ").trim())
+    .filter(Boolean);
+  const text = paras.join("\n\n");
+  return text.length >= 200 ? text : null;
+}
+
 export interface Metadata {
   title: string | null;
   byline: string | null;
@@ -29,9 +45,26 @@ export interface QueryableEl extends DomNode {
   querySelector(sel: string): (DomNode & QueryableEl) | null;
 }
 
+const NAMED: Record<string, string> = {
+  amp: "&", quot: '"', apos: "'", lt: "<", gt: ">", nbsp: " ", rsquo: "\u2019", lsquo: "\u2018", rdquo: "\u201d",
+  ldquo: "\u201c", ndash: "\u2013", mdash: "\u2014", hellip: "\u2026",
+};
+
+/** Decodes entities left in metadata strings (double-escaped JSON-LD and meta content is common). */
+export function decodeEntities(s: string): string {
+  if (!s.includes("&")) return s;
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] === "#") {
+      const cp = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return Number.isFinite(cp) && cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
+    }
+    return NAMED[e.toLowerCase()] ?? m;
+  });
+}
+
 const clean = (s: string | null | undefined): string | null => {
   if (s == null) return null;
-  const t = String(s).replace(/[\s\u00a0]+/g, " ").trim();
+  const t = decodeEntities(String(s)).replace(/[\s\u00a0]+/g, " ").trim();
   return t ? t : null;
 };
 
@@ -92,6 +125,7 @@ interface JsonLdInfo {
   url?: string;
   publisher?: string;
   language?: string;
+  articleBody?: string;
 }
 
 const ARTICLE_TYPES = /Article|BlogPosting|Report|NewsArticle|WebPage|LiveBlogPosting|Posting/i;
@@ -107,7 +141,18 @@ function names(v: unknown): string[] {
   return [];
 }
 
+const ldCache = new WeakMap<QueryableDoc, JsonLdInfo>();
+
 function readJsonLd(doc: QueryableDoc): JsonLdInfo {
+  let info = ldCache.get(doc);
+  if (!info) {
+    info = parseJsonLd(doc);
+    ldCache.set(doc, info);
+  }
+  return info;
+}
+
+function parseJsonLd(doc: QueryableDoc): JsonLdInfo {
   const out: JsonLdInfo = {};
   const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
   const nodes: Record<string, unknown>[] = [];
@@ -146,6 +191,7 @@ function readJsonLd(doc: QueryableDoc): JsonLdInfo {
       if (p.length) out.publisher = p[0];
     }
     if (!out.language && typeof o.inLanguage === "string") out.language = o.inLanguage;
+    if (!out.articleBody && typeof o.articleBody === "string") out.articleBody = o.articleBody;
   }
   if (!out.publisher) {
     const org = nodes.find((o) => /Organization|WebSite|NewsMediaOrganization/.test(typeOf(o)) && typeof o.name === "string");
@@ -188,8 +234,14 @@ const BAD_AUTHOR = /^(https?:|www\.|\d+$)/i;
 function cleanByline(s: string | null | undefined): string | null {
   let t = clean(s);
   if (!t) return null;
-  t = t.replace(/^(by|von|par|por|di|door)\s*[:\s]\s*/i, "").replace(/\s*\|.*$/, "").trim();
-  if (!t || BAD_AUTHOR.test(t) || t.length > 120) return null;
+  t = t
+    .replace(/^(by|von|par|por|di|door)\s*[:\s]\s*/i, "")
+    .replace(/\s*\|.*$/, "")
+    // a date or time glued to the name ("JANE DOE NOVEMBER 20, 2019 10:43")
+    .replace(/[\s,-]*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}.*$/i, "")
+    .replace(/[\s,-]*\d{1,2}[./-]\d{1,2}[./-]\d{2,4}.*$/, "")
+    .trim();
+  if (!t || BAD_AUTHOR.test(t) || t.startsWith("@") || t.length > 120) return null;
   return t;
 }
 
@@ -220,7 +272,7 @@ export function extractMetadata(doc: QueryableDoc, pageUrl?: string | null): Met
     clean(flatText(h1)) ??
     clean(flatText(titleEl));
 
-  let byline = cleanByline(ld.author) ?? cleanByline(meta(doc, ["author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl", "byline", "twitter:creator"]));
+  let byline = cleanByline(ld.author) ?? cleanByline(meta(doc, ["author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl", "byline"]));
   if (!byline) {
     const el = doc.querySelector('[rel="author"], [itemprop="author"], .byline, .author, [class*="byline"], [class*="author-name"]');
     byline = cleanByline(flatText(el));
@@ -245,8 +297,15 @@ export function extractMetadata(doc: QueryableDoc, pageUrl?: string | null): Met
   }
   if (!published) published = dateFromUrl(canonical) ?? dateFromUrl(pageUrl);
 
-  let site = clean(meta(doc, ["og:site_name", "application-name", "twitter:site"])) ?? clean(ld.publisher);
-  if (site && site.startsWith("@")) site = clean(ld.publisher) ?? site.slice(1);
+  let site = clean(meta(doc, ["og:site_name", "application-name"])) ?? clean(ld.publisher) ?? clean(meta(doc, ["twitter:site"]));
+  if (site && site.startsWith("@")) site = site.slice(1);
+  if (site && /^https?:\/\//i.test(site)) {
+    try {
+      site = new URL(site).hostname.replace(/^www\./, "");
+    } catch {
+      /* keep as is */
+    }
+  }
   if (!site && canonical) {
     try {
       site = new URL(canonical).hostname.replace(/^www\./, "");

@@ -13,8 +13,9 @@
  * how many input bytes the member used, which gives the next member's offset
  * without decompressing the whole file as one stream.
  */
+import { createReadStream } from "node:fs";
 import { open, type FileHandle } from "node:fs/promises";
-import { inflateRawSync, gunzipSync, inflateSync, brotliDecompressSync, crc32 } from "node:zlib";
+import { inflateRawSync, gunzipSync, inflateSync, brotliDecompressSync, crc32, createInflateRaw } from "node:zlib";
 
 export interface WarcResponse {
   kind: "response";
@@ -49,8 +50,10 @@ export interface WarcReadOptions {
   startOffset?: number;
   /** Bytes read from disk at a time (default 8 MiB). */
   chunkSize?: number;
-  /** A single record (or gzip member) larger than this is a failure, not a memory blow-up (default 256 MiB). */
+  /** A single record larger than this is a failure, not a memory blow-up (default 256 MiB). */
   maxRecordBytes?: number;
+  /** gzip members inflating past this are streamed rather than inflated in one piece (default 32 MiB). */
+  oneShotBytes?: number;
 }
 
 const CRLF2 = Buffer.from("\r\n\r\n");
@@ -74,7 +77,12 @@ class Window {
   /** Ensures at least `n` bytes from file offset `at` are buffered (fewer at EOF). Returns available count. */
   async ensure(at: number, n: number): Promise<number> {
     if (at < this.base) throw new Error("window moved backwards");
-    if (at > this.base) {
+    if (at >= this.base + this.buf.length) {
+      // jump past everything buffered: read on from `at` itself
+      this.buf = Buffer.alloc(0);
+      this.base = at;
+      this.filePos = at;
+    } else if (at > this.base) {
       // drop consumed prefix
       const drop = Math.min(at - this.base, this.buf.length);
       this.buf = this.buf.subarray(drop);
@@ -140,19 +148,22 @@ export async function* readWarc(path: string, opts: WarcReadOptions = {}): Async
   try {
     const start = opts.startOffset ?? 0;
     const win = new Window(fh, opts.chunkSize ?? 8 << 20, start);
-    if (await isGzip(fh, start)) yield* readGzipMembers(win, start, opts.maxRecordBytes ?? 256 << 20);
+    if (await isGzip(fh, start)) yield* readGzipMembers(win, start, opts.maxRecordBytes ?? 256 << 20, path, opts.oneShotBytes ?? 32 << 20);
     else yield* readPlain(win, start, opts.maxRecordBytes ?? 256 << 20);
   } finally {
     await fh.close();
   }
 }
 
-async function* readGzipMembers(win: Window, start: number, maxBytes: number): AsyncGenerator<WarcItem> {
+/** A gzip member bigger than this (compressed) is streamed instead of inflated in one piece. */
+const STREAM_MEMBER_BYTES = 64 << 20;
+
+async function* readGzipMembers(win: Window, start: number, maxBytes: number, path: string, oneShot: number): AsyncGenerator<WarcItem> {
   let pos = start;
   for (;;) {
     let avail = await win.ensure(pos, 64 * 1024);
     if (avail === 0) return;
-    let head = win.view(pos, Math.min(avail, 64 * 1024));
+    const head = win.view(pos, Math.min(avail, 64 * 1024));
     const hl = gzipHeaderLength(head);
     if (hl < 0) {
       // Not a member boundary: resync on the next gzip magic.
@@ -171,7 +182,7 @@ async function* readGzipMembers(win: Window, start: number, maxBytes: number): A
       avail = await win.ensure(pos, want);
       const data = win.view(pos + hl, avail - hl);
       try {
-        const r = inflateRawSync(data, { info: true, maxOutputLength: maxBytes }) as unknown as { buffer: Buffer; engine: { bytesWritten: number } };
+        const r = inflateRawSync(data, { info: true, maxOutputLength: oneShot }) as unknown as { buffer: Buffer; engine: { bytesWritten: number } };
         out = r.buffer;
         used = r.engine.bytesWritten;
         break;
@@ -180,16 +191,32 @@ async function* readGzipMembers(win: Window, start: number, maxBytes: number): A
         if (e.code === "Z_BUF_ERROR") {
           // The member continues past what is buffered, or the file ends inside it.
           const more = await win.ensure(pos, avail + 1);
-          if (more > avail && avail < maxBytes) {
+          if (more > avail && avail >= Math.min(STREAM_MEMBER_BYTES, oneShot)) {
+            reason = "stream";
+            break;
+          }
+          if (more > avail) {
             want = Math.max(want, avail) * 2;
             continue;
           }
-          reason = more > avail ? `gzip member larger than ${maxBytes} bytes` : "truncated gzip member (file ends inside it)";
+          // The file ends inside this member: stream it to salvage the complete records
+          // before the cut (streamMember reports the truncation).
+          reason = "stream";
           break;
         }
-        reason = e.code === "ERR_BUFFER_TOO_LARGE" ? `gzip member inflates past ${maxBytes} bytes` : `corrupt gzip member: ${e.message}`;
+        reason = e.code === "ERR_BUFFER_TOO_LARGE" ? "stream" : `corrupt gzip member: ${e.message}`;
         break;
       }
+    }
+    if (!out && reason === "stream") {
+      // A whole file gzipped as one stream (plain `gzip x.warc`), or a giant record:
+      // inflate it as a stream and parse records as they come. Records inside it all
+      // carry the member's offset (a resume restarts the member; ingest is idempotent).
+      let used = -1;
+      for await (const item of streamMember(path, pos, hl, maxBytes, (n) => (used = n))) yield item;
+      if (used < 0) return; // truncated: reported by streamMember
+      pos = pos + hl + used + 8;
+      continue;
     }
     if (!out) {
       const next = await findNext(win, pos + hl, GZ_MAGIC);
@@ -209,10 +236,68 @@ async function* readGzipMembers(win: Window, start: number, maxBytes: number): A
       yield { kind: "failure", offset: recordOffset, nextOffset: memberEnd, reason: `${trailerProblem} at byte ${recordOffset}` };
     } else {
       // A member normally holds one record; some writers put several in one.
-      for (const item of parseRecords(out, recordOffset, memberEnd, true)) yield item;
+      for (const item of parseRecords(out, recordOffset, memberEnd)) yield item;
     }
     pos = memberEnd;
-    head = Buffer.alloc(0);
+  }
+}
+
+/** Streams one large gzip member's records; reports the compressed bytes it used through `done`. */
+async function* streamMember(path: string, memberOffset: number, headerLength: number, maxBytes: number, done: (used: number) => void): AsyncGenerator<WarcItem> {
+  const inflater = createInflateRaw();
+  const input = createReadStream(path, { start: memberOffset + headerLength, highWaterMark: 1 << 20 });
+  input.on("error", (err) => inflater.destroy(err));
+  input.pipe(inflater);
+  let acc: Buffer = Buffer.alloc(0);
+  const fail = (reason: string): WarcFailure => ({ kind: "failure", offset: memberOffset, nextOffset: memberOffset, reason: `${reason} at byte ${memberOffset}` });
+  try {
+    for await (const chunk of inflater as AsyncIterable<Buffer>) {
+      acc = acc.length ? Buffer.concat([acc, chunk]) : chunk;
+      for (;;) {
+        let p = 0;
+        while (p < acc.length && (acc[p] === 0x0d || acc[p] === 0x0a)) p++;
+        if (p) acc = acc.subarray(p);
+        if (acc.length < 5) break;
+        if (!acc.subarray(0, 5).equals(WARC_MAGIC)) {
+          const i = acc.indexOf(WARC_MAGIC, 1);
+          yield fail("bytes that are not a WARC record inside the gzip stream");
+          if (i < 0) {
+            acc = acc.subarray(Math.max(0, acc.length - 4));
+            break;
+          }
+          acc = acc.subarray(i);
+          continue;
+        }
+        const he = acc.indexOf(CRLF2);
+        if (he < 0) {
+          if (acc.length > 1 << 20) {
+            yield fail("WARC header longer than 1 MB");
+            acc = acc.subarray(5);
+            continue;
+          }
+          break;
+        }
+        const headers = parseHeaderBlock(acc.subarray(0, he).toString("latin1"));
+        const len = Number(headers.get("content-length"));
+        if (!Number.isFinite(len) || len < 0 || len > maxBytes) {
+          yield fail(`WARC record with a bad Content-Length (${headers.get("content-length") ?? "missing"})`);
+          acc = acc.subarray(he + 4);
+          continue;
+        }
+        if (acc.length < he + 4 + len) break; // wait for more
+        const block = acc.subarray(he + 4, he + 4 + len);
+        const item = toItem(headers, Buffer.from(block), memberOffset, memberOffset);
+        if (item) yield item;
+        acc = acc.subarray(he + 4 + len);
+      }
+    }
+    if (acc.length && acc.some((b) => b !== 0x0d && b !== 0x0a)) yield fail("WARC record truncated at the end of the gzip stream");
+    done((inflater as unknown as { bytesWritten: number }).bytesWritten);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    yield fail(e.code === "Z_BUF_ERROR" ? "truncated gzip member (file ends inside it)" : `corrupt gzip member: ${e.message}`);
+  } finally {
+    input.destroy();
   }
 }
 
@@ -311,9 +396,8 @@ async function* readPlain(win: Window, start: number, maxBytes: number): AsyncGe
 }
 
 /** Records inside one decompressed gzip member (usually exactly one). */
-function* parseRecords(data: Buffer, offset: number, nextOffset: number, _gz: boolean): Generator<WarcItem> {
+function* parseRecords(data: Buffer, offset: number, nextOffset: number): Generator<WarcItem> {
   let p = 0;
-  let count = 0;
   while (p < data.length) {
     while (p < data.length && (data[p] === 0x0d || data[p] === 0x0a)) p++;
     if (p >= data.length) break;
@@ -350,10 +434,8 @@ function* parseRecords(data: Buffer, offset: number, nextOffset: number, _gz: bo
     }
     const item = toItem(headers, data.subarray(bodyStart, after), offset, nextOffset);
     if (item) yield item;
-    count++;
     p = after;
   }
-  void count;
 }
 
 /** Parses "Name: value" lines (the first line, WARC/1.x or HTTP/1.x status, is skipped). Names lower-cased. */

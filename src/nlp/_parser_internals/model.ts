@@ -18,15 +18,15 @@ export interface ParserMeta {
 export const ROOT_W = strHash("<ROOT>");
 export const ROOT_P = strHash("<ROOT-POS>");
 
-/** Fills the atoms of a sentence (word = normalised form, tag = XPOS). */
-export function fillAtoms(a: SentenceAtoms, forms: readonly string[], xpos: readonly string[]): void {
+/** Fills the atoms of a sentence (word = normalised form, tag = UPOS/XPOS pair). */
+export function fillAtoms(a: SentenceAtoms, forms: readonly string[], upos: readonly string[], xpos: readonly string[]): void {
   const n = forms.length;
   a.ensure(n);
   a.w[0] = ROOT_W;
   a.p[0] = ROOT_P;
   for (let i = 0; i < n; i++) {
     a.w[i + 1] = strHash(normWord(forms[i]));
-    a.p[i + 1] = strHash(xpos[i]);
+    a.p[i + 1] = strHash(upos[i] + "/" + xpos[i]);
   }
 }
 
@@ -34,7 +34,7 @@ export function fillAtoms(a: SentenceAtoms, forms: readonly string[], xpos: read
  * Finishes a parse: words left without a head attach to the root word (the
  * first word the parser attached to 0, else the first headless word).
  */
-export function finishTree(st: ParseState, xpos: readonly string[], labels: readonly string[], rootLabel: number, fallback: (x: string) => number): void {
+export function finishTree(st: ParseState, upos: readonly string[], labels: readonly string[], rootLabel: number, fallback: (u: string) => number): void {
   const n = st.n;
   let root = -1;
   for (let i = 1; i <= n; i++) if (st.head[i] === 0) {
@@ -49,7 +49,7 @@ export function finishTree(st: ParseState, xpos: readonly string[], labels: read
       st.label[i] = rootLabel;
     } else {
       st.head[i] = root;
-      st.label[i] = fallback(xpos[i - 1]);
+      st.label[i] = fallback(upos[i - 1]);
     }
   }
   if (root > 0) st.label[root] = rootLabel;
@@ -102,18 +102,47 @@ export class ParserModel {
    * Parses one sentence. Returns 1-based heads (0 = root) and label indices for words 1..n,
    * in arrays of length n + 1 (index 0 unused).
    */
-  parse(forms: readonly string[], xpos: readonly string[]): { head: Int32Array; label: Int32Array } {
+  parse(forms: readonly string[], upos: readonly string[], xpos: readonly string[]): { head: Int32Array; label: Int32Array; margin: Float32Array } {
+    if (this.meta.settings.direction === "rtl") {
+      // right-to-left model: parse the reversed sentence, map positions back
+      const n = forms.length;
+      const r = this.parseForward([...forms].reverse(), [...upos].reverse(), [...xpos].reverse());
+      const head = new Int32Array(n + 1);
+      const label = new Int32Array(n + 1);
+      const margin = new Float32Array(n + 1);
+      for (let i = 1; i <= n; i++) {
+        const o = n + 1 - i;
+        head[o] = r.head[i] === 0 ? 0 : n + 1 - r.head[i];
+        label[o] = r.label[i];
+        margin[o] = r.margin[i];
+      }
+      return { head, label, margin };
+    }
+    return this.parseForward(forms, upos, xpos);
+  }
+
+  private parseForward(forms: readonly string[], upos: readonly string[], xpos: readonly string[]): { head: Int32Array; label: Int32Array; margin: Float32Array } {
     const n = forms.length;
     const st = this.st;
+    const margin = new Float32Array(n + 1);
+    const inv = 1 / this.actions.scale;
     st.reset(n);
-    fillAtoms(this.atoms, forms, xpos);
+    fillAtoms(this.atoms, forms, upos, xpos);
     const as = this.ascores;
     const L = this.meta.labels.length;
     while (!st.done) {
       const k = parserFeatures(st, this.atoms, this.feats);
       this.actions.score(this.feats, k, as);
       let best = -1;
-      for (let a = 0; a < N_ACTIONS; a++) if (st.valid(a) && (best < 0 || as[a] > as[best])) best = a;
+      let second = -1;
+      for (let a = 0; a < N_ACTIONS; a++) {
+        if (!st.valid(a)) continue;
+        if (best < 0 || as[a] > as[best]) {
+          second = best;
+          best = a;
+        } else if (second < 0 || as[a] > as[second]) second = a;
+      }
+      if (best === LEFT || best === RIGHT) margin[best === LEFT ? st.s0() : st.b0] = second < 0 ? 1e3 : (as[best] - as[second]) * inv;
       let label = -1;
       if (best === LEFT || best === RIGHT) {
         if (best === RIGHT && st.s0() === 0) label = this.rootLabel;
@@ -127,7 +156,7 @@ export class ParserModel {
       }
       st.apply(best, label);
     }
-    finishTree(st, xpos, this.meta.labels, this.rootLabel, (x) => (/^[.,:``''()\-]|^-[LR]RB-$|^HYPH$|^NFP$/.test(x) ? this.punct : this.dep));
-    return { head: st.head.slice(0, n + 1), label: st.label.slice(0, n + 1) };
+    finishTree(st, upos, this.meta.labels, this.rootLabel, (u) => (u === "PUNCT" ? this.punct : this.dep));
+    return { head: st.head.slice(0, n + 1), label: st.label.slice(0, n + 1), margin };
   }
 }
