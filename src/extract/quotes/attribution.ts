@@ -781,9 +781,19 @@ export class AttributionFinder {
       }
     }
     while (k < te && (v.form[k] === "," || v.form[k] === ":")) k++;
-    const span = this.charSpan(v, k, te);
+    // inside a relative clause set off by commas ("Putin, who intelligence agencies say tried to help ..., insisted")
+    // the content ends with the clause
+    let stop = te;
+    let l = cue[0] - 1;
+    while (l > ts && v.form[l] !== "," && cue[0] - l < 12) l--;
+    if (l >= ts && v.form[l] === "," && (v.lower[l + 1] === "who" || v.lower[l + 1] === "which")) {
+      let r = k;
+      while (r < endTok && v.form[r] !== ",") r++;
+      if (r < endTok) stop = r;
+    }
+    const span = this.charSpan(v, k, stop);
     if (!span) return null;
-    const contentToks = endTok - k;
+    const contentToks = Math.min(stop, endTok) - k;
     if (contentToks < (entry.frame === "object" ? 1 : 2)) return null;
     let source = subj;
     let inherited = false;
