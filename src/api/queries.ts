@@ -151,3 +151,24 @@ export async function queryStories(store: Store, f: QueryFilters): Promise<Row[]
     w.params,
   );
 }
+
+/** One article with its text and every annotation, for reading facts against their evidence. */
+export async function queryArticle(store: Store, id: string): Promise<Row | null> {
+  const [article] = await store.sql.query(
+    "SELECT id, title, published, url, source, language, status, duplicate_of, story_id AS story, text FROM articles WHERE id = $1",
+    [id],
+  );
+  if (!article) return null;
+  const events = await store.sql.query(
+    `SELECT id, code, name, source_text, source_actor, target_text, target_actor, event_date AS date, modality, confidence,
+            evidence_start, evidence_end, mentions FROM events WHERE article_id = $1 ORDER BY evidence_start, id`,
+    [id],
+  );
+  const quotes = await store.sql.query(
+    `SELECT id, text, start_offset AS start, end_offset AS "end", direct, speaker_name AS speaker, speaker_actor, speaker_start, speaker_end, cue, kind
+       FROM quotes WHERE article_id = $1 ORDER BY start_offset, id`,
+    [id],
+  );
+  const entities = await store.sql.query("SELECT id, name, type, actor, mentions FROM entities WHERE article_id = $1 ORDER BY id", [id]);
+  return { ...article, events, quotes, entities };
+}

@@ -8,7 +8,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { join } from "node:path";
 import { entryToTsv, type LexEntry, nameToString, parseName } from "./format.js";
-import { petrarchActorsToEntries, petrarchAgentsToEntries } from "./lexicon.js";
+import { petrarchActorsToEntries, petrarchAgentsToEntries, titleCase } from "./lexicon.js";
+import { nameWords } from "./normalize.js";
 
 const gold = process.argv[2] ?? "../shared/gold";
 const out = process.argv[3] ?? "lexicons/actors";
@@ -48,12 +49,11 @@ function write(file: string, title: string, source: string, entries: LexEntry[])
 }
 
 // countries: names from the codebook, entries from the Phoenix country file
-const countryName = new Map<string, string>();
+const countryNames = new Map<string, string[]>();
 const regions: LexEntry[] = [];
 for (const r of csvRows(read(join(gold, "codebooks/cameo_countries.csv"))).slice(1)) {
   if (r.length < 3) continue;
-  // several territories share a code (FRA: France, Mayotte, Saint Barthelemy): the first row is the state
-  if (!countryName.has(r[0])) countryName.set(r[0], r[1]);
+  countryNames.set(r[0], [...(countryNames.get(r[0]) ?? []), r[1]]);
   if (r[2] === "region") {
     const names = [r[1], r[1].replace(/^the /i, "")].filter((v, i, a) => a.indexOf(v) === i);
     regions.push({ kind: "region", id: r[1], codes: [{ code: r[0], from: null, to: null }], rawNames: names, names: names.map((n) => parseName(n)!), note: "CAMEO manual table 3.3" });
@@ -61,7 +61,12 @@ for (const r of csvRows(read(join(gold, "codebooks/cameo_countries.csv"))).slice
 }
 const countries = petrarchActorsToEntries(read(join(dict, "Phoenix.Countries.actors.txt.gz")), "Phoenix.Countries.actors.txt");
 for (const e of countries) {
-  if (e.kind === "country" && e.codes.length === 1 && countryName.has(e.codes[0].code)) e.id = countryName.get(e.codes[0].code)!;
+  // the codebook name that is one of the entry's own names ("France", not "Saint Barthelemy", for FRA)
+  if (e.kind === "country" && e.codes.length === 1 && countryNames.has(e.codes[0].code)) {
+    const own = new Set(e.names.map((n) => n.words.join(" ")));
+    const hit = countryNames.get(e.codes[0].code)!.find((n) => own.has(nameWords(n).join(" ")));
+    if (hit) e.id = titleCase(hit);
+  }
   e.note = e.note.replace(/^Phoenix\.Countries\.actors\.txt$/, "");
 }
 write("countries.tsv", "Countries, their names, cities, national institutions and office holders (to about 2015), plus CAMEO regions", "Phoenix.Countries.actors.txt (CountryInfo.140130) and codebooks/cameo_countries.csv", [...countries, ...regions]);

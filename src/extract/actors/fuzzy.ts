@@ -83,7 +83,7 @@ function index(lex: ActorLexiconImpl): FuzzyIndex {
 export interface FuzzyHit {
   entry: number;
   confidence: number;
-  how: "transliteration" | "edit-distance";
+  how: "transliteration" | "edit-distance" | "surname";
 }
 
 /**
@@ -142,5 +142,5 @@ export function surnamePerson(lex: ActorLexiconImpl, surname: string): FuzzyHit 
   for (const c of cands) for (const code of lex.entries[c.entry].codes) countries.add(code.code.slice(0, 3));
   if (countries.size !== 1) return null;
   const best = cands.reduce((a, b) => (b.entry > a.entry ? b : a));
-  return { entry: best.entry, confidence: cands.length === 1 ? 0.7 : 0.6, how: "edit-distance" };
+  return { entry: best.entry, confidence: cands.length === 1 ? 0.7 : 0.6, how: "surname" };
 }

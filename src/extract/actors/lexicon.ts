@@ -55,6 +55,8 @@ export class ActorLexiconImpl {
   readonly personNames: { words: string[]; entry: number }[] = [];
   /** Every word of every role-noun (agent) name, for finding premodifiers ("presidential spokesman"). */
   readonly agentWords = new Set<string>(["PRESIDENTIAL", "MINISTERIAL"]);
+  /** Every role-noun (agent) name as normalised words joined by spaces ("SECRETARY OF STATE"). */
+  readonly agentNames = new Set<string>();
   /** Entries replaced by a later entry with the same kind and id. */
   readonly superseded = new Set<number>();
 
@@ -70,6 +72,7 @@ export class ActorLexiconImpl {
         this.superseded.add(prev);
       }
       for (const n of e.names) this.insert(n, idx, override);
+      if (e.kind === "agent") for (const n of e.names) this.agentNames.add(n.words.join(" "));
       if (e.kind === "agent") for (const n of e.names) for (const w of n.words) if (w.length > 3 && !/^(THE|AND|FOR|FROM|WITH|INTO)$/.test(w)) this.agentWords.add(w);
       if (e.kind === "person") for (const n of e.names) if (n.words.length >= 2) this.personNames.push({ words: n.words, entry: idx });
     }
@@ -191,8 +194,22 @@ function loadFile(path: string): LexEntry[] {
   return petrarchActorsToEntries(text, path);
 }
 
-function titleCase(s: string): string {
-  return s.toLowerCase().replace(/(^|[\s\-'(])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+const ACRONYMS = new Set(["US", "UN", "UK", "EU", "USA", "UAE", "PLO", "NATO", "IAEA", "OPCW", "OSCE", "OPEC", "ASEAN", "ECOWAS", "UNICEF", "UNHCR", "WHO", "WTO", "IMF", "CIA", "FBI", "NSA", "KGB", "FSB", "ANC", "PKK", "ISIS", "ISIL", "LTTE", "IRA", "ETA", "FARC", "NGO", "DC", "II", "III", "IV"]);
+const SMALL = new Set(["of", "the", "and", "for", "in", "on", "at", "to", "de", "du", "des", "la", "le", "al", "el", "bin", "van", "von", "da", "di"]);
+
+/** "THE_US_SECRETARY_OF_STATE" -> "The US Secretary of State". */
+export function titleCase(s: string): string {
+  return s
+    .split(/(\s+)/)
+    .map((w, i) => {
+      if (/^\s+$/.test(w)) return w;
+      const up = w.toUpperCase();
+      if (ACRONYMS.has(up.replace(/[^A-Z]/g, "")) || (/^[A-Z]{2,5}$/.test(up) && !/[AEIOUY]/.test(up))) return up;
+      const low = w.toLowerCase();
+      if (i > 0 && SMALL.has(low)) return low;
+      return low.replace(/(^|[\-'(])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+    })
+    .join("");
 }
 
 export function inferKind(codes: DatedCode[], comment: string): ActorKind {

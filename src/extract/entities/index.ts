@@ -6,8 +6,7 @@
  */
 import type { Component, Doc, Entity, EntityType } from "../../model/index.js";
 import type { ActorLexicon } from "../actors/index.js";
-import { codeSpan } from "../actors/coder.js";
-import { findHits } from "../actors/coder.js";
+import { codeSpan, findHits } from "../actors/coder.js";
 import { matchTokens } from "../actors/normalize.js";
 import { chunks } from "./conll.js";
 import { linkMentions, type RawMention } from "./linker.js";
@@ -75,6 +74,10 @@ export class EntityComponent implements Component {
         if (!type) continue;
         let a = h.i;
         while (a < h.j - 1 && /^(THE|A|AN)$/.test(mt[a].norm)) a++;
+        // a national office named only by its role ("Secretary of State") is a role, not a named entity
+        if (e.kind === "org") {
+          if (this.lex.agentNames.has(mt.slice(a, h.j).map((t) => t.norm).join(" "))) continue;
+        }
         const start = mt[a].start;
         const end = mt[h.j - 1].end;
         const over = sentMentions.filter((m) => m.start < end && start < m.end);

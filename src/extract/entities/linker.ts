@@ -71,7 +71,7 @@ export function linkMentions(text: string, mentions: RawMention[], code: (start:
     while (a < w.length - 1 && (TITLES.has(w[a]) || w[a] === "THE")) a++;
     return w.slice(a);
   });
-  const coded: ActorMatch[] = mentions.map((m, i) => {
+  const coded: ActorMatch[] = mentions.map((m) => {
     let r = code(m.start, m.end);
     if (m.type === "PER" && (!r.actor || r.kind !== "person")) {
       const s = extendLeft(text, m.start, lex);
@@ -80,7 +80,6 @@ export function linkMentions(text: string, mentions: RawMention[], code: (start:
         if (ctx.actor && (!r.actor || ctx.confidence >= r.confidence)) r = { ...ctx, start: m.start, end: m.end, name: ctx.kind === "person" ? ctx.name : r.name, kind: ctx.kind === "person" ? "person" : "context" };
       }
     }
-    void i;
     return r;
   });
   // a lexicon key links only when the entry explains the mention itself (not its context)

@@ -36,7 +36,7 @@ export class NerTagger {
   readonly gz: Gazetteer;
   private em = new Float32Array(256 * 9);
   /** POS tagger used when the model wants UPOS and the caller has none (loaded on first need). */
-  private pos: Tagger | null = null;
+  private pos: Tagger | null | false = null;
 
   constructor(lex: ActorLexicon, name = DEFAULT_NER_MODEL, dir?: string) {
     const d = dir ?? modelsDir();
@@ -73,6 +73,10 @@ export class NerTagger {
         const list = votes.get(key) ?? [];
         list.push({ type: tags[i].slice(2), sent: si });
         votes.set(key, list);
+        // parts of a person's name ("Sungjoo Lee" -> "Sungjoo", "Lee") are that person later on
+        if (tags[i] === "B-PER" && j - i >= 2)
+          for (const part of words)
+            if (/^\p{Lu}\p{Ll}{2,}$/u.test(part) && !votes.has(part)) votes.set(part, [{ type: "PER", sent: si }]);
         if (j - i > maxLen) maxLen = Math.min(4, j - i);
       }
     });
@@ -155,9 +159,15 @@ export class NerTagger {
     const kind = this.posKind;
     if (kind) {
       if (pos && pos.length === n && pos.every((x) => x)) u = pos;
-      else {
-        if (!this.pos) this.pos = new Tagger();
-        u = this.pos.tagWords(forms)[kind];
+      else if (this.pos !== false) {
+        try {
+          if (!this.pos) this.pos = new Tagger();
+          u = this.pos.tagWords(forms)[kind];
+        } catch (e) {
+          // no tagger model: tag without POS features (less accurate), and say so once
+          process.stderr.write(`eventwire ner: POS tagger unavailable (${(e as Error).message}); tagging without POS features\n`);
+          this.pos = false;
+        }
       }
     }
     const { feats, offsets } = sentenceFeatures(this.gz, clean, this.model.mask, u);
