@@ -32,6 +32,13 @@ test("the JSON API answers queries over loopback and refuses bad parameters", as
     assert.deepEqual(await get("/events?from=yesterday"), { status: 400, body: { error: "from must be YYYY-MM-DD" } });
     assert.equal((await get("/profile")).status, 400);
     assert.equal((await get("/nothing")).status, 404);
+    const page = await fetch(base + "/");
+    assert.match(page.headers.get("content-type") ?? "", /text\/html/);
+    assert.match(await page.text(), /<title>eventwire<\/title>/);
+    const article = await get(`/article?id=${quotes.body[0].article_id}`);
+    assert.equal(article.status, 200);
+    assert.equal(article.body.text.slice(article.body.quotes[0].start, article.body.quotes[0].end), quotes.body[0].text, "offsets slice the article text");
+    assert.equal((await get("/article?id=nope")).status, 404);
     assert.equal((await fetch(base + "/events", { method: "POST" })).status, 405);
   } finally {
     await new Promise<void>((ok) => server.close(() => ok()));

@@ -217,3 +217,19 @@ test("a dateline is not an actor", () => {
   ]]));
   assert.deepEqual(ev.map(brief), ["GBR>SYR:111:asserted"]);
 });
+
+test("PETRARCH multi-word verbs: '+' marks the verb, the other words must be there", () => {
+  const dir = mkdtempSync(join(tmpdir(), "evpetr-"));
+  const f = join(dir, "verbs.txt");
+  writeFileSync(f, "--- CORDON   [---]  ---\n+CORDON_OFF {+CORDONED_OFF +CORDONS_OFF}\n- * ROADS [1721]\n\n--- TAP   [---]  ---\nWIRE_+TAP [1711]\n");
+  const c = new EventCoder<FixtureActors>({ actors: fixtureActors, codeActor: (l, d, s, e) => codeFixtureActor(l, d, s, e), lexiconFiles: [f] });
+  const withOff = fixtureDoc([["Russia Russia PROPN 2 nsubj", "cordoned cordon VERB 0 root", "off off ADP 2 compound:prt", "the the DET 5 det", "roads road NOUN 2 obj", "to to ADP 7 case", "Syria Syria PROPN 5 nmod", ". . PUNCT 2 punct"]]);
+  c.annotate(withOff);
+  assert.deepEqual(withOff.events.map(brief), ["RUS>SYR:1721:asserted"]);
+  const without = fixtureDoc([["Russia Russia PROPN 2 nsubj", "cordoned cordon VERB 0 root", "the the DET 4 det", "roads road NOUN 2 obj", ". . PUNCT 2 punct"]]);
+  c.annotate(without);
+  assert.deepEqual(without.events, []);
+  const tap = fixtureDoc([["Russia Russia PROPN 3 nsubj", "wire wire NOUN 3 compound", "tapped tap VERB 0 root", "Syria Syria PROPN 3 obj", ". . PUNCT 3 punct"]]);
+  c.annotate(tap);
+  assert.deepEqual(tap.events.map(brief), ["RUS>SYR:1711:asserted"]);
+});

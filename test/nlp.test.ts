@@ -36,6 +36,7 @@ test("tokenizer: dateline, abbreviations, quotes, money, URLs, e-mails, ellipses
   const d = tokenize("UNITED NATIONS (AP) - Russia vetoed a Western-backed U.N. resolution.");
   assert.deepEqual(forms(d), ["UNITED", "NATIONS", "(", "AP", ")", "-", "Russia", "vetoed", "a", "Western", "-", "backed", "U.N.", "resolution", "."]);
   const q = tokenize("“We will insist,” Lavrov said. «Non» and ‘maybe’… $5.5 million, 20% more at http://example.com/a?b=1 or press@un.org -- e-mail me.");
+  assert.deepEqual(forms(tokenize("She didn’t—or couldn’t—agree; $1.2bn.")), ["She", "did", "n’t", "—", "or", "could", "n’t", "—", "agree", ";", "$", "1.2", "bn", "."]);
   assert.deepEqual(forms(q), ["“", "We", "will", "insist", ",", "”", "Lavrov", "said", ".", "«", "Non", "»", "and", "‘", "maybe", "’", "…", "$", "5.5", "million", ",", "20", "%", "more", "at", "http://example.com/a?b=1", "or", "press@un.org", "--", "e-mail", "me", "."]);
 });
 
@@ -115,13 +116,15 @@ test("pipeline components: every sentence is a tree with exactly one root", () =
   }
 });
 
-test("models load in under half a second", () => {
-  const t0 = performance.now();
+test("models load in under half a second (CPU time, robust to a busy shared machine)", () => {
+  const c0 = process.cpuUsage();
+  new NewsTokenizer();
   new Tagger();
   new Parser();
   Lemmatizer.load();
-  const ms = performance.now() - t0;
-  assert.ok(ms < 500, `loading took ${ms.toFixed(0)} ms`);
+  const c = process.cpuUsage(c0);
+  const ms = (c.user + c.system) / 1000;
+  assert.ok(ms < 500, `loading took ${ms.toFixed(0)} ms of CPU`);
 });
 
 const SEED = join(REPO_ROOT, "..", "shared", "seed", "000_eb4c6554eca64faa.txt");

@@ -211,6 +211,35 @@ test("speakers are coded as actors and resolved through relative pronouns", () =
   assert.match(r.speaker!.name, /senator/);
 });
 
+test("wire-style dash quotes, polls as sources, transcripts, headlines", () => {
+  const d1 = analyze("The commander spoke to the troops.\n\n— We will not give up this town, he told them.\n\n— Page 2 of 3");
+  const dash = quoteWith(d1, "We will not give up");
+  assert.equal(dash.direct, true);
+  assert.ok(!d1.quotes.some((q) => q.text.includes("Page 2")), "a dash line without first or second person is not speech");
+
+  const d2 = analyze("In the latest Gallup poll, Smith leads Jones by nine points.");
+  const p = quoteWith(d2, "Smith leads Jones");
+  assert.equal(p.kind, "report");
+  assert.match(speakerText(d2, p)!, /Gallup poll/);
+
+  const d3 = analyze('"WALLACE: If I may, sir, we have limited time tonight."');
+  assert.equal(speakerText(d3, quoteWith(d3, "limited time")), "WALLACE");
+
+  // a headline the body does not repeat is an attribution of its own; a repeated one is not counted twice
+  const text = "Lynch: No outside influence on the inquiry\n\nThe attorney general spoke on Friday.";
+  const doc = new Doc({ id: "h", title: "Lynch: No outside influence on the inquiry", published: null, url: null, source: null, language: "en", text });
+  doc.bodyStart = text.indexOf("The attorney");
+  for (const c of nlp) c.annotate(doc);
+  quotes.annotate(doc);
+  assert.equal(doc.quotes.filter((q) => q.text.includes("No outside influence")).length, 1);
+  const rep = "Smith says taxes will rise\n\nSmith says taxes will rise\n\nThe vote is on Monday.";
+  const doc2 = new Doc({ id: "r", title: "Smith says taxes will rise", published: null, url: null, source: null, language: "en", text: rep });
+  doc2.bodyStart = rep.indexOf("Smith", 5);
+  for (const c of nlp) c.annotate(doc2);
+  quotes.annotate(doc2);
+  assert.equal(doc2.quotes.filter((q) => q.text.includes("taxes will rise")).length, 1);
+});
+
 test("user lexicons add and remove cues", () => {
   const dir = tempDir();
   const file = join(dir, "my-cues.tsv");

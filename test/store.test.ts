@@ -9,7 +9,7 @@ import { textArticle } from "../src/ingest/text-article.js";
 import { readSources } from "../src/ingest/sources.js";
 import { Pipeline } from "../src/pipeline/pipeline.js";
 import { ingestAll } from "../src/pipeline/ingest-run.js";
-import { queryArticles, queryFailures } from "../src/api/queries.js";
+import { queryArticles, queryEvents, queryFailures } from "../src/api/queries.js";
 import { tempDir } from "./helpers/paths.js";
 import { freshPgSchema } from "./helpers/postgres.js";
 
@@ -108,6 +108,8 @@ function storeSuite(name: string, open: () => Promise<{ location: string; cleanu
         const first = new Doc(textArticle(`Russia blocks draft\n\n${body}`, { url: "http://wire.test/1" }));
         const copy = new Doc(textArticle(`Moscow vetoes UN text\n\n${body}\n\nCopyright Example Daily.`, { url: "http://daily.test/2" }));
         const other = new Doc(textArticle("Markets\n\nShares in European banks rose sharply on Thursday after the central bank kept interest rates unchanged and signalled no cut before the summer, traders in Frankfurt and London said.", {}));
+        first.events.push(fakeEvent("v1", first));
+        copy.events.push(fakeEvent("v1", copy));
         for (const d of [first, copy, other]) assert.equal(await store.saveDoc(d), "inserted");
         const rows = await store.sql.query<{ id: string; duplicate_of: string | null; duplicate_similarity: number | null }>(
           "SELECT id, duplicate_of, duplicate_similarity FROM articles WHERE id = ANY($1)", [[first.article.id, copy.article.id, other.article.id]]);
@@ -116,6 +118,9 @@ function storeSuite(name: string, open: () => Promise<{ location: string; cleanu
         assert.equal(by.get(copy.article.id)?.duplicate_of, first.article.id);
         assert.ok(Number(by.get(copy.article.id)?.duplicate_similarity) >= 0.35);
         assert.equal(by.get(other.article.id)?.duplicate_of, null);
+        const once = await queryEvents(store, { search: "Idlib" });
+        assert.deepEqual(once.map((e) => [e.article_id, Number(e.copies)]), [[first.article.id, 1]], "the copy's veto is counted under the first copy");
+        assert.equal((await queryEvents(store, { search: "Idlib", includeCopies: true })).length, 2);
       } finally {
         await store.close();
       }

@@ -77,7 +77,7 @@ export function gdeltEventRecord(r: Record<string, unknown>): string[] {
     r.goldstein === null || r.goldstein === undefined ? "" : String(r.goldstein),
     String(mentions),
     "1",
-    "1",
+    String(1 + Number(r.copies ?? 0)),
     "",
     ...Array(24).fill(""),
     added.replace(/[-:T]/g, "").slice(0, 14),

@@ -12,10 +12,15 @@ export interface QueryFilters {
   search?: string;
   /** Events of these modalities only (default: asserted). */
   modalities?: string[];
+  /** Also list what near-duplicate copies of an article say (by default a copy's events and quotes are counted once, under the first copy). */
+  includeCopies?: boolean;
   limit?: number;
 }
 
 type Row = Record<string, unknown>;
+
+/** How many stored near-duplicate copies carry the article `a` (syndicated wire copy). */
+const COPIES = "(SELECT count(*) FROM articles c WHERE c.duplicate_of = a.id)";
 
 /** Builds WHERE clauses with numbered parameters, the same on PGlite and PostgreSQL. */
 class Where {
@@ -43,11 +48,12 @@ export async function queryEvents(store: Store, f: QueryFilters): Promise<Row[]>
   if (f.search) w.add((p) => `e.evidence_text ILIKE ${p(like(f.search!))}`);
   const modalities = f.modalities ?? ["asserted"];
   if (modalities.length) w.add((p) => `e.modality = ANY(${p(modalities)})`);
+  if (!f.includeCopies) w.add(() => "a.duplicate_of IS NULL");
   return store.sql.query(
     `SELECT e.event_date AS date, e.source_actor, e.source_text, e.code, e.name, e.target_actor, e.target_text,
             e.quad_class, e.goldstein, e.plover, e.modality, e.confidence, e.evidence_text AS evidence,
             e.evidence_start, e.evidence_end, jsonb_array_length(e.mentions) + 1 AS mentions,
-            e.article_id, a.title, a.url, e.id
+            ${COPIES} AS copies, e.article_id, a.title, a.url, e.id
        FROM events e JOIN articles a ON a.id = e.article_id
        ${w} ORDER BY e.event_date NULLS LAST, e.article_id, e.evidence_start LIMIT ${limitOf(f)}`,
     w.params,
@@ -61,9 +67,10 @@ export async function queryQuotes(store: Store, f: QueryFilters): Promise<Row[]>
   if (f.from) w.add((p) => `a.published >= ${p(f.from)}`);
   if (f.to) w.add((p) => `a.published <= ${p(f.to)}`);
   if (f.search) w.add((p) => `q.text ILIKE ${p(like(f.search!))}`);
+  if (!f.includeCopies) w.add(() => "a.duplicate_of IS NULL");
   return store.sql.query(
     `SELECT a.published AS date, q.speaker_name AS speaker, q.speaker_actor, q.cue, q.kind, q.direct, q.text,
-            q.start_offset AS start, q.end_offset AS "end", q.article_id, a.title, a.url, q.id
+            q.start_offset AS start, q.end_offset AS "end", ${COPIES} AS copies, q.article_id, a.title, a.url, q.id
        FROM quotes q JOIN articles a ON a.id = q.article_id
        ${w} ORDER BY a.published NULLS LAST, q.article_id, q.start_offset LIMIT ${limitOf(f)}`,
     w.params,
@@ -101,8 +108,9 @@ export async function eventsForExport(store: Store, f: QueryFilters): Promise<Ro
   if (f.to) w.add((p) => `e.event_date <= ${p(f.to)}`);
   const modalities = f.modalities ?? ["asserted"];
   if (modalities.length) w.add((p) => `e.modality = ANY(${p(modalities)})`);
+  if (!f.includeCopies) w.add(() => "a.duplicate_of IS NULL");
   return store.sql.query(
-    `SELECT e.*, a.url, a.published, a.ingested_at, a.source AS article_source
+    `SELECT e.*, a.url, a.published, a.ingested_at, a.source AS article_source, ${COPIES} AS copies
        FROM events e JOIN articles a ON a.id = e.article_id ${w}
       ORDER BY e.event_date NULLS LAST, e.article_id, e.evidence_start LIMIT ${limitOf(f)}`,
     w.params,
@@ -142,4 +150,25 @@ export async function queryStories(store: Store, f: QueryFilters): Promise<Row[]
        FROM articles a ${w} GROUP BY a.story_id ORDER BY count(*) DESC, min(a.published), a.story_id LIMIT ${limitOf(f)}`,
     w.params,
   );
+}
+
+/** One article with its text and every annotation, for reading facts against their evidence. */
+export async function queryArticle(store: Store, id: string): Promise<Row | null> {
+  const [article] = await store.sql.query(
+    "SELECT id, title, published, url, source, language, status, duplicate_of, story_id AS story, text FROM articles WHERE id = $1",
+    [id],
+  );
+  if (!article) return null;
+  const events = await store.sql.query(
+    `SELECT id, code, name, source_text, source_actor, target_text, target_actor, event_date AS date, modality, confidence,
+            evidence_start, evidence_end, mentions FROM events WHERE article_id = $1 ORDER BY evidence_start, id`,
+    [id],
+  );
+  const quotes = await store.sql.query(
+    `SELECT id, text, start_offset AS start, end_offset AS "end", direct, speaker_name AS speaker, speaker_actor, speaker_start, speaker_end, cue, kind
+       FROM quotes WHERE article_id = $1 ORDER BY start_offset, id`,
+    [id],
+  );
+  const entities = await store.sql.query("SELECT id, name, type, actor, mentions FROM entities WHERE article_id = $1 ORDER BY id", [id]);
+  return { ...article, events, quotes, entities };
 }

@@ -1,11 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Store } from "../store/store.js";
-import { queryArticles, queryEvents, queryFailures, queryProfile, queryQuotes, type QueryFilters } from "./queries.js";
+import { BROWSER_PAGE } from "./browser-page.js";
+import { queryArticle, queryArticles, queryEvents, queryFailures, queryProfile, queryQuotes, type QueryFilters } from "./queries.js";
 
 const MODALITIES = new Set(["asserted", "negated", "hypothetical", "counterfactual", "future", "alleged"]);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 class BadRequest extends Error {}
+class NotFound extends Error {}
 
 /** Query-string parameters to filters; anything malformed is a 400, never a guess. */
 export function filtersFromQuery(q: URLSearchParams): QueryFilters {
@@ -26,6 +28,7 @@ export function filtersFromQuery(q: URLSearchParams): QueryFilters {
     if (!Number.isInteger(n) || n <= 0) throw new BadRequest("limit must be a positive whole number");
     f.limit = n;
   }
+  if (q.get("include_copies") === "1") f.includeCopies = true;
   const modality = q.get("modality");
   if (modality !== null) {
     f.modalities = modality === "all" ? [] : modality.split(",");
@@ -48,11 +51,20 @@ const ROUTES: Record<string, Handler> = {
     return queryProfile(s, who, filtersFromQuery(q));
   },
   "/counts": (s) => s.counts(),
+  "/article": async (s, q) => {
+    const id = q.get("id");
+    if (!id) throw new BadRequest("id is required");
+    const article = await queryArticle(s, id);
+    if (!article) throw new NotFound(`no article ${id}`);
+    return article;
+  },
 };
 
 /**
  * A read-only JSON API over a store: GET /events, /quotes, /articles,
- * /failures, /profile?who=, /counts, with the same filters as the CLI.
+ * /article?id=, /failures, /profile?who=, /counts, with the same filters as
+ * the CLI; GET / is a page to browse events and check each against the
+ * sentence it came from.
  */
 export function createApiServer(store: Store): Server {
   return createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -63,12 +75,16 @@ export function createApiServer(store: Store): Server {
     };
     const url = new URL(req.url ?? "/", "http://localhost");
     if (req.method !== "GET") return send(405, { error: "only GET is served" });
-    if (url.pathname === "/") return send(200, { endpoints: Object.keys(ROUTES), filters: ["actor", "code", "from", "to", "speaker", "search", "modality", "limit"] });
+    if (url.pathname === "/") {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+      return res.end(BROWSER_PAGE);
+    }
+    if (url.pathname === "/api") return send(200, { endpoints: Object.keys(ROUTES), filters: ["actor", "code", "from", "to", "speaker", "search", "modality", "include_copies", "limit"] });
     const route = ROUTES[url.pathname];
     if (!route) return send(404, { error: `no endpoint ${url.pathname}` });
     Promise.resolve().then(() => route(store, url.searchParams)).then(
       (body) => send(200, body),
-      (err) => send(err instanceof BadRequest ? 400 : 500, { error: (err as Error).message }),
+      (err) => send(err instanceof BadRequest ? 400 : err instanceof NotFound ? 404 : 500, { error: (err as Error).message }),
     );
   });
 }

@@ -33,7 +33,7 @@ try {
       `  ${s.inserted} stored (${near.n} linked as near-duplicate wire copy), ${s.duplicates} exact duplicates, ${s.events} events, ${s.quotes} quotes, ${s.failures} failures\n` +
       `  store: ${db} (embedded PGlite)\n\nEvents (who did what to whom):\n`,
   );
-  process.stdout.write(formatRows(await queryEvents(store, { limit: 25 }), "table", ["date", "source_actor", "source_text", "code", "name", "target_actor", "target_text"]));
+  process.stdout.write(formatRows(await queryEvents(store, { limit: 25 }), "table", ["date", "source_actor", "source_text", "code", "name", "target_actor", "target_text", "copies"]));
   const built = await rebuildStories(store);
   process.stdout.write(`\nStories (${built.articles} articles in ${built.stories} stories):\n`);
   process.stdout.write(formatRows(await queryStories(store, {}), "table", ["articles", "first", "last", "events", "top_actors", "title"]));

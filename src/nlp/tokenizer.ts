@@ -54,6 +54,14 @@ type Out = (s: number, e: number) => void;
 function splitCore(text: string, s: number, e: number, emit: Out): void {
   if (s >= e) return;
   const w = text.slice(s, e);
+  // em and en dashes always stand alone ("didn’t—or")
+  const dash = /[—–]+/.exec(w);
+  if (dash && w.length > dash[0].length) {
+    splitCore(text, s, s + dash.index, emit);
+    emit(s + dash.index, s + dash.index + dash[0].length);
+    splitCore(text, s + dash.index + dash[0].length, e, emit);
+    return;
+  }
   // currency and number prefixes
   if (/^[$€£¥#@~]./.test(w) && !/^[#@][A-Za-z_]\w*$/.test(w)) {
     emit(s, s + 1);
@@ -166,7 +174,7 @@ function splitCore(text: string, s: number, e: number, emit: Out): void {
 const EMOTICON = /^(?:[:;=8][-'^o]?[)(\]\[dDpP\/\\|*oO3]+|[)(][-'^]?[:;=]|<3|\^_*\^|[oO]_[oO]|-_+-|xD|XD)$/;
 const EMOTICON_END = /(?:[:;=][-'^o]?[)(\]\[dDpP\/|]+)$/;
 const FILE_EXT = /\.(?:doc|docx|pdf|xls|xlsx|txt|htm|html|jpg|jpeg|gif|png|zip|ppt|pptx|csv|exe|mp3)$/i;
-const UNIT = /^(\d+(?:[.,]\d+)?)(k|m|mm|cm|km|kg|g|lb|lbs|ft|mph|kph|mb|gb|kb|mhz|ghz|hrs|hr|yrs|min|mins|sec|secs|th|st|nd|rd)$/i;
+const UNIT = /^(\d+(?:[.,]\d+)?)(k|m|bn|mn|tn|mm|cm|km|kg|g|lb|lbs|ft|mph|kph|mb|gb|kb|mhz|ghz|hrs|hr|yrs|min|mins|sec|secs|th|st|nd|rd)$/i;
 
 function splitChunk(text: string, s: number, e: number, emit: Out): void {
   const tail: Array<[number, number]> = [];

@@ -14,12 +14,13 @@ const USAGE = `usage: npm run train -- tagger|parser|senter|ensemble [--epochs N
   parser   arc-eager dependency parser (needs the tagger model) -> models/parser.bin, parser.json
 
   --epochs N   maximum training epochs (early stopping on EWT dev); default tagger 12, parser 12
-  --bits B     log2 of the hashed feature rows; default tagger 18, parser 18
-  --label-bits B  parser only: log2 of the hashed rows of the arc-label model; default 16
+  --bits B     log2 of the hashed feature rows; default tagger 18, parser 20
+  --label-bits B  parser only: log2 of the hashed rows of the arc-label model; default 17
   --seed S     shuffling/exploration seed; default 1
   --passes P   tagger only: 1, or 2 for a second pass that sees first-pass tags of the right context (default 1)
   --direction D  parser only: ltr (models/parser.*) or rtl, a right-to-left parser (models/parser.rtl.*)
                  combined with the ltr one by Eisner decoding over confidence-weighted arcs
+  --root R     parser only: root token at the start of the stack (start) or at the end of the buffer (end)
   --tags T     parser only: train on gold XPOS or on 4-fold jackknifed predicted XPOS (default jackknife)`;
 
 async function main(argv: string[]): Promise<number> {
@@ -28,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE + "\n");
     return what ? 0 : 2;
   }
-  const { flags } = parseFlags(rest, { values: ["epochs", "bits", "seed", "tags", "passes", "direction", "label-bits"] });
+  const { flags } = parseFlags(rest, { values: ["epochs", "bits", "seed", "tags", "passes", "direction", "label-bits", "root"] });
   const num = (k: string, d: number) => {
     const v = flags.get(k);
     if (v === undefined) return d;
@@ -51,7 +52,9 @@ async function main(argv: string[]): Promise<number> {
     if (tags !== "gold" && tags !== "jackknife") throw new UsageError(`--tags must be gold or jackknife, got '${String(tags)}'`);
     const direction = flags.get("direction") ?? "ltr";
     if (direction !== "ltr" && direction !== "rtl") throw new UsageError(`--direction must be ltr or rtl, got '${String(direction)}'`);
-    await trainParser({ epochs: num("epochs", 12), bits: num("bits", 18), labelBits: num("label-bits", 16), seed: num("seed", 1), trainTags: tags, direction });
+    const root = flags.get("root") ?? "start";
+    if (root !== "start" && root !== "end") throw new UsageError(`--root must be start or end, got '${String(root)}'`);
+    await trainParser({ epochs: num("epochs", 12), bits: num("bits", 20), labelBits: num("label-bits", 17), seed: num("seed", 1), trainTags: tags, direction, root });
   } else throw new UsageError(`unknown model '${what}'`);
   return 0;
 }

@@ -20,6 +20,8 @@ export interface ParserTrainOptions {
   trainTags?: "gold" | "jackknife";
   /** Parsing direction: "ltr" (default) or "rtl" (the sentence is parsed reversed). */
   direction?: "ltr" | "rtl";
+  /** Root token at the start of the stack ("start") or at the end of the buffer ("end"). */
+  root?: "start" | "end";
 }
 
 /** A sentence reversed (word i becomes n + 1 - i), for right-to-left parsing. */
@@ -103,6 +105,7 @@ export async function trainParser(opts: ParserTrainOptions): Promise<void> {
       epochsMax: opts.epochs,
       seed: opts.seed,
       trainTags: mode,
+      root: opts.root ?? "start",
       tags: "UPOS/XPOS pair from models/tagger",
     },
     training: { data: basename(EWT_TRAIN), sha256: sha256(EWT_TRAIN), dev: basename(EWT_DEV), devSha256: sha256(EWT_DEV), licence: "CC BY-SA 4.0 (UD English EWT)", taggerDev: tagger.meta.dev },
@@ -131,16 +134,18 @@ export async function trainParser(opts: ParserTrainOptions): Promise<void> {
     for (const si of order) {
       const s = train[si];
       const n = s.form.length;
-      if (gh.length < n + 2) {
+      if (gh.length < n + 3) {
         gh = new Int32Array(n * 2 + 2);
         gl = new Int32Array(n * 2 + 2);
       }
+      const rootEnd = opts.root === "end";
       gh[0] = -1;
+      gh[n + 1] = -1;
       for (let i = 0; i < n; i++) {
-        gh[i + 1] = s.head[i];
+        gh[i + 1] = rootEnd && s.head[i] === 0 ? n + 1 : s.head[i];
         gl[i + 1] = labelIndex.get(s.deprel[i]) ?? 0;
       }
-      st.reset(n);
+      st.reset(n, rootEnd);
       fillAtoms(atoms, s.form, trainTags[si].upos, trainTags[si].xpos);
       while (!st.done) {
         const k = parserFeatures(st, atoms, feats);
@@ -169,7 +174,7 @@ export async function trainParser(opts: ParserTrainOptions): Promise<void> {
         if (next === LEFT || next === RIGHT) {
           const h = next === LEFT ? st.b0 : st.s0();
           const d = next === LEFT ? st.s0() : st.b0;
-          if (h === 0) label = rootLabel;
+          if (h === st.root) label = rootLabel;
           else {
             const lk = labelFeatures(st, atoms, next, lfeats);
             labeler.scoreTrain(lfeats, lk, lscores);

@@ -13,7 +13,8 @@ export default queryCommand({
     { flag: "search", help: "words in the evidence sentence" },
     { flag: "modality", help: `comma-separated: ${MODALITIES.join(", ")} (default asserted)` },
     { flag: "all-modalities", help: "events of every modality" },
+    { flag: "include-copies", help: "also list near-duplicate copies of an article (by default counted once, in the copies column)" },
   ],
-  tableColumns: ["date", "source_actor", "source_text", "code", "name", "target_actor", "target_text", "modality", "evidence"],
+  tableColumns: ["date", "source_actor", "source_text", "code", "name", "target_actor", "target_text", "modality", "copies", "evidence"],
   query: queryEvents,
 });

@@ -22,6 +22,8 @@ Options:
   --to YYYY-MM-DD     only events on or before this date
   --modality LIST     comma-separated modalities (${MODALITIES.join(", ")}; default asserted)
   --all-modalities    events of every modality
+  --include-copies    also export events of near-duplicate copies (by default a copy counts in
+                      NumArticles of the first copy's events instead)
   --limit N           at most N events (default: all)
 `;
 
@@ -30,7 +32,7 @@ const command: Command = {
   summary: "export stored events as JSONL, CSV or GDELT 2.0 Events TSV",
   usage,
   async run(args) {
-    const { flags, positional } = parseFlags(args, { values: ["db", "format", "code", "from", "to", "modality", "limit"], booleans: ["all-modalities"] });
+    const { flags, positional } = parseFlags(args, { values: ["db", "format", "code", "from", "to", "modality", "limit"], booleans: ["all-modalities", "include-copies"] });
     if (positional.length) throw new UsageError(`unexpected argument ${positional[0]}`);
     const format = flags.get("format");
     if (format !== "jsonl" && format !== "csv" && format !== "gdelt") throw new UsageError("--format must be jsonl, csv or gdelt");

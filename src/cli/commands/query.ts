@@ -34,7 +34,8 @@ export function queryCommand(spec: QuerySpec): Command {
     summary: spec.summary,
     usage,
     async run(args) {
-      const { flags, positional } = parseFlags(args, { values: ["db", "format", "limit", ...flagNames.filter((f) => f !== "all-modalities")], booleans: ["all-modalities"] });
+      const booleans = ["all-modalities", "include-copies"];
+      const { flags, positional } = parseFlags(args, { values: ["db", "format", "limit", ...flagNames.filter((f) => !booleans.includes(f))], booleans });
       if (positional.length) throw new UsageError(`unexpected argument ${positional[0]}`);
       const format = (flags.get("format") as string | undefined) ?? "table";
       if (!["table", "json", "csv"].includes(format)) throw new UsageError("--format must be table, json or csv");
@@ -69,5 +70,5 @@ export function filtersFrom(flags: Map<string, string | true>): QueryFilters {
     const bad = modalities.find((m) => !MODALITIES.includes(m));
     if (bad) throw new UsageError(`unknown modality ${bad} (one of ${MODALITIES.join(", ")})`);
   }
-  return { actor: str("actor"), code: str("code"), from: date("from"), to: date("to"), speaker: str("speaker"), search: str("search"), modalities, limit };
+  return { actor: str("actor"), code: str("code"), from: date("from"), to: date("to"), speaker: str("speaker"), search: str("search"), modalities, limit, includeCopies: flags.has("include-copies") };
 }

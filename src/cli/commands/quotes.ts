@@ -11,6 +11,7 @@ export default queryCommand({
     { flag: "from", help: "articles published on or after this date (YYYY-MM-DD)" },
     { flag: "to", help: "articles published on or before this date (YYYY-MM-DD)" },
     { flag: "search", help: "words in the quote" },
+    { flag: "include-copies", help: "also list near-duplicate copies of an article (by default counted once, in the copies column)" },
   ],
   tableColumns: ["date", "speaker", "speaker_actor", "cue", "direct", "text"],
   query: queryQuotes,

@@ -5,12 +5,14 @@ import { Store, resolveDbLocation } from "../../store/store.js";
 
 const usage = `Usage: eventwire serve [options]
 
-Serves the store read-only as JSON over HTTP, for notebooks, dashboards and other tools:
-  GET /events    ?actor= &code= &from= &to= &search= &modality=asserted,alleged|all &limit=
-  GET /quotes    ?speaker= &actor= &from= &to= &search= &limit=
+Serves the store read-only over HTTP. GET / is a page to search events and quotes and
+read each one highlighted in its article. The JSON API, for notebooks and dashboards:
+  GET /events    ?actor= &code= &from= &to= &search= &modality=asserted,alleged|all &include_copies=1 &limit=
+  GET /quotes    ?speaker= &actor= &from= &to= &search= &include_copies=1 &limit=
   GET /articles  ?actor= &from= &to= &search= &limit=
   GET /profile   ?who=Lavrov|RUSGOV   (events and quotes together)
-  GET /failures, /counts
+  GET /article   ?id=ARTICLE-ID    (text, events, quotes, entities with their offsets)
+  GET /failures, /counts, /api
 
 Options:
   --db LOCATION   PGlite data directory or postgres:// URL (default: $EVENTWIRE_DB, else ./.eventwire/db)

@@ -73,6 +73,7 @@ const REL_PRON = new Set(["who", "which", "that", "whom", "whose"]);
 const PREP_PARTICIPLE = new Set(["according", "following", "including", "regarding", "concerning", "considering", "pending", "given", "excluding", "notwithstanding", "barring"]);
 /** "X were engaged in ...", "X was involved in ...": adjectival passives whose subject is the actor. */
 const STATIVE_PASSIVE = new Set(["engage", "involve"]);
+const DETERMINERS = new Set(["the", "a", "an", "this", "that", "these", "those", "some", "any", "no", "every", "each", "all", "both", "either", "neither", "another", "such"]);
 const SUBJ_PRON = new Set(["i", "we", "you", "he", "she", "it", "they", "who", "which", "that"]);
 const FIRST_PERSON = new Set(["i", "we", "us", "me", "our", "my"]);
 const THIRD_PERSON = new Set(["he", "she", "they", "him", "her", "them", "his", "their"]);
@@ -182,7 +183,8 @@ export class EventCoder<L> implements Component {
       const s = doc.sentences[c.sentence];
       const src = actorOut(doc, c.source);
       const tgt = c.target ? actorOut(doc, c.target) : null;
-      if (!this.opts.keepUncodedSource && !src.actor) continue;
+      // a source with a role but no country ("a senior official said") is too vague to count, unless asked for
+      if (!this.opts.keepUncodedSource && (!src.actor || src.actor.startsWith("---"))) continue;
       const key = `${src.actor ?? src.text}|${tgt?.actor ?? tgt?.text ?? ""}|${c.code}|${c.date}|${c.modality}`;
       const evidence: Span = { start: s.start, end: s.end };
       const prev = byKey.get(key);
@@ -599,27 +601,33 @@ class DocContext<L> {
   }
 
   /** When the parse gives a verb no subject: the nearest coded noun group before it in its clause. */
-  private linearSource(v: number): number {
+  private linearSource(v: number): Arg | null {
     const t = this.t;
     const si = t.sentence[v];
     const s = this.doc.sentences[si];
     const groups = this.nounGroups(si);
+    // verbs governing v through control ("will continue to demand") do not end its clause
+    const governors = new Set<number>();
+    for (let x = v, q = 0; q < 4 && t.head[x] >= 0 && (this.rel(x) === "xcomp" || (this.rel(x) === "advcl" && this.markOf(x) === "to")); q++) {
+      x = t.head[x];
+      governors.add(x);
+    }
     for (let q = groups.length - 1; q >= 0; q--) {
       const g = groups[q];
       if (g[1] >= v || g[0] < Math.max(s.tokenStart, this.datelineEnd)) continue;
       for (let k = g[1] + 1; k < v; k++) {
-        if ((t.upos[k] === "VERB" && !/^(have|be|do)$/.test(this.lemma(k))) || t.upos[k] === "SCONJ" || /^[;:"“”]$/.test(t.form[k]) || SUBJ_PRON.has(this.lowerForm(k))) return -1;
+        if ((t.upos[k] === "VERB" && !/^(have|be|do)$/.test(this.lemma(k)) && !governors.has(k)) || t.upos[k] === "SCONJ" || /^[;:"“”]$/.test(t.form[k]) || SUBJ_PRON.has(this.lowerForm(k))) return null;
       }
       const m = this.code(this.doc, t.start[g[0]], t.end[g[1]], this.ref);
-      if (m?.actor) return g[1];
+      if (m?.actor) return { head: g[1], start: t.start[g[0]], end: t.end[g[1]], match: m };
       // an uncoded group inside a prepositional or time phrase ("on Tuesday") does not stop the search
       let pp = g[0] - 1;
       while (pp > s.tokenStart && (t.upos[pp] === "DET" || t.upos[pp] === "PRON" || t.upos[pp] === "NUM")) pp--;
       const inPP = pp >= s.tokenStart && t.upos[pp] === "ADP";
       const isTime = this.isTime(g[0]);
-      if (!inPP && !isTime) return -1;
+      if (!inPP && !isTime) return null;
     }
-    return -1;
+    return null;
   }
 
   /** `"...", Lavrov said` / `Lavrov said: "..."`: the noun group next to a speech verb outside the quotes. */
@@ -843,7 +851,13 @@ class DocContext<L> {
   /** Lexicon entries of a verb token: by lemma, else by regular inflection of its form (the lemmatizer may err). */
   private verbEntries(v: number): TriggerEntry[] | undefined {
     const lex = this.coder.lexicon;
+    // a dictionary entry for the very form wins over the lemma's ("LEFT [042:043]" vs "LEAVE [012]")
+    const f0 = this.lowerForm(v);
     const e = lex.entries("V", this.lemma(v));
+    if (f0 !== this.lemma(v)) {
+      const byForm = lex.entries("V", f0);
+      if (byForm) return e ? [...byForm, ...e] : byForm;
+    }
     if (e) return e;
     const f = this.t.form[v].toLowerCase();
     const m = /^(.+?)(ies|ied|es|ed|ing|s|d)$/.exec(f);
@@ -858,6 +872,8 @@ class DocContext<L> {
     const t0 = this.t;
     // participles that are prepositions or adjectives in news: "according to", "following", "Algeria's leading"
     if (PREP_PARTICIPLE.has(this.lowerForm(v))) return;
+    // attributive participles: "suspected British militant", "the alleged attack"
+    if (ALLEGED_MOD.has(this.lowerForm(v)) && v + 1 < t0.count && /^(NOUN|PROPN|ADJ)$/.test(t0.upos[v + 1])) return;
     if (t0.xpos[v] === "VBG" && (this.kids[v].some((k) => this.rel(k) === "nmod:poss") || (v > 0 && /^'s$|^’s$/.test(t0.form[v - 1])))) return;
     const entries = this.verbEntries(v);
     if (!entries) return;
@@ -879,24 +895,27 @@ class DocContext<L> {
     } else {
       const s = this.logicalSubject(v);
       if (s >= 0) srcHeads = this.conjuncts(s);
+      // a parser may attach each member of "Arnor and the evil Gondor" as its own subject
+      if (s >= 0 && t0.head[s] === v) {
+        for (const k of this.kids[v]) if (k !== s && this.rel(k) === this.rel(s) && SUBJ.has(this.rel(k))) for (const c of this.conjuncts(k)) if (!srcHeads.includes(c)) srcHeads.push(c);
+      }
       tgtHeads = this.targetHeads(v, choice.code);
     }
+    let linear: Arg | null = null;
     if (!srcHeads.length && !passive && !this.kids[v].some((k) => SUBJ.has(this.rel(k)))) {
       // a parse without a subject for this verb: fall back to word order
-      const ls = this.linearSource(v);
-      if (ls >= 0) srcHeads = [ls];
+      linear = this.linearSource(v);
     }
-    if (!srcHeads.length) return;
+    if (!srcHeads.length && !linear) return;
     const modality = negPattern ? this.modality(v, false) : this.modality(v, negated);
     const date = this.dateOf(v, si, modality === "future");
     const intent = (modality === "future" || modality === "negated") && this.announced(v);
     const attribution = this.speakerOf(v);
-    let sources = srcHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null);
+    let sources = linear ? [linear] : srcHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null);
     if (!passive && !sources.some((a) => a.match?.actor)) {
       // the parsed subject is not an actor (often a mis-parse): try word order
-      const ls = this.linearSource(v);
-      const a = ls >= 0 ? this.arg(ls, v) : null;
-      if (a?.match?.actor) sources = [a];
+      const a = this.linearSource(v);
+      if (a) sources = [a];
     }
     let targets = tgtHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null && a.match?.actor != null);
     if (!passive && (!targets.length || targets.every((a) => a.match?.actor?.startsWith("---")))) {
@@ -951,6 +970,11 @@ class DocContext<L> {
     return false;
   }
 
+  /** Has a coordinating conjunction (and, or, but, nor) or a comma in a list before it. */
+  private hasCc(v: number): boolean {
+    return this.kids[v].some((k) => this.rel(k) === "cc" || (this.rel(k) === "punct" && this.t.form[k] === "," && k < v));
+  }
+
   /** Is token v in its sentence's main clause (through conjuncts, control verbs and reported speech)? */
   private isMain(v: number): boolean {
     const t = this.t;
@@ -959,6 +983,7 @@ class DocContext<L> {
       const h = t.head[x];
       if (h < 0) return true;
       const r = this.rel(x);
+      if (r === "conj" && !this.hasCc(x) && this.t.upos[x] === "VERB") return false;
       if (r === "conj" || r === "xcomp" || r === "parataxis" || r === "obj" || r === "dobj" || SUBJ.has(r) || r === "compound" || r === "nmod:poss" || r === "appos" || r === "flat") { x = h; continue; }
       if (r === "ccomp" && (SAY.has(this.lemma(h)) || REPORT.has(this.lemma(h)) || ALLEGE.has(this.lemma(h)))) { x = h; continue; }
       if ((r === "obl" || r === "nmod") && t.upos[x] === "NOUN") { x = h; continue; }
@@ -1047,7 +1072,8 @@ class DocContext<L> {
       if (o >= 0 && o < v && (t.upos[o] === "PROPN" || t.upos[o] === "NOUN" || t.upos[o] === "PRON")) return o;
       return this.logicalSubject(h, depth + 1);
     }
-    if (r === "conj") return this.logicalSubject(h, depth + 1);
+    // a coordinated verb shares the subject; a "conjunct" without and/or/but is a mis-attached clause
+    if (r === "conj" && this.hasCc(v)) return this.logicalSubject(h, depth + 1);
     // a non-finite adverbial clause shares the main subject ("fired missiles ... to punish", "after meeting with")
     if (r === "advcl" && (/^VB[GN]?$/.test(t.xpos[v]) || this.markOf(v) === "to" || t.xpos[v] === "")) return this.logicalSubject(h, depth + 1);
     // "X are guilty of violating ...", "X is responsible for attacking ...": the predicate's subject
@@ -1294,8 +1320,8 @@ class DocContext<L> {
         stack.push(k);
       }
     }
-    // drop a leading determiner/preposition
-    while (lo < hi && (t.upos[lo] === "ADP" || t.upos[lo] === "DET" || t.upos[lo] === "PUNCT")) lo++;
+    // drop a leading determiner/preposition (a capitalised "determiner" is a mis-tagged name: "Osgiliath soldiers")
+    while (lo < hi && (t.upos[lo] === "ADP" || (t.upos[lo] === "DET" && !/^[A-Z][a-z]/.test(t.form[lo]) || (t.upos[lo] === "DET" && DETERMINERS.has(this.lowerForm(lo)))) || t.upos[lo] === "PUNCT")) lo++;
     while (hi > lo && t.upos[hi] === "PUNCT") hi--;
     // capitalised modifiers just before the phrase that the parser attached elsewhere ("German Foreign Minister ...")
     const s0 = this.doc.sentences[t.sentence[h]].tokenStart;
@@ -1358,6 +1384,11 @@ class DocContext<L> {
       if (comp && NEG_GOV.has(hl)) return "negated";
       if (comp && DIRECTIVE.has(hl)) return "hypothetical";
       if (comp && (FUTURE_GOV.has(hl) || FUTURE_AUX.has(hl))) { future = true; break; }
+      // "will continue to demand", "has not stopped shelling": the governing verb's auxiliaries and negation
+      if (comp) {
+        if (this.isNegated(h)) return "negated";
+        if (this.kids[h].some((k) => this.rel(k) === "aux" && FUTURE_AUX.has(t.form[k].toLowerCase()))) { future = true; break; }
+      }
       // the content of a demand, appeal or proposal is not (yet) an act: "demanded that Hamas renounce ..."
       if ((r === "ccomp" || r === "xcomp") && DIRECTIVE.has(hl)) return "hypothetical";
       if (r === "xcomp" && (FUTURE_GOV.has(hl) || FUTURE_AUX.has(hl))) { future = true; break; }
@@ -1397,8 +1428,13 @@ class DocContext<L> {
     if (!src && !violent) {
       // "the Putin-Tillerson meeting" tokenised apart: each coded compound is a party
       const parts: Arg[] = [];
-      for (const k of this.kids[n]) {
-        if (k > n || this.rel(k) !== "compound") continue;
+      // compounds of the noun and compounds of those ("Putin - Tillerson meeting" parsed as a chain)
+      const comps: number[] = [];
+      for (const k of this.kids[n]) if (k < n && this.rel(k) === "compound") {
+        for (const kk of this.kids[k]) if (kk < k && this.rel(kk) === "compound") comps.push(kk);
+        comps.push(k);
+      }
+      for (const k of comps) {
         for (const c of this.conjuncts(k)) {
           const m = this.code(this.doc, t.start[c], t.end[c], this.ref);
           if (m?.actor) parts.push({ head: c, start: t.start[c], end: t.end[c], match: m });

@@ -153,7 +153,17 @@ export class EventLexicon {
       // patterns of a block apply to every verb of the block
       for (const { line, n } of pendingPatterns) {
         const p = this.parsePattern(line, `${origin}:${n + 1}`, rank);
-        if (p) for (const e of blockEntries) e.patterns.push(p);
+        if (!p) continue;
+        for (const e of blockEntries) {
+          const w = (e as TriggerEntry & { words?: { pre: string[]; post: string[] } }).words;
+          if (!w) e.patterns.push(p);
+          else {
+            // a multi-word verb keeps its own words in every block pattern
+            const pre = w.pre.length ? [{ words: w.pre, synset: null }, ...p.pre] : p.pre;
+            const post = w.post.length ? [{ words: w.post, synset: null }, ...p.post] : p.post;
+            e.patterns.push({ ...p, pre, post, specificity: p.specificity + w.pre.length + w.post.length });
+          }
+        }
       }
       pendingPatterns.length = 0;
       blockEntries = [];
@@ -174,6 +184,7 @@ export class EventLexicon {
       const block = /^---\s+(\S+)\s+\[([^\]]*)\]\s+---/.exec(line);
       if (block) {
         flush();
+        synset = null;
         inBlock = true;
         blockCode = normCode(block[2]);
         blockReverse = block[2].includes(":") ? normCode(block[2].split(":")[1]) : null;
@@ -184,20 +195,36 @@ export class EventLexicon {
         pendingPatterns.push({ line, n });
         continue;
       }
-      // a verb line: WORD[_PARTICLE] {FORMS} [CODE]
-      const m = /^([A-Z][A-Z0-9_\-']*)\s*(\{[^}]*\})?\s*(\[[^\]]*\])?/.exec(line.trim());
+      // a verb line: WORD[_PARTICLE] {FORMS} [CODE]; in multi-word verbs "+" marks the verb itself
+      // ("+CORDON_OFF", "WIRE_+TAP"), the other words must precede or follow it in the clause
+      const m = /^([+A-Z][+A-Z0-9_\-']*)\s*(\{[^}]*\})?\s*(\[[^\]]*\])?/.exec(line.trim());
       if (!m) continue;
       const parts = m[1].replace(/_+$/, "").toLowerCase().split("_").filter(Boolean);
       if (!parts.length) continue;
-      const lemma = parts[0];
-      if (m[2]) for (const form of m[2].slice(1, -1).trim().split(/\s+/)) if (form) this.forms.set(form.toLowerCase(), lemma);
+      let hi = parts.findIndex((w) => w.startsWith("+"));
+      if (hi < 0) hi = 0;
+      const words = parts.map((w) => w.replace(/^\+/, ""));
+      const lemma = words[hi];
+      if (!lemma) continue;
+      if (m[2]) {
+        for (const form of m[2].slice(1, -1).trim().split(/\s+/)) {
+          if (!form) continue;
+          const fp = form.toLowerCase().split("_").filter(Boolean);
+          const fh = fp.findIndex((w) => w.startsWith("+"));
+          const f = (fp[fh < 0 ? 0 : fh] ?? "").replace(/^\+/, "");
+          if (f && f !== lemma) this.forms.set(f, lemma);
+        }
+      }
       const code = m[3] ? normCode(m[3].slice(1, -1)) : blockCode;
       const reverse = m[3] ? (m[3].includes(":") ? normCode(m[3].slice(1, -1).split(":")[1]) : null) : blockReverse;
       const entry: TriggerEntry = { code, reverse, patterns: [], origin: `${origin}:${n + 1}` };
-      if (parts.length > 1) {
-        // multi-word verb: the rest must follow in the clause
-        entry.patterns.push({ code, reverse, pre: [], post: [{ words: parts.slice(1), synset: null }], cond: [], specificity: parts.length - 1, rank, origin: entry.origin });
+      if (words.length > 1) {
+        const pre = words.slice(0, hi);
+        const post = words.slice(hi + 1);
+        entry.patterns.push({ code, reverse, pre: pre.length ? [{ words: pre, synset: null }] : [], post: post.length ? [{ words: post, synset: null }] : [], cond: [], specificity: words.length - 1, rank, origin: entry.origin });
         entry.code = null;
+        // the patterns of the block apply to the multi-word verb too, but only together with its words
+        (entry as TriggerEntry & { words?: { pre: string[]; post: string[] } }).words = { pre, post };
       }
       this.add("V", lemma, entry);
       blockEntries.push(entry);

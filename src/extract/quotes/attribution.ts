@@ -48,6 +48,8 @@ const NP_TAIL_PREP = new Set(["in", "of", "for", "at", "from", "with", "on"]);
 /** Nouns for findings that speak for themselves ("in the latest poll"). */
 const REPORT_NOUNS = new Set(["poll", "polls", "survey", "surveys", "average", "study", "studies", "analysis", "report", "reports", "findings", "data", "tally", "count", "projections", "forecast", "model"]);
 const POLL_CUE: CueEntry = { cue: "in", kind: "report", tone: "neutral", frame: "prep" };
+/** Dependents that belong to a subject's name phrase. */
+const NP_DEPRELS = new Set(["compound", "flat", "flat:name", "det", "amod", "nmod:poss", "case", "nummod", "det:poss"]);
 const PARTICIPLE_ONLY = new Set(["known", "expected", "shown", "seen"]);
 const HAVE = new Set(["has", "have", "had", "'ve", "having"]);
 const PASSIVE_AUX = new Set(["was", "were", "is", "are", "been", "be", "being", "'s"]);
@@ -439,6 +441,7 @@ export class AttributionFinder {
     if (p < v.n && !v.breakBetween(p - 1, p) && !v.isQuote(p) && !SENT_END.has(v.form[p]) && v.form[p] !== ",") return null;
     let b = p;
     while (b > i + 1 && v.form[b - 1] === ".") b--;
+    if (b <= i + 1) return null;
     return { cue: [i, i + 1], entry: SIGNATURE_CUE, source: [i + 1, b], last: b - 1 };
   }
 
@@ -780,9 +783,19 @@ export class AttributionFinder {
       }
     }
     while (k < te && (v.form[k] === "," || v.form[k] === ":")) k++;
-    const span = this.charSpan(v, k, te);
+    // inside a relative clause set off by commas ("Putin, who intelligence agencies say tried to help ..., insisted")
+    // the content ends with the clause
+    let stop = te;
+    let l = cue[0] - 1;
+    while (l > ts && v.form[l] !== "," && cue[0] - l < 12) l--;
+    if (l >= ts && v.form[l] === "," && (v.lower[l + 1] === "who" || v.lower[l + 1] === "which")) {
+      let r = k;
+      while (r < endTok && v.form[r] !== ",") r++;
+      if (r < endTok) stop = r;
+    }
+    const span = this.charSpan(v, k, stop);
     if (!span) return null;
-    const contentToks = endTok - k;
+    const contentToks = Math.min(stop, endTok) - k;
     if (contentToks < (entry.frame === "object" ? 1 : 2)) return null;
     let source = subj;
     let inherited = false;
@@ -814,7 +827,7 @@ export class AttributionFinder {
         // no subject next to the cue ("... used the speech to discuss ..."): the sentence's subject
         // (an introductory phrase holding the cue ends at a comma after it: "To address ..., Mrs. Clinton has ...")
         const intro = PREPOSITIONS.has(v.lower[ts]) || SUBORDINATORS.has(v.lower[ts]) || /^[A-Z][a-z]+ing$/.test(v.form[ts]);
-        source = this.sentenceSubject(v, ts, intro ? endTok : cue[0]);
+        source = this.parseSubject(v, cue[0], ts, te) ?? this.sentenceSubject(v, ts, intro ? endTok : cue[0]);
         inherited = source !== null;
       }
     }
@@ -828,6 +841,31 @@ export class AttributionFinder {
     let b = rel;
     if (b - 1 >= ts && v.form[b - 1] === ",") b--;
     return this.npLeft(v, b, ts);
+  }
+
+  /**
+   * With a parse: the subject of the cue verb, or of the verb it depends on
+   * (xcomp/advcl/conj chains: "wanted to discuss", "met him and discussed"),
+   * as the contiguous nominal part of the subject's subtree.
+   */
+  parseSubject(v: View, cue: number, ts: number, te: number): TokRange | null {
+    const t = v.doc.tokens;
+    if (!t.deprel[cue]) return null;
+    let verb = cue;
+    for (let hops = 0; hops < 3 && verb >= 0; hops++) {
+      for (let j = ts; j < te; j++) {
+        if (t.head[j] !== verb || (t.deprel[j] !== "nsubj" && t.deprel[j] !== "nsubj:outer")) continue;
+        let a = j;
+        let b = j + 1;
+        while (a - 1 >= ts && t.head[a - 1] === j && NP_DEPRELS.has(t.deprel[a - 1])) a--;
+        while (b < te && t.head[b] === j && NP_DEPRELS.has(t.deprel[b])) b++;
+        return [a, b];
+      }
+      const rel = t.deprel[verb];
+      if (rel !== "xcomp" && rel !== "advcl" && rel !== "conj" && rel !== "ccomp") return null;
+      verb = t.head[verb];
+    }
+    return null;
   }
 
   /** The first noun phrase of the sentence, after any introductory phrase ("At the start of the meeting, Tillerson ..."). */

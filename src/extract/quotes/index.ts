@@ -53,11 +53,12 @@ export class QuoteComponent implements Component {
     const t = doc.tokens;
     let n = 0;
     for (const c of cands) {
-      let speaker = c.source ? resolver.resolve(t.start[c.source[0]], t.end[c.source[1] - 1]) : null;
-      if (speaker && c.source && c.source[1] - c.source[0] === 1 && RELATIVE.has(t.form[c.source[0]].toLowerCase())) {
+      const src = c.source && c.source[1] > c.source[0] ? c.source : null;
+      let speaker = src ? resolver.resolve(t.start[src[0]], t.end[src[1] - 1]) : null;
+      if (speaker && src && src[1] - src[0] === 1 && RELATIVE.has(t.form[src[0]].toLowerCase())) {
         // "a resolution that condemned ...": the speaker is what the relative pronoun stands for
-        const ref = this.finder.antecedent(doc, c.source[0]);
-        if (ref) {
+        const ref = this.finder.antecedent(doc, src[0]);
+        if (ref && ref[1] > ref[0]) {
           const r = resolver.resolve(t.start[ref[0]], t.end[ref[1] - 1]);
           speaker = { ...r, start: speaker.start, end: speaker.end };
         }

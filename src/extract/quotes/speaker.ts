@@ -10,6 +10,8 @@ interface MentionRef {
   end: number;
 }
 
+/** How far back (characters) a pronoun looks for a speaker named without entities. */
+const LOOKBACK = 3000;
 const PLURAL_PRONOUNS = new Set(["they", "them", "we", "us"]);
 const NEUTER_PRONOUNS = new Set(["it"]);
 const FIRST_PERSON = new Set(["i", "me"]);
@@ -123,7 +125,9 @@ export class SpeakerResolver {
     let best: { name: string; actor: string | null; entity: string | null } | null = null;
     let bestAt = -1;
     const seen = new Set<string>();
-    for (const n of this.named) {
+    for (let k = this.named.length - 1; k >= 0; k--) {
+      const n = this.named[k];
+      if (n.start < pos - LOOKBACK) break;
       if (seen.has(n.name) || n.start >= pos) continue;
       seen.add(n.name);
       // "he"/"she" do not stand for a country or organisation (a bare country code, an IGO, a known ORG entity)
@@ -132,7 +136,10 @@ export class SpeakerResolver {
       const words = n.name.split(/\s+/);
       const key = words[words.length - 1];
       if (!/^\p{Lu}/u.test(key)) continue;
-      const at = text.lastIndexOf(key, pos - 1);
+      // look back a few paragraphs only: a pronoun does not reach further, and long texts stay linear
+      const from = Math.max(0, pos - LOOKBACK);
+      const rel = text.slice(from, pos).lastIndexOf(key);
+      const at = rel < 0 ? -1 : from + rel;
       if (at > bestAt) {
         bestAt = at;
         best = n;

@@ -160,24 +160,26 @@ export class HashedPerceptron {
     const m = new HashedPerceptron(bits, classes);
     m.scale = buf.readFloatLE(16);
     const nnz = buf.readUInt32LE(20);
+    const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
     let p = 24;
     const pos = new Int32Array(nnz);
     let prev = 0;
     for (let j = 0; j < nnz; j++) {
-      let d = 0;
-      let shift = 0;
-      let b: number;
-      do {
-        b = buf[p++];
+      let b = bytes[p++];
+      let d = b & 0x7f;
+      let shift = 7;
+      while (b & 0x80) {
+        b = bytes[p++];
         d |= (b & 0x7f) << shift;
         shift += 7;
-      } while (b & 0x80);
+      }
       prev += d;
       pos[j] = prev;
     }
-    const vals = new Int16Array(nnz);
-    for (let j = 0; j < nnz; j++) vals[j] = buf.readInt16LE(p + 2 * j);
-    for (let j = 0; j < nnz; j++) m.q[pos[j]] = vals[j];
+    // values: little-endian int16, copied into an aligned array
+    const vals = new Int16Array(bytes.slice(p, p + 2 * nnz).buffer);
+    const q = m.q;
+    for (let j = 0; j < nnz; j++) q[pos[j]] = vals[j];
     return m;
   }
 }

@@ -19,6 +19,14 @@ const NONE_W = 0x1f2e3d4c;
 const NONE_P = 0x5b6a7988;
 const NONE_L = 0x11335577;
 
+function at(arr: Int32Array, i: number, none: number): number {
+  return i >= 0 ? arr[i] : none;
+}
+
+function atn(arr: Int32Array, i: number, n: number, none: number): number {
+  return i >= 0 && i <= n ? arr[i] : none;
+}
+
 function dist(a: number, b: number): number {
   const d = b - a;
   return d <= 4 ? d : d <= 7 ? 5 : d <= 12 ? 6 : 7;
@@ -37,15 +45,13 @@ export function parserFeatures(st: ParseState, a: SentenceAtoms, out: Uint32Arra
   const b0 = st.b0 <= n ? st.b0 : -1;
   const b1 = st.b0 + 1 <= n ? st.b0 + 1 : -1;
   const b2 = st.b0 + 2 <= n ? st.b0 + 2 : -1;
-  const ww = (i: number) => (i >= 0 ? W[i] : NONE_W);
-  const pp = (i: number) => (i >= 0 ? P[i] : NONE_P);
-  const ll = (i: number) => (i >= 0 ? st.label[i] : NONE_L);
+  const L = st.label;
 
-  const S0w = ww(s0), S0p = pp(s0);
-  const N0w = ww(b0), N0p = pp(b0);
-  const N1w = ww(b1), N1p = pp(b1);
-  const N2w = ww(b2), N2p = pp(b2);
-  const S1w = ww(s1), S1p = pp(s1);
+  const S0w = at(W, s0, NONE_W), S0p = at(P, s0, NONE_P);
+  const N0w = at(W, b0, NONE_W), N0p = at(P, b0, NONE_P);
+  const N1w = at(W, b1, NONE_W), N1p = at(P, b1, NONE_P);
+  const N2w = at(W, b2, NONE_W), N2p = at(P, b2, NONE_P);
+  const S1w = at(W, s1, NONE_W), S1p = at(P, s1, NONE_P);
   const s0h = s0 > 0 ? st.head[s0] : -1;
   const s0h2 = s0h > 0 ? st.head[s0h] : -1;
   const s0l = s0 >= 0 ? st.lc1[s0] : -1;
@@ -54,14 +60,14 @@ export function parserFeatures(st: ParseState, a: SentenceAtoms, out: Uint32Arra
   const s0r2 = s0 >= 0 ? st.rc2[s0] : -1;
   const n0l = b0 >= 0 ? st.lc1[b0] : -1;
   const n0l2 = b0 >= 0 ? st.lc2[b0] : -1;
-  const S0hw = ww(s0h), S0hp = pp(s0h), S0hl = ll(s0);
-  const S0h2w = ww(s0h2), S0h2p = pp(s0h2);
-  const S0lw = ww(s0l), S0lp = pp(s0l), S0ll = ll(s0l);
-  const S0rw = ww(s0r), S0rp = pp(s0r), S0rl = ll(s0r);
-  const S0l2w = ww(s0l2), S0l2p = pp(s0l2), S0l2l = ll(s0l2);
-  const S0r2w = ww(s0r2), S0r2p = pp(s0r2), S0r2l = ll(s0r2);
-  const N0lw = ww(n0l), N0lp = pp(n0l), N0ll = ll(n0l);
-  const N0l2w = ww(n0l2), N0l2p = pp(n0l2), N0l2l = ll(n0l2);
+  const S0hw = at(W, s0h, NONE_W), S0hp = at(P, s0h, NONE_P), S0hl = at(L, s0, NONE_L);
+  const S0h2w = at(W, s0h2, NONE_W), S0h2p = at(P, s0h2, NONE_P);
+  const S0lw = at(W, s0l, NONE_W), S0lp = at(P, s0l, NONE_P), S0ll = at(L, s0l, NONE_L);
+  const S0rw = at(W, s0r, NONE_W), S0rp = at(P, s0r, NONE_P), S0rl = at(L, s0r, NONE_L);
+  const S0l2w = at(W, s0l2, NONE_W), S0l2p = at(P, s0l2, NONE_P), S0l2l = at(L, s0l2, NONE_L);
+  const S0r2w = at(W, s0r2, NONE_W), S0r2p = at(P, s0r2, NONE_P), S0r2l = at(L, s0r2, NONE_L);
+  const N0lw = at(W, n0l, NONE_W), N0lp = at(P, n0l, NONE_P), N0ll = at(L, n0l, NONE_L);
+  const N0l2w = at(W, n0l2, NONE_W), N0l2p = at(P, n0l2, NONE_P), N0l2l = at(L, n0l2, NONE_L);
   const d = s0 >= 0 && b0 >= 0 ? dist(s0, b0) : 8;
   const s0vl = s0 >= 0 ? st.nLeft[s0] : -1;
   const s0vr = s0 >= 0 ? st.nRight[s0] : -1;
@@ -171,9 +177,7 @@ export function labelFeatures(st: ParseState, a: SentenceAtoms, action: number, 
   const b0 = st.b0;
   const h = action === LEFT ? b0 : s0;
   const dep = action === LEFT ? s0 : b0;
-  const ww = (i: number) => (i >= 0 && i <= n ? W[i] : NONE_W);
-  const pp = (i: number) => (i >= 0 && i <= n ? P[i] : NONE_P);
-  const hw = ww(h), hp = pp(h), dw = ww(dep), dp = pp(dep);
+  const hw = atn(W, h, n, NONE_W), hp = atn(P, h, n, NONE_P), dw = atn(W, dep, n, NONE_W), dp = atn(P, dep, n, NONE_P);
   const dir = action;
   const d = dist(Math.min(h, dep), Math.max(h, dep));
   const hh = h > 0 ? st.head[h] : -1;
@@ -194,21 +198,21 @@ export function labelFeatures(st: ParseState, a: SentenceAtoms, action: number, 
   out[k++] = f3(108, dir, dp, hw);
   out[k++] = f3(109, dir, dp, d);
   out[k++] = f3(110, dir, hp, d);
-  out[k++] = f3(111, dir, dp, pp(hh));
-  out[k++] = f3(112, dir, dp, pp(dl));
-  out[k++] = f3(113, dir, dp, pp(dr));
-  out[k++] = f3(114, dir, dw, ww(dl));
+  out[k++] = f3(111, dir, dp, atn(P, hh, n, NONE_P));
+  out[k++] = f3(112, dir, dp, atn(P, dl, n, NONE_P));
+  out[k++] = f3(113, dir, dp, atn(P, dr, n, NONE_P));
+  out[k++] = f3(114, dir, dw, atn(W, dl, n, NONE_W));
   out[k++] = f3(115, dir, hp, hsl);
   out[k++] = f3(116, dir, hp, hsr);
   out[k++] = f3(117, dir, dp, dsl);
   out[k++] = f3(118, dir, dp, h === 0 ? 1 : 0);
-  out[k++] = f3(119, dir, dp, pp(dep + 1));
-  out[k++] = f3(120, dir, dp, pp(dep - 1));
-  out[k++] = f3(121, dir, mix(dp, hp), ww(dl));
-  out[k++] = f3(122, dir, mix(dp, hp), pp(b0 + 1));
+  out[k++] = f3(119, dir, dp, atn(P, dep + 1, n, NONE_P));
+  out[k++] = f3(120, dir, dp, atn(P, dep - 1, n, NONE_P));
+  out[k++] = f3(121, dir, mix(dp, hp), atn(W, dl, n, NONE_W));
+  out[k++] = f3(122, dir, mix(dp, hp), atn(P, b0 + 1, n, NONE_P));
   out[k++] = f3(123, dir, hw, dp);
   out[k++] = f3(124, dir, st.label[h] + 1, dp);
-  out[k++] = f3(125, dir, ww(dep - 1), dp);
+  out[k++] = f3(125, dir, atn(W, dep - 1, n, NONE_W), dp);
   out[k++] = f3(126, dir, mix(dp, hp), st.nLeft[dep]);
   out[k++] = f3(127, dir, mix(dw, hp), d);
   return k;

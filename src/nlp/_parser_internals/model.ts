@@ -19,14 +19,25 @@ export const ROOT_W = strHash("<ROOT>");
 export const ROOT_P = strHash("<ROOT-POS>");
 
 /** Fills the atoms of a sentence (word = normalised form, tag = UPOS/XPOS pair). */
+const wordCache = new Map<string, number>();
+const tagCache = new Map<string, Map<string, number>>();
+
 export function fillAtoms(a: SentenceAtoms, forms: readonly string[], upos: readonly string[], xpos: readonly string[]): void {
   const n = forms.length;
   a.ensure(n);
-  a.w[0] = ROOT_W;
-  a.p[0] = ROOT_P;
+  a.w[0] = a.w[n + 1] = ROOT_W;
+  a.p[0] = a.p[n + 1] = ROOT_P;
+  if (wordCache.size > 200_000) wordCache.clear();
   for (let i = 0; i < n; i++) {
-    a.w[i + 1] = strHash(normWord(forms[i]));
-    a.p[i + 1] = strHash(upos[i] + "/" + xpos[i]);
+    const f = forms[i];
+    let w = wordCache.get(f);
+    if (w === undefined) wordCache.set(f, (w = strHash(normWord(f))));
+    a.w[i + 1] = w;
+    let byX = tagCache.get(upos[i]);
+    if (!byX) tagCache.set(upos[i], (byX = new Map()));
+    let p = byX.get(xpos[i]);
+    if (p === undefined) byX.set(xpos[i], (p = strHash(upos[i] + "/" + xpos[i])));
+    a.p[i + 1] = p;
   }
 }
 
@@ -126,7 +137,8 @@ export class ParserModel {
     const st = this.st;
     const margin = new Float32Array(n + 1);
     const inv = 1 / this.actions.scale;
-    st.reset(n);
+    const rootEnd = this.meta.settings.root === "end";
+    st.reset(n, rootEnd);
     fillAtoms(this.atoms, forms, upos, xpos);
     const as = this.ascores;
     const L = this.meta.labels.length;
@@ -145,7 +157,7 @@ export class ParserModel {
       if (best === LEFT || best === RIGHT) margin[best === LEFT ? st.s0() : st.b0] = second < 0 ? 1e3 : (as[best] - as[second]) * inv;
       let label = -1;
       if (best === LEFT || best === RIGHT) {
-        if (best === RIGHT && st.s0() === 0) label = this.rootLabel;
+        if ((best === RIGHT && st.s0() === 0 && !rootEnd) || (best === LEFT && rootEnd && st.b0 === st.root)) label = this.rootLabel;
         else {
           const lk = labelFeatures(st, this.atoms, best, this.lfeats);
           this.labeler.score(this.lfeats, lk, this.lscores);
@@ -155,6 +167,19 @@ export class ParserModel {
         }
       }
       st.apply(best, label);
+    }
+    if (rootEnd) {
+      // root token n + 1 -> 0; keep one root word (the first non-punctuation one), attach the others to it
+      let root = -1;
+      for (let i = 1; i <= n; i++) if (st.head[i] === n + 1 && (root < 0 || (upos[root - 1] === "PUNCT" && upos[i - 1] !== "PUNCT"))) root = i;
+      for (let i = 1; i <= n; i++) {
+        if (st.head[i] !== n + 1) continue;
+        if (i === root) st.head[i] = 0;
+        else {
+          st.head[i] = root;
+          st.label[i] = upos[i - 1] === "PUNCT" ? this.punct : this.dep;
+        }
+      }
     }
     finishTree(st, upos, this.meta.labels, this.rootLabel, (u) => (u === "PUNCT" ? this.punct : this.dep));
     return { head: st.head.slice(0, n + 1), label: st.label.slice(0, n + 1), margin };

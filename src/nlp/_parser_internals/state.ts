@@ -31,8 +31,19 @@ export class ParseState {
   rmask1 = new Int32Array(0);
   inStack = new Uint8Array(0);
   rootChildren = 0;
+  /**
+   * Root placement: false = artificial root 0 at the bottom of the stack;
+   * true = root token at the END of the buffer (index n + 1, Ballesteros &
+   * Nivre 2013), so the root word is chosen last, by a LEFT-ARC from it.
+   */
+  rootEnd = false;
+  /** Index of the root token (0, or n + 1 when rootEnd). */
+  root = 0;
 
-  reset(n: number): void {
+  reset(words: number, rootEnd = false): void {
+    this.rootEnd = rootEnd;
+    const n = rootEnd ? words + 1 : words;
+    this.root = rootEnd ? n : 0;
     const cap = n + 2;
     if (this.head.length < cap) {
       const c = cap * 2;
@@ -68,14 +79,16 @@ export class ParseState {
       this.inStack[i] = 0;
     }
     this.sp = 0;
-    this.stack[this.sp++] = 0;
-    this.inStack[0] = 1;
+    if (!rootEnd) {
+      this.stack[this.sp++] = 0;
+      this.inStack[0] = 1;
+    }
     this.b0 = 1;
     this.rootChildren = 0;
   }
 
   get done(): boolean {
-    return this.b0 > this.n;
+    return this.rootEnd ? this.b0 === this.n && this.sp === 0 : this.b0 > this.n;
   }
 
   s0(): number {
@@ -87,6 +100,19 @@ export class ParseState {
 
   valid(a: number): boolean {
     const s0 = this.s0();
+    if (this.rootEnd) {
+      switch (a) {
+        case SHIFT:
+          return this.b0 < this.n;
+        case REDUCE:
+          return s0 > 0 && this.head[s0] >= 0;
+        case LEFT:
+          return s0 > 0 && this.head[s0] < 0;
+        case RIGHT:
+          return s0 > 0 && this.b0 < this.n;
+      }
+      return false;
+    }
     switch (a) {
       case SHIFT:
         return this.b0 <= this.n;
@@ -121,7 +147,7 @@ export class ParseState {
       if (l < 32) this.rmask0[h] |= 1 << bit;
       else this.rmask1[h] |= 1 << bit;
     }
-    if (h === 0) this.rootChildren++;
+    if (h === this.root) this.rootChildren++;
   }
 
   apply(a: number, l: number): void {
@@ -160,7 +186,7 @@ export class ParseState {
     switch (a) {
       case SHIFT: {
         if (gh[b] >= 0 && this.inStack[gh[b]]) c++;
-        for (let i = 1; i < this.sp; i++) {
+        for (let i = this.rootEnd ? 0 : 1; i < this.sp; i++) {
           const k = this.stack[i];
           if (this.head[k] < 0 && gh[k] === b) c++;
         }
@@ -178,7 +204,7 @@ export class ParseState {
       case RIGHT: {
         const g = gh[b];
         if (g !== s0 && (g > b || (g >= 0 && this.inStack[g]))) c++;
-        for (let i = 1; i < this.sp; i++) {
+        for (let i = this.rootEnd ? 0 : 1; i < this.sp; i++) {
           const k = this.stack[i];
           if (this.head[k] < 0 && gh[k] === b) c++;
         }
