@@ -20,7 +20,8 @@ Options:
                      UNER, which has no MISC); other predicted entities become O.
   --date YYYY-MM-DD  article date that decides time-bounded roles (default: today's office holders)
   --format F         article mode: json (default) or text
-  --lexicon FILE     extra actor lexicon (eventwire TSV/JSON or a PETRARCH actor dictionary); repeatable
+  --actors FILE      extra actor lexicon (lexicons/actors TSV/JSON, or a PETRARCH actor dictionary);
+                     repeatable; later files override earlier names (--lexicon is the same flag)
   --model NAME       NER model in models/ (default ner-v1)
   -h, --help         this text
 `;
@@ -38,7 +39,7 @@ const command: Command = {
   summary: "named entities (CoNLL in/out for evaluation, or an article's linked, actor-coded entities)",
   usage,
   async run(args: string[]): Promise<number> {
-    const { flags, multi, positional } = parseFlags(args, { values: ["types", "date", "format", "model"], booleans: ["conll"], repeatable: ["lexicon"] });
+    const { flags, multi, positional } = parseFlags(args, { values: ["types", "date", "format", "model"], booleans: ["conll"], repeatable: ["lexicon", "actors"] });
     if (positional.length > 1) throw new UsageError("give one FILE or - (stdin)");
     const date = flags.get("date") as string | undefined;
     if (date && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date must be YYYY-MM-DD, got "${date}"`);
@@ -46,7 +47,7 @@ const command: Command = {
     if (format !== "json" && format !== "text") throw new UsageError(`--format must be json or text, got "${format}"`);
     let lex;
     try {
-      lex = loadActorLexicon({ userFiles: multi.get("lexicon") ?? [] });
+      lex = loadActorLexicon({ userFiles: [...(multi.get("actors") ?? []), ...(multi.get("lexicon") ?? [])] });
     } catch (e) {
       if (e instanceof LexiconFormatError) {
         process.stderr.write(`eventwire ner: ${e.message}\n`);
