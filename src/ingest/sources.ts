@@ -39,40 +39,39 @@ export function isWarc(file: string): boolean {
 
 const failure = (input: string, reason: string): Ingested => ({ kind: "failure", failure: { input, reason, severity: "error" } });
 
-/** Every file under `paths` (folders recursively, sorted for a stable order). */
-export async function* walkPaths(paths: string[]): AsyncGenerator<{ file: string } | { failure: InputFailure }> {
+const errorCode = (err: unknown) => (err as NodeJS.ErrnoException).code ?? String(err);
+const unreadable = (input: string, err: unknown, what = "cannot read") => ({ failure: { input, reason: `${what}: ${errorCode(err)}`, severity: "error" as const } });
+
+/** Whether a folder walk picks up this file name (anything else inside a folder is passed over). */
+export function isIngestible(name: string): boolean {
+  return INGESTIBLE.has(extname(name).toLowerCase()) || isWarc(name);
+}
+
+/**
+ * Every file under `paths`: a path named explicitly is always read; folders
+ * are walked recursively (sorted, hidden entries skipped) for ingestible files.
+ */
+export async function* walkPaths(paths: string[], explicit = true): AsyncGenerator<{ file: string } | { failure: InputFailure }> {
   for (const p of paths) {
-    let st;
+    let isDir: boolean;
     try {
-      st = await stat(p);
+      isDir = (await stat(p)).isDirectory();
     } catch (err) {
-      yield { failure: { input: p, reason: `cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, severity: "error" } };
+      yield unreadable(p, err);
       continue;
     }
-    if (!st.isDirectory()) {
-      yield { file: p };
+    if (!isDir) {
+      if (explicit || isIngestible(p)) yield { file: p };
       continue;
     }
     let names: string[];
     try {
-      names = (await readdir(p)).sort();
+      names = (await readdir(p)).filter((n) => !n.startsWith(".")).sort();
     } catch (err) {
-      yield { failure: { input: p, reason: `cannot list folder: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, severity: "error" } };
+      yield unreadable(p, err, "cannot list folder");
       continue;
     }
-    for (const name of names) {
-      if (name.startsWith(".")) continue;
-      const child = join(p, name);
-      let cst;
-      try {
-        cst = await stat(child);
-      } catch (err) {
-        yield { failure: { input: child, reason: `cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, severity: "error" } };
-        continue;
-      }
-      if (cst.isDirectory()) yield* walkPaths([child]);
-      else if (INGESTIBLE.has(extname(name).toLowerCase()) || isWarc(name)) yield { file: child };
-    }
+    yield* walkPaths(names.map((n) => join(p, n)), false);
   }
 }
 
@@ -168,7 +167,7 @@ export async function* readJsonl(file: string, opts: SourceOptions = {}): AsyncG
     await new Promise<void>((ok, ko) => stream.once("open", () => ok()).once("error", ko));
     lines = createInterface({ input: stream, crlfDelay: Infinity });
   } catch (err) {
-    yield failure(file, `cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    yield failure(file, `cannot read: ${errorCode(err)}`);
     return;
   }
   let n = 0;
