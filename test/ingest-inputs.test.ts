@@ -25,6 +25,16 @@ test("an empty file is refused with its name and reason, the others go on", asyn
   assert.equal(articles(items).length, 1);
 });
 
+test("a folder's files of other kinds are reported as not read, never dropped silently", async () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, "report.pdf"), "%PDF-1.4");
+  writeFileSync(join(dir, ".DS_Store"), "x");
+  writeFileSync(join(dir, "good.txt"), "Russia vetoed the resolution.");
+  const items = await collect([dir]);
+  assert.deepEqual(failures(items).map((f) => [f.input.endsWith("report.pdf"), f.reason, f.severity]), [[true, "not read: unsupported file type .pdf", "warning"]]);
+  assert.equal(articles(items).length, 1);
+});
+
 test("a binary file (NUL bytes) is refused as not text", async () => {
   const dir = tempDir();
   writeFileSync(join(dir, "image.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a, 0x0a]));

@@ -30,7 +30,7 @@ export interface SourceOptions {
   map?: FieldMap;
 }
 
-/** The file kinds a folder walk picks up; anything else inside a folder is skipped silently. */
+/** The file kinds a folder walk reads; anything else inside a folder is reported, not read. */
 export const INGESTIBLE = new Set([".txt", ".text", ".jsonl", ".ndjson", ".html", ".htm", ".warc", ".csv", ".tsv"]);
 
 export function isWarc(file: string): boolean {
@@ -49,7 +49,8 @@ export function isIngestible(name: string): boolean {
 
 /**
  * Every file under `paths`: a path named explicitly is always read; folders
- * are walked recursively (sorted, hidden entries skipped) for ingestible files.
+ * are walked recursively (sorted, hidden entries skipped) for ingestible
+ * files, and any other file is reported as a warning, not read.
  */
 export async function* walkPaths(paths: string[], explicit = true): AsyncGenerator<{ file: string } | { failure: InputFailure }> {
   for (const p of paths) {
@@ -62,6 +63,8 @@ export async function* walkPaths(paths: string[], explicit = true): AsyncGenerat
     }
     if (!isDir) {
       if (explicit || isIngestible(p)) yield { file: p };
+      // never dropped silently: a file of a kind we cannot read is named in the failures, as a warning
+      else yield { failure: { input: p, reason: `not read: unsupported file type ${extname(p) || "(no extension)"}`, severity: "warning" } };
       continue;
     }
     let names: string[];
