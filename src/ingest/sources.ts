@@ -1,6 +1,5 @@
 import { readdir, stat } from "node:fs/promises";
 import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
 import { basename, extname, join, resolve } from "node:path";
 import type { Article, InputFailure } from "../model/index.js";
 import { DEFAULT_MAX_BYTES, decodeText, readInputBytes } from "./read-file.js";
@@ -164,28 +163,73 @@ export function dateInFileName(file: string): string | null {
  */
 export async function* readJsonl(file: string, opts: SourceOptions = {}): AsyncGenerator<Ingested> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  let lines: AsyncIterable<string>;
+  let stream;
   try {
-    const stream = createReadStream(file, { encoding: "utf8" });
-    await new Promise<void>((ok, ko) => stream.once("open", () => ok()).once("error", ko));
-    lines = createInterface({ input: stream, crlfDelay: Infinity });
+    stream = createReadStream(file);
+    await new Promise<void>((ok, ko) => stream!.once("open", () => ok()).once("error", ko));
   } catch (err) {
     yield failure(file, `cannot read: ${errorCode(err)}`);
     return;
   }
   let n = 0;
   try {
-    for await (const line of lines) {
+    for await (const raw of byteLines(stream, maxBytes)) {
       n++;
-      if (line.trim() === "") continue;
-      const item = parseJsonlRecord(line, `${file}:${n}`, maxBytes, opts.date ?? null, opts.map);
-      if (item.kind === "article" && !item.article.source) item.article.source = `${resolve(file)}:${n}`;
+      const input = `${file}:${n}`;
+      if (raw === null) {
+        yield failure(input, `too large: over ${maxBytes} bytes (--max-bytes)`);
+        continue;
+      }
+      if (raw.toString("latin1").trim() === "") continue;
+      const decoded = decodeText(input, raw);
+      if (!decoded.ok) {
+        yield { kind: "failure", failure: decoded.failure };
+        continue;
+      }
+      const item = parseJsonlRecord(decoded.text, input, maxBytes, opts.date ?? null, opts.map);
+      if (item.kind === "article") {
+        if (!item.article.source) item.article.source = `${resolve(file)}:${n}`;
+        item.warnings.push(...decoded.warnings);
+      }
       yield item;
     }
   } catch (err) {
     yield failure(`${file}:${n + 1}`, `read error: ${(err as Error).message}`);
   }
 }
+
+/**
+ * The lines of a byte stream, as bytes, so each line's UTF-8 is checked on
+ * its own (a bad byte warns about that line only). A line longer than
+ * `maxBytes` is yielded as null and never held whole in memory.
+ */
+async function* byteLines(stream: AsyncIterable<Buffer>, maxBytes: number): AsyncGenerator<Buffer | null> {
+  let parts: Buffer[] = [];
+  let size = 0;
+  let tooLong = false;
+  for await (const chunk of stream) {
+    let from = 0;
+    for (let nl = chunk.indexOf(10, from); nl >= 0; nl = chunk.indexOf(10, from)) {
+      const piece = chunk.subarray(from, nl);
+      if (!tooLong && size + piece.length <= maxBytes) parts.push(piece);
+      yield tooLong || size + piece.length > maxBytes ? null : trimCr(Buffer.concat(parts));
+      parts = [];
+      size = 0;
+      tooLong = false;
+      from = nl + 1;
+    }
+    const rest = chunk.subarray(from);
+    size += rest.length;
+    if (size > maxBytes) {
+      tooLong = true;
+      parts = [];
+    } else if (rest.length) parts.push(rest);
+  }
+  if (tooLong) yield null;
+  else if (size > 0) yield trimCr(Buffer.concat(parts));
+}
+
+const trimCr = (b: Buffer) => (b.length && b[b.length - 1] === 13 ? b.subarray(0, b.length - 1) : b);
 
 /** One JSONL record to an article; `input` names it in errors (file:line or "stdin:N"). */
 export function parseJsonlRecord(line: string, input: string, maxBytes: number, date: string | null, map?: FieldMap): Ingested {
