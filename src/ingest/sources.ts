@@ -27,6 +27,8 @@ export interface SourceOptions {
   resumeAt?: (input: string) => Promise<number>;
   /** Which CSV columns or JSONL keys hold our fields (--map text=body,date=published). */
   map?: FieldMap;
+  /** Folders never walked into (the store's own data directory, when it sits among the inputs). */
+  skipDirs?: string[];
 }
 
 /** The file kinds a folder walk reads; anything else inside a folder is reported, not read. */
@@ -51,8 +53,9 @@ export function isIngestible(name: string): boolean {
  * are walked recursively (sorted, hidden entries skipped) for ingestible
  * files, and any other file is reported as a warning, not read.
  */
-export async function* walkPaths(paths: string[], explicit = true): AsyncGenerator<{ file: string } | { failure: InputFailure }> {
+export async function* walkPaths(paths: string[], skipDirs: ReadonlySet<string> = new Set(), explicit = true): AsyncGenerator<{ file: string } | { failure: InputFailure }> {
   for (const p of paths) {
+    if (skipDirs.has(resolve(p))) continue;
     let isDir: boolean;
     try {
       isDir = (await stat(p)).isDirectory();
@@ -73,13 +76,13 @@ export async function* walkPaths(paths: string[], explicit = true): AsyncGenerat
       yield unreadable(p, err, "cannot list folder");
       continue;
     }
-    yield* walkPaths(names.map((n) => join(p, n)), false);
+    yield* walkPaths(names.map((n) => join(p, n)), skipDirs, false);
   }
 }
 
 /** Reads every input under `paths` into articles, one failure per bad input, never throwing. */
 export async function* readSources(paths: string[], opts: SourceOptions = {}): AsyncGenerator<Ingested> {
-  for await (const item of walkPaths(paths)) {
+  for await (const item of walkPaths(paths, new Set((opts.skipDirs ?? []).map((d) => resolve(d))))) {
     if ("failure" in item) {
       yield { kind: "failure", failure: item.failure };
       continue;
