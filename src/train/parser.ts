@@ -255,7 +255,7 @@ export function tuneEnsemble(ltr: ParserModel, rtlModel: ParserModel, dev: Conll
     return new Parser(ltr, rtlModel);
   };
   let best = { beta: 0, tau: 1, rtlWeight: 0, uas: -1, las: -1 };
-  for (const rtlWeight of [0.9, 1]) for (const beta of [2, 4, 8]) for (const tau of [4, 8]) {
+  for (const rtlWeight of [0.8, 1]) for (const beta of [8, 16, 32]) for (const tau of [8, 16]) {
     const p = parser(beta, tau, rtlWeight);
     let n = 0;
     let u = 0;

@@ -564,6 +564,12 @@ class DocContext<L> {
         let blocked = false;
         for (let k = g[1] + 1; k < v; k++) if ((isVerb(k) && !FUTURE_GOV.has(this.lemma(k))) || isBreak(k)) blocked = true;
         if (blocked) break;
+        // "Israeli helicopters and tanks shelled": the coordinated noun phrase as a whole
+        const prev = q > 0 ? groups[q - 1] : null;
+        if (prev && g[0] - prev[1] === 2 && /^(and|,)$/i.test(t.form[g[0] - 1])) {
+          const whole = code([prev[0], g[1]]);
+          if (whole) { src = whole; break; }
+        }
         src = code(g);
       }
       if (!src) continue;
@@ -946,7 +952,8 @@ class DocContext<L> {
     if (target && target.match && ta?.startsWith("---") && sa && !sa.startsWith("---") && !sa.startsWith("IGO") && !sa.startsWith("NGO") && sa.length >= 3) {
       target = { ...target, match: { ...target.match, actor: sa.slice(0, 3) + ta.slice(3), confidence: target.match.confidence * 0.8 } };
     }
-    else if (target && source.match && sa?.startsWith("---") && ta && !ta.startsWith("---") && !ta.startsWith("IGO") && !ta.startsWith("NGO") && ta.length >= 3) {
+    else if (target && source.match && sa?.startsWith("---") && ta && !ta.startsWith("---") && !ta.startsWith("IGO") && !ta.startsWith("NGO") && ta.length >= 3 && !/^(1[5-9]|20)/.test(code)) {
+      // (not for force: an armed group of unknown country attacking X is not thereby from X)
       source = { ...source, match: { ...source.match, actor: ta.slice(0, 3) + sa.slice(3), confidence: source.match.confidence * 0.8 } };
     }
     if (source.match?.actor) this.lastActor = source;
@@ -1326,6 +1333,8 @@ class DocContext<L> {
     // capitalised modifiers just before the phrase that the parser attached elsewhere ("German Foreign Minister ...")
     const s0 = this.doc.sentences[t.sentence[h]].tokenStart;
     while (lo > s0 && lo > this.datelineEnd && (t.upos[lo - 1] === "ADJ" || t.upos[lo - 1] === "PROPN") && /^[A-Z]/.test(t.form[lo - 1]) && t.head[lo - 1] !== h && (t.upos[t.head[lo - 1]] === "VERB" || t.head[lo - 1] > hi)) lo--;
+    // a possessor the parser attached to the verb ("Taiwan's Vice Foreign Minister visited")
+    if (lo - 2 >= s0 && lo - 2 >= this.datelineEnd && /^['’]s$/.test(t.form[lo - 1]) && t.upos[lo - 2] === "PROPN" && t.upos[t.head[lo - 2]] === "VERB") lo -= 2;
     return [t.start[lo], t.end[hi]];
   }
 

@@ -133,7 +133,7 @@ export class EventLexicon {
   private wordSet(val: string): Set<string> {
     const s = new Set<string>();
     for (const w of val.split("|")) {
-      if (w.startsWith("&")) for (const x of this.synsets.get(w.slice(1).toUpperCase()) ?? []) s.add(x);
+      if (w.startsWith("&")) for (const x of this.synsets.get(synKey(w.slice(1))) ?? []) s.add(x);
       else s.add(w.toLowerCase().replace(/_/g, " "));
     }
     return s;
@@ -174,7 +174,7 @@ export class EventLexicon {
       if (!line.trim()) { synset = null; continue; }
       if (line.startsWith("&")) {
         synset = new Set();
-        this.synsets.set(line.slice(1).trim().toUpperCase(), synset);
+        this.synsets.set(synKey(line.slice(1)), synset);
         continue;
       }
       if (line.startsWith("+") && synset) {
@@ -259,7 +259,7 @@ export class EventLexicon {
         // a {multi word} group may contain synsets: expand them as separate terms
         for (const w of ws) out.push(this.term(w));
       } else if (m[2] !== undefined) {
-        out.push({ words: [], synset: this.synsets.get(m[2].toUpperCase()) ?? new Set() });
+        out.push({ words: [], synset: this.synsets.get(synKey(m[2])) ?? new Set() });
       } else if (m[3] !== undefined) {
         out.push(this.term(m[3]));
       }
@@ -268,10 +268,15 @@ export class EventLexicon {
   }
 
   private term(w: string): Term {
-    if (w.startsWith("&")) return { words: [], synset: this.synsets.get(w.slice(1).toUpperCase()) ?? new Set() };
+    if (w.startsWith("&")) return { words: [], synset: this.synsets.get(synKey(w.slice(1))) ?? new Set() };
     const words = w.replace(/_+$/, "").toLowerCase().split("_").filter(Boolean);
     return { words, synset: null };
   }
+}
+
+/** Synset names are matched without case and trailing underscores ("&PREPOSIT1_" = "&PREPOSIT1"). */
+function synKey(name: string): string {
+  return name.trim().toUpperCase().replace(/_+$/, "");
 }
 
 function normCode(c: string): string | null {

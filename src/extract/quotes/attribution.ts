@@ -15,8 +15,8 @@ export interface Candidate {
   entry: CueEntry | null;
   /** The speaker mention (token range), or null. */
   source: TokRange | null;
-  /** What a relative-pronoun source refers to ("the senator who said ..."). */
-  sourceRef?: TokRange | null;
+  /** A cue-less quote inside a sentence (scare quotes, titles): kept only as part of an indirect attribution. */
+  weak?: boolean;
   /** Source taken from an earlier attribution in the sentence ("..., adding that"). */
   inherited?: boolean;
   fragments?: Span[];
@@ -53,7 +53,6 @@ const NP_DEPRELS = new Set(["compound", "flat", "flat:name", "det", "amod", "nmo
 const PARTICIPLE_ONLY = new Set(["known", "expected", "shown", "seen"]);
 const HAVE = new Set(["has", "have", "had", "'ve", "having"]);
 const PASSIVE_AUX = new Set(["was", "were", "is", "are", "been", "be", "being", "'s"]);
-const SUBJECT_OPENERS = new Set(["who", "which", "the", "a", "an", "whose", "now", "then", "himself", "herself"]);
 
 /**
  * Where attributions are looked for: the body, and the title too unless the
@@ -141,7 +140,7 @@ export class AttributionFinder {
     const usedCue = new Set<number>();
     const direct = this.directQuotes(v, quotes, usedCue);
     const indirect = this.indirect(v, usedCue, direct);
-    return this.merge(v, direct, indirect);
+    return this.merge(direct, indirect);
   }
 
   // ---------- cue matching ----------
@@ -359,7 +358,7 @@ export class AttributionFinder {
         const standalone = before === "" || /[.!?:]$/.test(before);
         if (!(standalone && words >= 3)) {
           // may still be the content of an indirect cue earlier in the sentence
-          (cand as Candidate & { weak?: boolean }).weak = true;
+          cand.weak = true;
         } else if (before === "") {
           // a quote paragraph introduced by the previous one ("Cruz said in a statement:")
           // or continuing the previous paragraph's quoted speaker
@@ -890,11 +889,11 @@ export class AttributionFinder {
 
   // ---------- combining ----------
 
-  private merge(v: View, direct: Candidate[], indirect: Candidate[]): Candidate[] {
+  private merge(direct: Candidate[], indirect: Candidate[]): Candidate[] {
     const out: Candidate[] = [];
     const dropIndirect = new Set<Candidate>();
     for (const d of direct) {
-      const weak = (d as Candidate & { weak?: boolean }).weak === true;
+      const weak = d.weak === true;
       if (d.cue) {
         out.push(d);
         continue;
@@ -922,7 +921,6 @@ export class AttributionFinder {
       seen.add(key);
       res.push(c);
     }
-    void v;
     return res;
   }
 }

@@ -22,12 +22,22 @@ export interface QuoteOptions {
 }
 
 /**
- * Finds who said what: direct quotes in any quotation style (multi-sentence,
- * interrupted by their cue), indirect speech ("X said (that) ...", "according
- * to X", "X told reporters ..."), and other attributions (writing, reports,
- * beliefs and intentions), each with its cue, kind and speaker. Works from
- * tokens and sentences alone; resolves speakers to doc.entities when the
- * entity component ran before it.
+ * Finds who said what, filling doc.quotes:
+ * - direct quotes in every quotation style ("straight", “curly”, ‘single’,
+ *   «guillemets», NYT ''doubled'', wire dash paragraphs), over several
+ *   sentences and paragraphs, interrupted by their cue ("We will insist,"
+ *   Lavrov said, "on ...": one quote whose `fragments` are the quoted parts),
+ *   signed ("..." ― Name) or introduced by a colon;
+ * - indirect speech ("X said (that) ...", "according to X", "X told reporters
+ *   ...", "X says through a translator that ...", "..., the minister said",
+ *   "X, Y said, ...") and attributions beyond speech (writing, reports and
+ *   polls, beliefs and intentions), each with its cue word and `kind`;
+ * - the speaker: the mention at the quote (a pronoun such as "He" included),
+ *   resolved to an entity of doc.entities (when the entity stage ran), to a
+ *   recent or nearby earlier speaker for pronouns and descriptions, and coded
+ *   as a CAMEO actor. A quote without a findable speaker keeps speaker null.
+ * Works from tokens and sentences alone; uses POS tags and the parse when the
+ * NLP core provides them. Cue words are data: lexicons/cues/cues.tsv.
  */
 export class QuoteComponent implements Component {
   readonly name = "quotes";
