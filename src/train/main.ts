@@ -12,7 +12,8 @@ const USAGE = `usage: npm run train -- tagger|parser|senter|ensemble|ner [--epoc
   senter   learned sentence-boundary model for the tokenizer -> models/tagger.sentences.bin, tagger.sentences.json
   ensemble tune on dev how parser and parser.rtl are recombined -> settings in models/parser.rtl.json
   parser   arc-eager dependency parser (needs the tagger model) -> models/parser.bin, parser.json
-  ner      named-entity recogniser (needs the tagger model) -> models/ner-v1.*; its flags: npm run train -- ner --help
+  ner      named-entity recogniser (needs the tagger model) -> models/NAME.*: --train FILE (repeatable),
+           --dev FILE, --epochs N, --keep-last, --name NAME, --out DIR (see models/ner-v1.json for the shipped run)
 
   --epochs N   maximum training epochs (early stopping on EWT dev); default tagger 12, parser 12
   --bits B     log2 of the hashed feature rows; default tagger 18, parser 20
