@@ -4,7 +4,9 @@
  * number of epochs on EWT dev, and writes compact model files plus metadata
  * to models/. Never reads test data.
  */
+import { existsSync, readFileSync } from "node:fs";
 import { parseFlags, UsageError } from "../cli/command.js";
+import { modelPath } from "../nlp/models.js";
 
 const USAGE = `usage: npm run train -- tagger|parser|senter|ensemble|ner [--epochs N] [--bits B] [--seed S]
 
@@ -19,11 +21,17 @@ const USAGE = `usage: npm run train -- tagger|parser|senter|ensemble|ner [--epoc
   --bits B     log2 of the hashed feature rows; default tagger 18, parser 20
   --label-bits B  parser only: log2 of the hashed rows of the arc-label model; default 17
   --seed S     shuffling/exploration seed; default 1
+  --features F tagger only: feature set 40 (default) or 48 (adds two-ahead suffix/shape and tag/ambiguity conjunctions)
   --passes P   tagger only: 1, or 2 for a second pass that sees first-pass tags of the right context (default 1)
   --direction D  parser only: ltr (models/parser.*) or rtl, a right-to-left parser (models/parser.rtl.*)
                  combined with the ltr one by Eisner decoding over confidence-weighted arcs
   --root R     parser only: root token at the start of the stack (start) or at the end of the buffer (end)
-  --tags T     parser only: train on gold XPOS or on 4-fold jackknifed predicted XPOS (default jackknife)`;
+  --label-features L  parser only: label feature set 1 (default) or 2 (adds the dependent's children labels with the head's tag)
+  --tags T     parser only: train on gold XPOS or on 4-fold jackknifed predicted XPOS (default jackknife)
+  --final      train the shipped model on EWT train+dev for exactly --epochs epochs (no early stopping),
+               with the settings chosen on dev by an earlier train-only run; the metadata keeps that run's
+               dev scores and says "trained on train+dev". tagger: --epochs defaults to the tuned
+               epochs in models/tagger.json; parser: to those in models/parser[.rtl].json`;
 
 async function main(argv: string[]): Promise<number> {
   const [what, ...rest] = argv;
@@ -36,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
     await trainNer(rest);
     return 0;
   }
-  const { flags } = parseFlags(rest, { values: ["epochs", "bits", "seed", "tags", "passes", "direction", "label-bits", "root"] });
+  const { flags } = parseFlags(rest, { values: ["epochs", "bits", "seed", "tags", "passes", "direction", "label-bits", "root", "features", "label-features"], booleans: ["final"] });
   const num = (k: string, d: number) => {
     const v = flags.get(k);
     if (v === undefined) return d;
@@ -44,9 +52,22 @@ async function main(argv: string[]): Promise<number> {
     if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${k} must be a positive integer, got '${String(v)}'`);
     return n;
   };
+  const final = flags.get("final") === true;
+  const tunedEpochs = (file: string, d: number): number => {
+    const p = modelPath(file);
+    if (!existsSync(p)) return d;
+    const e = (JSON.parse(readFileSync(p, "utf8")) as { settings?: { epochs?: unknown } }).settings?.epochs;
+    return typeof e === "number" && e > 0 ? e : d;
+  };
+  const tunedFeatures = (): number => {
+    const p = modelPath("tagger.json");
+    if (!existsSync(p)) return 40;
+    const f = (JSON.parse(readFileSync(p, "utf8")) as { settings?: { features?: unknown } }).settings?.features;
+    return f === 48 ? 48 : 40;
+  };
   if (what === "tagger") {
     const { trainTagger } = await import("./tagger.js");
-    await trainTagger({ epochs: num("epochs", 12), bits: num("bits", 18), seed: num("seed", 1), passes: num("passes", 1) });
+    await trainTagger({ epochs: num("epochs", final ? tunedEpochs("tagger.json", 6) : 12), bits: num("bits", 18), seed: num("seed", 1), passes: num("passes", 1), final, features: num("features", final ? tunedFeatures() : 40) });
   } else if (what === "senter") {
     const { trainSenter } = await import("./senter.js");
     await trainSenter({ epochs: num("epochs", 10), bits: num("bits", 18), seed: num("seed", 1) });
@@ -61,7 +82,13 @@ async function main(argv: string[]): Promise<number> {
     if (direction !== "ltr" && direction !== "rtl") throw new UsageError(`--direction must be ltr or rtl, got '${String(direction)}'`);
     const root = flags.get("root") ?? "start";
     if (root !== "start" && root !== "end") throw new UsageError(`--root must be start or end, got '${String(root)}'`);
-    await trainParser({ epochs: num("epochs", 12), bits: num("bits", 20), labelBits: num("label-bits", 17), seed: num("seed", 1), trainTags: tags, direction, root });
+    const file = direction === "rtl" ? "parser.rtl.json" : "parser.json";
+    const tunedLabelFeatures = (): number => {
+      const p = modelPath(file);
+      if (!existsSync(p)) return 1;
+      return (JSON.parse(readFileSync(p, "utf8")) as { settings?: { labelFeatures?: unknown } }).settings?.labelFeatures === 2 ? 2 : 1;
+    };
+    await trainParser({ final, labelFeatures: num("label-features", final ? tunedLabelFeatures() : 1), epochs: num("epochs", final ? tunedEpochs(file, 10) : 12), bits: num("bits", 20), labelBits: num("label-bits", 17), seed: num("seed", 1), trainTags: tags, direction, root });
   } else throw new UsageError(`unknown model '${what}'`);
   return 0;
 }

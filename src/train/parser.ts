@@ -22,6 +22,10 @@ export interface ParserTrainOptions {
   direction?: "ltr" | "rtl";
   /** Root token at the start of the stack ("start") or at the end of the buffer ("end"). */
   root?: "start" | "end";
+  /** Train the shipped model on train+dev for exactly `epochs` epochs (settings fixed beforehand on dev). */
+  final?: boolean;
+  /** Label feature set: 1 (default) or 2 (adds the dependent's attached children labels with the head's tag). */
+  labelFeatures?: number;
 }
 
 /** A sentence reversed (word i becomes n + 1 - i), for right-to-left parsing. */
@@ -61,8 +65,11 @@ export function evaluateParser(model: ParserModel, sents: ConlluSentence[], tags
 
 export async function trainParser(opts: ParserTrainOptions): Promise<void> {
   const rtl = opts.direction === "rtl";
-  let train = readConllu(requireFile(EWT_TRAIN));
+  const final = opts.final === true;
   let dev = readConllu(requireFile(EWT_DEV));
+  let train = final ? readConllu(requireFile(EWT_TRAIN)).concat(dev) : readConllu(requireFile(EWT_TRAIN));
+  const name = rtl ? "parser.rtl" : "parser";
+  const prevMeta = final && existsSync(modelPath(`${name}.json`)) ? (JSON.parse(readFileSync(modelPath(`${name}.json`), "utf8")) as ParserMeta) : null;
   const tagger = loadTaggerModel();
   const devTags = dev.map((s) => {
     const t = tagger.tag(s.form);
@@ -106,11 +113,18 @@ export async function trainParser(opts: ParserTrainOptions): Promise<void> {
       seed: opts.seed,
       trainTags: mode,
       root: opts.root ?? "start",
+      labelFeatures: opts.labelFeatures ?? 1,
       tags: "UPOS/XPOS pair from models/tagger",
     },
     training: { data: basename(EWT_TRAIN), sha256: sha256(EWT_TRAIN), dev: basename(EWT_DEV), devSha256: sha256(EWT_DEV), licence: "CC BY-SA 4.0 (UD English EWT)", taggerDev: tagger.meta.dev },
     dev: {},
   };
+  if (final) {
+    meta.training.data = `${basename(EWT_TRAIN)} + ${basename(EWT_DEV)}`;
+    meta.training.note = "trained on train+dev; settings (epochs, feature bits, ensemble weights) tuned on dev with train-only models; dev scores below are from those train-only tuning runs";
+    meta.settings.final = true;
+  }
+  const labelExt = (opts.labelFeatures ?? 1) === 2;
   const actions = new HashedPerceptron(opts.bits, N_ACTIONS, true);
   const labeler = new HashedPerceptron(labelBits, labels.length, true);
   const st = new ParseState();
@@ -176,7 +190,7 @@ export async function trainParser(opts: ParserTrainOptions): Promise<void> {
           const d = next === LEFT ? st.s0() : st.b0;
           if (h === st.root) label = rootLabel;
           else {
-            const lk = labelFeatures(st, atoms, next, lfeats);
+            const lk = labelFeatures(st, atoms, next, lfeats, labelExt);
             labeler.scoreTrain(lfeats, lk, lscores);
             let pl = -1;
             for (let c = 0; c < labels.length; c++) if (c !== rootLabel && (pl < 0 || lscores[c] > lscores[pl])) pl = c;
@@ -196,7 +210,11 @@ export async function trainParser(opts: ParserTrainOptions): Promise<void> {
     labeler.snapshot();
     const model = new ParserModel(meta, actions, labeler);
     const d = evaluateParser(model, dev, devTags);
-    log(`parser epoch ${ep}: action errors ${(100 * wrong / steps).toFixed(2)}%  dev UAS ${(100 * d.uas).toFixed(2)} LAS ${(100 * d.las).toFixed(2)}`);
+    log(`parser epoch ${ep}: action errors ${(100 * wrong / steps).toFixed(2)}%  dev UAS ${(100 * d.uas).toFixed(2)} LAS ${(100 * d.las).toFixed(2)}${final ? " (dev seen in training)" : ""}`);
+    if (final) {
+      if (ep === opts.epochs) best = { las: d.las, uas: d.uas, epoch: ep, qa: actions.q.slice(), sa: actions.scale, ql: labeler.q.slice(), sl: labeler.scale };
+      continue;
+    }
     if (d.las > best.las) best = { las: d.las, uas: d.uas, epoch: ep, qa: actions.q.slice(), sa: actions.scale, ql: labeler.q.slice(), sl: labeler.scale };
     else if (ep - best.epoch >= 3) break;
   }
@@ -204,15 +222,15 @@ export async function trainParser(opts: ParserTrainOptions): Promise<void> {
   actions.scale = best.sa;
   labeler.q = best.ql;
   labeler.scale = best.sl;
-  meta.dev = { uas: round(best.uas), las: round(best.las), epochs: best.epoch };
+  meta.dev = prevMeta ? { ...prevMeta.dev, epochs: best.epoch } : { uas: round(best.uas), las: round(best.las), epochs: best.epoch };
   meta.settings.epochs = best.epoch;
   meta.settings.direction = rtl ? "rtl" : "ltr";
+  if (prevMeta?.settings.ensemble) meta.settings.ensemble = prevMeta.settings.ensemble;
   mkdirSync(MODELS_DIR, { recursive: true });
   const bin = ParserModel.pack(actions, labeler);
-  const name = rtl ? "parser.rtl" : "parser";
   writeFileSync(modelPath(`${name}.bin`), bin);
   writeFileSync(modelPath(`${name}.json`), JSON.stringify(meta, null, 1) + "\n");
-  if (rtl && existsSync(modelPath("parser.bin"))) {
+  if (rtl && !final && existsSync(modelPath("parser.bin"))) {
     // tune the recombination of the two directions on dev (original word order)
     const ltr = ParserModel.load(modelPath("parser.bin"), modelPath("parser.json"));
     const rmodel = new ParserModel(meta, actions, labeler);

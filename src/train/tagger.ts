@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { readConllu, type ConlluSentence } from "../nlp/conllu.js";
 import { HashedPerceptron } from "../nlp/_ml/perceptron.js";
@@ -13,6 +13,10 @@ export interface TaggerTrainOptions {
   bits: number;
   seed: number;
   passes?: number;
+  /** Train the shipped model on train+dev for exactly `epochs` epochs (settings fixed beforehand on dev). */
+  final?: boolean;
+  /** Feature set: 40 (default) or 48 (extended right context and conjunctions). */
+  features?: number;
 }
 
 /** Classes (joint UPOS+XPOS pairs seen twice) and ambiguity classes of a training set. */
@@ -78,7 +82,7 @@ export function trainTaggerWeights(
       let p1 = -1;
       let p2 = -2;
       for (let i = 0; i < s.form.length; i++) {
-        const n = taggerFeatures(atoms, i, p1, p2, feats, rt);
+        const n = taggerFeatures(atoms, i, p1, p2, feats, rt, Number(meta.settings.features ?? 40) >= 48);
         model.scoreTrain(feats, n, scores);
         let guess = 0;
         for (let k = 1; k < classes.length; k++) if (scores[k] > scores[guess]) guess = k;
@@ -106,9 +110,11 @@ export function trainTaggerModel(train: ConlluSentence[], epochs: number, bits: 
 }
 
 export async function trainTagger(opts: TaggerTrainOptions): Promise<void> {
-  const train = readConllu(requireFile(EWT_TRAIN));
+  const final = opts.final === true;
   const dev = readConllu(requireFile(EWT_DEV));
-  log(`tagger: ${train.length} train / ${dev.length} dev sentences`);
+  const train = final ? readConllu(requireFile(EWT_TRAIN)).concat(dev) : readConllu(requireFile(EWT_TRAIN));
+  log(`tagger: ${train.length} train / ${dev.length} dev sentences${final ? " (final: train+dev, fixed epochs)" : ""}`);
+  const tuned = final ? previousDev("tagger.json") : null;
   const { classes, ambiguity } = taggerVocabulary(train);
   log(`tagger: ${classes.length} classes, ${Object.keys(ambiguity).length} ambiguity entries`);
   const meta: TaggerMeta = {
@@ -116,10 +122,15 @@ export async function trainTagger(opts: TaggerTrainOptions): Promise<void> {
     version: 1,
     classes,
     ambiguity,
-    settings: { model: "greedy averaged perceptron, hashed features", bits: opts.bits, epochsMax: opts.epochs, seed: opts.seed, features: 40 },
+    settings: { model: "greedy averaged perceptron, hashed features", bits: opts.bits, epochsMax: opts.epochs, seed: opts.seed, features: opts.features ?? 40 },
     training: { data: basename(EWT_TRAIN), sha256: sha256(EWT_TRAIN), dev: basename(EWT_DEV), devSha256: sha256(EWT_DEV), licence: "CC BY-SA 4.0 (UD English EWT)" },
     dev: {},
   };
+  if (final) {
+    meta.training.data = `${basename(EWT_TRAIN)} + ${basename(EWT_DEV)}`;
+    meta.training.note = "trained on train+dev; settings (epochs etc.) tuned on dev with a train-only model; dev scores below are from that train-only tuning run";
+    meta.settings.final = true;
+  }
   const evalDev = (model: HashedPerceptron, model2: HashedPerceptron | null = null): { upos: number; xpos: number } => {
     const tagger = new TaggerModel(meta, model, model2);
     let n = 0;
@@ -139,7 +150,11 @@ export async function trainTagger(opts: TaggerTrainOptions): Promise<void> {
   const model = trainTaggerWeights(train, meta, opts.bits, opts.epochs, opts.seed, (ep, m, acc) => {
     m.snapshot();
     const d = evalDev(m);
-    log(`tagger epoch ${ep}: train acc ${(100 * acc).toFixed(2)}  dev UPOS ${(100 * d.upos).toFixed(2)} XPOS ${(100 * d.xpos).toFixed(2)}`);
+    log(`tagger epoch ${ep}: train acc ${(100 * acc).toFixed(2)}  dev UPOS ${(100 * d.upos).toFixed(2)} XPOS ${(100 * d.xpos).toFixed(2)}${final ? " (dev seen in training)" : ""}`);
+    if (final) {
+      best = { acc: d.upos, epoch: ep, q: m.q.slice(), scale: m.scale };
+      return true;
+    }
     if (d.upos > best.acc) best = { acc: d.upos, epoch: ep, q: m.q.slice(), scale: m.scale };
     else if (ep - best.epoch >= 3) return false;
     return true;
@@ -147,7 +162,7 @@ export async function trainTagger(opts: TaggerTrainOptions): Promise<void> {
   model.q = best.q;
   model.scale = best.scale;
   const d1 = evalDev(model);
-  meta.dev = { upos: round(d1.upos), xpos: round(d1.xpos), epochs: best.epoch };
+  meta.dev = tuned ? { ...tuned, epochs: best.epoch } : { upos: round(d1.upos), xpos: round(d1.xpos), epochs: best.epoch };
   meta.settings.epochs = best.epoch;
 
   // optional second pass, trained on jackknifed first-pass tags of the training set
@@ -206,7 +221,11 @@ export async function trainTagger(opts: TaggerTrainOptions): Promise<void> {
     }
   }
   lem.dev = { lemmaGoldXpos: round(okGold / n), lemmaPredictedXpos: round(okPred / n) };
-  meta.dev.lemma = lem.dev.lemmaPredictedXpos;
+  if (tuned) {
+    const prevLem = previousDev("tagger.lemmas.json");
+    if (prevLem) lem.dev = prevLem;
+  }
+  meta.dev.lemma = tuned?.lemma ?? lem.dev.lemmaPredictedXpos;
   lem.training = meta.training;
   log(`lemmatizer dev: ${(100 * okGold / n).toFixed(2)} (gold XPOS), ${(100 * okPred / n).toFixed(2)} (predicted XPOS); ${Object.keys(lem.exceptions).length} exceptions`);
 
@@ -218,6 +237,14 @@ export async function trainTagger(opts: TaggerTrainOptions): Promise<void> {
   writeFileSync(modelPath("tagger.json"), JSON.stringify(meta) + "\n");
   writeFileSync(modelPath("tagger.lemmas.json"), JSON.stringify(lem) + "\n");
   log(`tagger: wrote models/tagger.bin (${(bin.length / 1e6).toFixed(2)} MB, ${model.nonZero()} non-zero weights), dev UPOS ${(100 * meta.dev.upos).toFixed(2)}`);
+}
+
+/** Dev scores recorded in an existing model's metadata (the train-only tuning run), or null. */
+export function previousDev(file: string): Record<string, number> | null {
+  const p = modelPath(file);
+  if (!existsSync(p)) return null;
+  const m = JSON.parse(readFileSync(p, "utf8")) as { dev?: Record<string, number> };
+  return m.dev ? { ...m.dev } : null;
 }
 
 function round(x: number): number {

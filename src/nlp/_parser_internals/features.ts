@@ -169,7 +169,7 @@ export function parserFeatures(st: ParseState, a: SentenceAtoms, out: Uint32Arra
 }
 
 /** Features for labelling the arc just chosen (action a: LEFT = b0 -> s0, RIGHT = s0 -> b0). */
-export function labelFeatures(st: ParseState, a: SentenceAtoms, action: number, out: Uint32Array): number {
+export function labelFeatures(st: ParseState, a: SentenceAtoms, action: number, out: Uint32Array, ext = false): number {
   const W = a.w;
   const P = a.p;
   const n = st.n;
@@ -215,5 +215,18 @@ export function labelFeatures(st: ParseState, a: SentenceAtoms, action: number, 
   out[k++] = f3(125, dir, atn(W, dep - 1, n, NONE_W), dp);
   out[k++] = f3(126, dir, mix(dp, hp), st.nLeft[dep]);
   out[k++] = f3(127, dir, mix(dw, hp), d);
+  if (ext) {
+    // label feature set 2: the dependent's attached children (labels) with the head's tag
+    const dlLab = dl >= 0 ? st.label[dl] + 1 : 0;
+    const drLab = dr >= 0 ? st.label[dr] + 1 : 0;
+    out[k++] = f3(128, dir, mix(dp, hp), dsl);
+    out[k++] = f3(129, dir, mix(dp, hp), dlLab);
+    out[k++] = f3(130, dir, mix(dp, hp), drLab);
+    out[k++] = f3(131, dir, mix(dp, hp), d);
+    out[k++] = f3(132, dir, mix(dw, hw), atn(W, dl, n, NONE_W));
+    out[k++] = f3(133, dir, mix(dp, hp), atn(W, dl, n, NONE_W));
+    out[k++] = f3(134, dir, mix(dp, hp), st.label[h] + 1);
+    out[k++] = f3(135, dir, mix(dp, hp), hsl);
+  }
   return k;
 }

@@ -78,6 +78,8 @@ export class ParserModel {
   readonly rootLabel: number;
   private readonly punct: number;
   private readonly dep: number;
+  /** Label feature set 2 (settings.labelFeatures === 2). */
+  private readonly labelExt: boolean;
 
   constructor(
     readonly meta: ParserMeta,
@@ -85,6 +87,7 @@ export class ParserModel {
     readonly labeler: HashedPerceptron,
   ) {
     this.lscores = new Int32Array(meta.labels.length);
+    this.labelExt = meta.settings.labelFeatures === 2;
     this.rootLabel = meta.labels.indexOf("root");
     this.punct = Math.max(0, meta.labels.indexOf("punct"));
     this.dep = Math.max(0, meta.labels.indexOf("parataxis"));
@@ -159,7 +162,7 @@ export class ParserModel {
       if (best === LEFT || best === RIGHT) {
         if ((best === RIGHT && st.s0() === 0 && !rootEnd) || (best === LEFT && rootEnd && st.b0 === st.root)) label = this.rootLabel;
         else {
-          const lk = labelFeatures(st, this.atoms, best, this.lfeats);
+          const lk = labelFeatures(st, this.atoms, best, this.lfeats, this.labelExt);
           this.labeler.score(this.lfeats, lk, this.lscores);
           let bl = -1;
           for (let c = 0; c < L; c++) if (c !== this.rootLabel && (bl < 0 || this.lscores[c] > this.lscores[bl])) bl = c;

@@ -81,7 +81,7 @@ const EOS = 0x3c3c3c3c | 0;
  * Feature hashes for tagging token i given the two previous predicted tags
  * (-1 / -2 when outside the sentence). Returns the number of features.
  */
-export function taggerFeatures(a: TokenAtoms, i: number, p1: number, p2: number, out: Uint32Array, right: Int32Array | null = null): number {
+export function taggerFeatures(a: TokenAtoms, i: number, p1: number, p2: number, out: Uint32Array, right: Int32Array | null = null, ext = false): number {
   const n = a.n;
   const w = a.lower[i];
   const wm1 = i > 0 ? a.lower[i - 1] : BOS;
@@ -132,6 +132,12 @@ export function taggerFeatures(a: TokenAtoms, i: number, p1: number, p2: number,
   out[k++] = f2(38, wp1, wp2);
   out[k++] = f2(39, wm1, wm2);
   out[k++] = f2(40, a.suf2[i], p1);
+  if (ext) {
+    // feature set 48: two-ahead suffix and shape, and the ambiguity classes of the right context
+    out[k++] = f1(51, i + 2 < n ? a.suf3[i + 2] : EOS);
+    out[k++] = f1(55, i + 2 < n ? a.shape[i + 2] : EOS);
+    out[k++] = f2(57, ap1, ap2);
+  }
   if (right) {
     // second pass: first-pass tags of the right context (and of the word itself)
     const r0 = right[i];

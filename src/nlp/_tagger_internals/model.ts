@@ -22,6 +22,8 @@ export class TaggerModel {
   readonly ambiguity: Map<string, number>;
   private readonly atoms = new TokenAtoms();
   private feats = new Uint32Array(64);
+  /** Extended feature set (settings.features >= 48). */
+  private readonly ext: boolean;
   private scores: Int32Array;
 
   private first = new Int32Array(256);
@@ -32,6 +34,7 @@ export class TaggerModel {
     /** Optional second pass that also sees the first pass's tags of the right context. */
     readonly model2: HashedPerceptron | null = null,
   ) {
+    this.ext = Number(meta.settings.features ?? 40) >= 48;
     this.upos = meta.classes.map((c) => c.split("\t")[0]);
     this.xpos = meta.classes.map((c) => c.split("\t")[1]);
     this.ambiguity = ambiguityMap(meta.ambiguity);
@@ -70,7 +73,7 @@ export class TaggerModel {
     let p1 = -1;
     let p2 = -2;
     for (let i = 0; i < forms.length; i++) {
-      const k = taggerFeatures(a, i, p1, p2, this.feats, right);
+      const k = taggerFeatures(a, i, p1, p2, this.feats, right, this.ext);
       model.score(this.feats, k, scores);
       let best = 0;
       for (let k = 1; k < C; k++) if (scores[k] > scores[best]) best = k;
