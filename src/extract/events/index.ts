@@ -24,6 +24,12 @@ export interface EventComponentOptions<L> {
    * (default false: one event per statement, as in GDELT).
    */
   reciprocal?: boolean;
+  /**
+   * A compound subject with no object acts on each other ("Gondor and Osgiliath renewed ties" → both
+   * directions), as the PETRARCH suites code it. Default false: each member is a source with no target
+   * (the PLOVER/GDELT convention for joint acts).
+   */
+  mutual?: boolean;
   /** Codes never emitted (default: 010, the "make statement" catch-all). */
   dropCodes?: string[];
   /** Keep events whose source cannot be coded as an actor (default false). */
@@ -127,6 +133,7 @@ export class EventCoder<L> implements Component {
   private drop: Set<string>;
   readonly intentEvents: boolean;
   readonly reciprocal: boolean;
+  readonly mutual: boolean;
   private discards: Discards;
 
   constructor(private opts: EventComponentOptions<L>) {
@@ -138,6 +145,7 @@ export class EventCoder<L> implements Component {
     this.discards = new Discards(opts.discardFiles ?? [join(LEXICON_DIR, "events", "discards.txt")], this.errors);
     this.intentEvents = opts.intentEvents ?? true;
     this.reciprocal = opts.reciprocal ?? false;
+    this.mutual = opts.mutual ?? false;
   }
 
   annotate(doc: Doc): void {
@@ -174,6 +182,22 @@ export class EventCoder<L> implements Component {
     const withTarget = new Set<string>();
     for (const c of cands) if (c.target?.match?.actor) withTarget.add(`${c.trigger}|${c.source.match?.actor}|${c.code}`);
     cands = cands.filter((c) => c.target?.match?.actor || !withTarget.has(`${c.trigger}|${c.source.match?.actor}|${c.code}`));
+    // one trigger, one code, one target: a bare country source beside a more specific actor of that country
+    // ("Kyrgyz Prime Minister ..." read as KGZ and KGZGOV) is the same source, coded less precisely
+    const specific = new Map<string, string[]>();
+    for (const c of cands) {
+      const a = c.source.match?.actor;
+      if (!a) continue;
+      const k = `${c.trigger}|${c.target?.match?.actor ?? ""}|${c.code}`;
+      const l = specific.get(k);
+      if (l) l.push(a); else specific.set(k, [a]);
+    }
+    cands = cands.filter((c) => {
+      const a = c.source.match?.actor;
+      if (!a) return true;
+      const l = specific.get(`${c.trigger}|${c.target?.match?.actor ?? ""}|${c.code}`)!;
+      return !l.some((b) => b.length > a.length && b.startsWith(a));
+    });
     const out: Event[] = [];
     const byKey = new Map<string, Event>();
     for (const c of cands) {
@@ -414,7 +438,9 @@ class DocContext<L> {
       const derived = c.modality === "negated" ? look(REFUSE) : look(INTENT) ?? look(THREAT);
       if (!derived) continue;
       const sa = c.source.match?.actor ?? null;
-      const same = out.slice(first).filter((o) => o !== c && !o.derived && (o.source.match?.actor ?? null) === sa && o.code.slice(0, 2) === derived.slice(0, 2));
+      let same = out.slice(first).filter((o) => o !== c && !o.derived && (o.source.match?.actor ?? null) === sa && o.code.slice(0, 2) === derived.slice(0, 2));
+      // "vowed to retaliate", "swore to fight": a generic commitment (030) to a conflictual act is the threat
+      if (!same.length && derived.startsWith("13")) same = out.slice(first).filter((o) => o !== c && !o.derived && (o.source.match?.actor ?? null) === sa && o.code === "030");
       if (same.length) {
         for (const o of same) if (GENERIC.has(o.code)) { o.code = derived; if (!o.target && c.target) o.target = c.target; }
         continue;
@@ -924,7 +950,9 @@ class DocContext<L> {
       if (a) sources = [a];
     }
     let targets = tgtHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null && a.match?.actor != null);
-    if (!passive && (!targets.length || targets.every((a) => a.match?.actor?.startsWith("---")))) {
+    // a compound subject acting jointly with no object ("X and Y agreed to a ceasefire")
+    const joint = !targets.length && !passive && sources.filter((a) => a.match?.actor).length > 1 && (MUTUAL_ROOTS.has(choice.code.slice(0, 2)) || reg.post.some((k) => MUTUAL_OBJ.has(this.lemma(k))));
+    if (!passive && !(joint && !this.coder.mutual) && (!targets.length || targets.every((a) => a.match?.actor?.startsWith("---")))) {
       // as PETRARCH does: the first actor named after the verb in its own clause ("trip in the White Downs",
       // "an accord to supply Gondor"), a weaker guess; it also beats a role without a country
       // ("mobilized army reservists for a possible war against Iraq")
@@ -933,7 +961,7 @@ class DocContext<L> {
     }
     const conf = 0.55 + Math.min(0.25, choice.spec * 0.05) + (targets.length ? 0.1 : 0);
     // a compound subject with no object acts on itself ("Gondor and Osgiliath renewed ties")
-    const mutual = !targets.length && sources.filter((a) => a.match?.actor).length > 1 && (MUTUAL_ROOTS.has(choice.code.slice(0, 2)) || reg.post.some((k) => MUTUAL_OBJ.has(this.lemma(k))));
+    const mutual = this.coder.mutual && !targets.length && sources.filter((a) => a.match?.actor).length > 1 && (MUTUAL_ROOTS.has(choice.code.slice(0, 2)) || reg.post.some((k) => MUTUAL_OBJ.has(this.lemma(k))));
     for (const src of sources) {
       const tl = (mutual ? sources : targets).filter((x) => x !== src && !(x.match?.actor && src.match?.actor && x.start === src.start));
       if (!tl.length) out.push(this.cand(v, choice.code, src, null, modality, conf, date, si, attribution, intent));
