@@ -30,6 +30,11 @@ export interface EventComponentOptions<L> {
    * (the PLOVER/GDELT convention for joint acts).
    */
   mutual?: boolean;
+  /**
+   * Emit only events with a coded target, as PETRARCH does (its coder drops an event whose source or
+   * target is missing). Default false: "Russia vetoed the draft" is Russia's 129 with no target.
+   */
+  requireTarget?: boolean;
   /** Codes never emitted (default: 010, the "make statement" catch-all). */
   dropCodes?: string[];
   /** Keep events whose source cannot be coded as an actor (default false). */
@@ -209,6 +214,7 @@ export class EventCoder<L> implements Component {
       const tgt = c.target ? actorOut(doc, c.target) : null;
       // a source with a role but no country ("a senior official said") is too vague to count, unless asked for
       if (!this.opts.keepUncodedSource && (!src.actor || src.actor.startsWith("---"))) continue;
+      if (this.opts.requireTarget && !tgt?.actor) continue;
       const key = `${src.actor ?? src.text}|${tgt?.actor ?? tgt?.text ?? ""}|${c.code}|${c.date}|${c.modality}`;
       const evidence: Span = { start: s.start, end: s.end };
       const prev = byKey.get(key);
@@ -458,7 +464,11 @@ class DocContext<L> {
     const base = this.t;
     const s = this.doc.sentences[si];
     const fix: number[] = [];
+    // a verb the parse already coded (as a subordinate or announced act) is not a tagger error
+    const coded = new Set<number>();
+    for (const c of out) if (c.sentence === si) coded.add(c.trigger);
     for (let i = s.tokenStart + 1; i < s.tokenEnd; i++) {
+      if (coded.has(i)) continue;
       const f = this.lowerForm(i);
       const adjLike = base.upos[i] === "ADJ" || (base.upos[i] === "VERB" && (base.deprel[i] === "amod" || base.deprel[i] === "acl"));
       if (!adjLike || !(f.endsWith("ed") || this.coder.lexicon.forms.has(f)) || /^[A-Z]/.test(base.form[i])) continue;
