@@ -990,8 +990,9 @@ class DocContext<L> {
     if (target && target.match && ta?.startsWith("---") && sa && !sa.startsWith("---") && !sa.startsWith("IGO") && !sa.startsWith("NGO") && sa.length >= 3) {
       target = { ...target, match: { ...target.match, actor: sa.slice(0, 3) + ta.slice(3), confidence: target.match.confidence * 0.8 } };
     }
-    else if (target && source.match && sa?.startsWith("---") && ta && !ta.startsWith("---") && !ta.startsWith("IGO") && !ta.startsWith("NGO") && ta.length >= 3 && !/^(1[5-9]|20)/.test(code)) {
-      // (not for force: an armed group of unknown country attacking X is not thereby from X)
+    else if (target && source.match && sa?.startsWith("---") && ta && !ta.startsWith("---") && !ta.startsWith("IGO") && !ta.startsWith("NGO") && ta.length > 3 && !/^(1[5-9]|20)/.test(code)) {
+      // (not for force: an armed group of unknown country attacking X is not thereby from X; not when the
+      // target is a whole country: "officials said Ethiopia ..." are not thereby Ethiopia's officials)
       source = { ...source, match: { ...source.match, actor: ta.slice(0, 3) + sa.slice(3), confidence: source.match.confidence * 0.8 } };
     }
     if (source.match?.actor) this.lastActor = source;
