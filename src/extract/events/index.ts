@@ -187,6 +187,11 @@ export class EventCoder<L> implements Component {
     const withTarget = new Set<string>();
     for (const c of cands) if (c.target?.match?.actor) withTarget.add(`${c.trigger}|${c.source.match?.actor}|${c.code}`);
     cands = cands.filter((c) => c.target?.match?.actor || !withTarget.has(`${c.trigger}|${c.source.match?.actor}|${c.code}`));
+    // likewise within a sentence and root: "established ties with and opened an embassy in Tehran" (050 with
+    // no target, 054 -> IRN) states one act toward Iran
+    const rootTarget = new Set<string>();
+    for (const c of cands) if (c.target?.match?.actor && c.modality === "asserted") rootTarget.add(`${c.sentence}|${c.source.match?.actor}|${c.code.slice(0, 2)}`);
+    cands = cands.filter((c) => c.target?.match?.actor || c.modality !== "asserted" || !rootTarget.has(`${c.sentence}|${c.source.match?.actor}|${c.code.slice(0, 2)}`));
     // one trigger, one code, one target: a bare country source beside a more specific actor of that country
     // ("Kyrgyz Prime Minister ..." read as KGZ and KGZGOV) is the same source, coded less precisely
     const specific = new Map<string, string[]>();
@@ -1030,6 +1035,8 @@ class DocContext<L> {
       if (h < 0) return true;
       const r = this.rel(x);
       if (r === "conj" && !this.hasCc(x) && this.t.upos[x] === "VERB") return false;
+      // ", disputed by Argentina and Chile": a bare participle after a comma is a reduced relative, not a conjunct
+      if (r === "conj" && this.t.upos[x] === "VERB" && t.xpos[x] === "VBN" && !this.kids[x].some((k) => this.rel(k) === "cc" || this.rel(k).startsWith("aux") || SUBJ.has(this.rel(k)))) return false;
       if (r === "conj" || r === "xcomp" || r === "parataxis" || r === "obj" || r === "dobj" || SUBJ.has(r) || r === "compound" || r === "nmod:poss" || r === "appos" || r === "flat") { x = h; continue; }
       if (r === "ccomp" && (SAY.has(this.lemma(h)) || REPORT.has(this.lemma(h)) || ALLEGE.has(this.lemma(h)))) { x = h; continue; }
       if ((r === "obl" || r === "nmod") && t.upos[x] === "NOUN") { x = h; continue; }
