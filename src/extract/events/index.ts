@@ -974,6 +974,12 @@ class DocContext<L> {
       const fb = this.regionActor(reg.post, v, targets.length > 0, targets.map((a) => a.head));
       if (fb) targets = [fb];
     }
+    if (sources.filter((a) => a.match?.actor).length > 1 && (MUTUAL_ROOTS.has(choice.code.slice(0, 2)) || reg.post.some((k) => MUTUAL_OBJ.has(this.lemma(k))))) {
+      // joint subjects ("Palestinians and Israelis failed to reach agreement on the fate of Palestinian
+      // offices"): an actor of one of their own countries is the topic, not a counterpart
+      const own = new Set(sources.map((a) => a.match?.actor?.slice(0, 3)).filter((x): x is string => !!x && !x.startsWith("---")));
+      targets = targets.filter((a) => !own.has(a.match!.actor!.slice(0, 3)));
+    }
     const conf = 0.55 + Math.min(0.25, choice.spec * 0.05) + (targets.length ? 0.1 : 0);
     // a compound subject with no object acts on itself ("Gondor and Osgiliath renewed ties")
     const mutual = this.coder.mutual && !targets.length && sources.filter((a) => a.match?.actor).length > 1 && (MUTUAL_ROOTS.has(choice.code.slice(0, 2)) || reg.post.some((k) => MUTUAL_OBJ.has(this.lemma(k))));
