@@ -954,7 +954,8 @@ class DocContext<L> {
       linear = this.linearSource(v);
     }
     if (!srcHeads.length && !linear) return;
-    const modality = negPattern ? this.modality(v, false) : this.modality(v, negated);
+    let modality = negPattern ? this.modality(v, false) : this.modality(v, negated);
+    if (modality === "future" && choice.code.startsWith("14") && this.protestPurpose(v)) modality = "asserted";
     const date = this.dateOf(v, si, modality === "future");
     const intent = (modality === "future" || modality === "negated") && this.announced(v);
     const attribution = this.speakerOf(v);
@@ -1050,6 +1051,19 @@ class DocContext<L> {
       return false;
     }
     return true;
+  }
+
+  /**
+   * "shunned work to protest ...", "converged for a rally to protest ...": a protest stated as the purpose
+   * of an act is done by that act (an infinitive of purpose is otherwise future).
+   */
+  private protestPurpose(v: number): boolean {
+    const r = this.rel(v);
+    const h = this.t.head[v];
+    if (h < 0 || (r !== "advcl" && r !== "acl") || this.markOf(v) !== "to") return false;
+    const hl = this.lemma(h);
+    if (FUTURE_GOV.has(hl) || DIRECTIVE.has(hl) || NEG_GOV.has(hl) || this.isNegated(h)) return false;
+    return !this.kids[h].some((k) => this.rel(k) === "aux" && (FUTURE_AUX.has(this.t.form[k].toLowerCase()) || HYPO_AUX.has(this.t.form[k].toLowerCase())));
   }
 
   /** Future by "will/shall" or an intention verb ("plans to", "vowed to", "is ready to"), not a bare infinitive. */
