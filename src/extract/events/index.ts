@@ -91,6 +91,8 @@ const THIRD_PERSON = new Set(["he", "she", "they", "him", "her", "them", "his", 
 /** Compound subjects without an object act on each other for these roots/objects ("X and Y renewed ties"). */
 const MUTUAL_ROOTS = new Set(["03", "04", "05", "06"]);
 const MUTUAL_OBJ = new Set(["ties", "tie", "relations", "meeting", "talks", "agreement", "accord", "negotiations"]);
+/** Prepositions that introduce a target when read by word order. */
+const LINEAR_PREPS = new Set(["to", "against", "with", "at", "toward", "towards", "into", "upon"]);
 const TARGET_PREPS = new Set(["with", "to", "against", "at", "on", "upon", "toward", "towards", "into", "from", "for", "over", "between", "about", "of", "in", "across"]);
 
 const DATELINE = /^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+)*)(?:\s*,\s*[A-Z][a-zA-Z.]+)?\s*(?:\([A-Za-z][\w .&'’-]{0,40}\)\s*)?[-–—]+\s*/;
@@ -974,6 +976,12 @@ class DocContext<L> {
       // ("mobilized army reservists for a possible war against Iraq")
       const fb = this.regionActor(reg.post, v, targets.length > 0, targets.map((a) => a.head));
       if (fb) targets = [fb];
+      // the parser attached "to/against + actor" right after the verb's object to another clause
+      // ("granted asylum to five Panamanian army officers ..., the embassy said"): read it by word order
+      if (!targets.length && !(joint && !this.coder.mutual)) {
+        const lt = this.linearTarget(v);
+        if (lt) targets = [lt];
+      }
     }
     if (sources.filter((a) => a.match?.actor).length > 1 && (MUTUAL_ROOTS.has(choice.code.slice(0, 2)) || reg.post.some((k) => MUTUAL_OBJ.has(this.lemma(k))))) {
       // joint subjects ("Palestinians and Israelis failed to reach agreement on the fate of Palestinian
@@ -1219,6 +1227,31 @@ class DocContext<L> {
       // possible war against Iraq"); one inside it does not ("accused intelligence agencies of leaks to Moscow")
       if (inside && inside.has(g[0])) continue;
       if (m?.actor && !(countryOnly && m.actor.startsWith("---"))) return { head: g[1], start: t.start[g[0]], end: t.end[g[1]], match: { ...m, confidence: m.confidence * 0.7 } };
+    }
+    return null;
+  }
+
+  /**
+   * Word-order target: "VERB [object] to|against|with|at|toward|into ACTOR" before any clause break
+   * (punctuation, subordinator, another verb). Lower confidence.
+   */
+  private linearTarget(v: number): Arg | null {
+    const t = this.t;
+    const si = t.sentence[v];
+    const end = this.doc.sentences[si].tokenEnd;
+    for (let i = v + 1; i < end && i < v + 12; i++) {
+      const u = t.upos[i];
+      if (u === "PUNCT" || u === "SCONJ" || u === "VERB" || u === "AUX" || u === "PRON") return null;
+      if (u !== "ADP" || !LINEAR_PREPS.has(t.form[i].toLowerCase())) continue;
+      for (const g of this.nounGroups(si)) {
+        if (g[0] <= i || g[0] > i + 3) continue;
+        let clean = true;
+        for (let k = i + 1; k < g[0] && clean; k++) clean = t.upos[k] === "DET" || t.upos[k] === "NUM" || t.upos[k] === "ADJ";
+        if (!clean || this.isTime(g[0])) return null;
+        const m = this.code(this.doc, t.start[g[0]], t.end[g[1]], this.ref);
+        return m?.actor ? { head: g[1], start: t.start[g[0]], end: t.end[g[1]], match: { ...m, confidence: m.confidence * 0.6 } } : null;
+      }
+      return null;
     }
     return null;
   }
