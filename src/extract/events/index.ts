@@ -433,6 +433,41 @@ class DocContext<L> {
     // a sentence the tagger got wrong ("guerrillas wounded two soldiers" read as an adjective): rescue by word order
     if (!out.slice(first).some((c) => !this.coder.drops(c.code) && c.modality === "asserted")) this.rescue(si, out);
     this.deriveIntents(out, first);
+    this.threatTargets(out, first);
+  }
+
+  /**
+   * A threat is made against the actor of its condition: "threatened to stop negotiations if the United
+   * States goes ahead", "threatened to launch an offensive unless Baghdad accepted" (used when the threat
+   * has no target, or only one of its own country).
+   */
+  private threatTargets(out: Candidate[], first: number): void {
+    for (let q = first; q < out.length; q++) {
+      const c = out[q];
+      if (!c.code.startsWith("13") || c.modality !== "asserted") continue;
+      const sc = c.source.match?.actor?.slice(0, 3);
+      const tc = c.target?.match?.actor?.slice(0, 3);
+      if (c.target && tc !== sc) continue;
+      let level = [c.trigger];
+      let found: Arg | null = null;
+      for (let d = 0; d < 3 && level.length && !found; d++) {
+        const next: number[] = [];
+        for (const x of level) {
+          for (const k of this.kids[x]) {
+            const r = this.rel(k);
+            if (r === "advcl" && (this.markOf(k) === "if" || this.markOf(k) === "unless")) {
+              const sj = this.subjectOf(k);
+              const a = sj >= 0 ? this.arg(sj, k) : null;
+              const ac = a?.match?.actor;
+              if (a && ac && !ac.startsWith("---") && ac.slice(0, 3) !== sc) { found = a; break; }
+            } else if (r === "xcomp" || r === "ccomp" || r === "advcl" || r === "conj") next.push(k);
+          }
+          if (found) break;
+        }
+        level = next;
+      }
+      if (found) c.target = found;
+    }
   }
 
   /**
