@@ -1149,7 +1149,9 @@ class DocContext<L> {
     if (STATIVE_PASSIVE.has(this.lemma(v)) && this.agentOf(v) < 0) return false;
     for (const k of this.kids[v]) {
       const r = this.rel(k);
-      if (r === "nsubj:pass" || r === "nsubjpass" || r === "aux:pass" || r === "auxpass" || r === "obl:agent") return true;
+      if (r === "nsubj:pass" || r === "nsubjpass" || r === "aux:pass" || r === "auxpass") return true;
+      // an agent needs its "by" (a parser sometimes labels the object of "fired four shells" obl:agent)
+      if (r === "obl:agent" && this.caseOf(k) === "by") return true;
     }
     // reduced passive relative: "a resolution backed by the West" (a participle with an object is active)
     return this.rel(v) === "acl" && this.t.xpos[v] === "VBN" && this.child(v, "obj", "dobj") < 0;
