@@ -70,7 +70,14 @@ test("codeActorSpan works on a Doc span and uses linked entities", () => {
   assert.equal(m.name, "Sergey Lavrov");
   assert.deepEqual([m.start, m.end], [0, 13]);
   const s = text.indexOf("the minister");
-  assert.equal(codeActorSpan(lex, doc, s, s + 12, "2017-04-12").actor, "---GOV");
+  assert.equal(codeActorSpan(lex, doc, s, s + 12, "2017-04-12").actor, "---GOV", "no entities: role only");
+  // with a person entity before it, a bare role phrase refers back to that person
+  const withPerson = new Doc({ id: "t2", title: null, published: "2017-04-12", url: null, source: null, language: "en", text });
+  withPerson.sentences.push({ index: 0, start: 0, end: 28, tokenStart: 0, tokenEnd: 0 }, { index: 1, start: 29, end: text.length, tokenStart: 0, tokenEnd: 0 });
+  withPerson.entities.push({ id: "p1", name: "Sergey Lavrov", type: "PER", actor: "RUSGOV", mentions: [{ start: 0, end: 13, text: "Sergey Lavrov", sentence: 0 }] });
+  const back = codeActorSpan(lex, withPerson, s, s + 12, "2017-04-12");
+  assert.equal(back.actor, "RUSGOV");
+  assert.equal(back.entity, "p1");
   doc.entities.push({ id: "e1", name: "Sergey Lavrov", type: "PER", actor: "RUSGOV", mentions: [{ start: s, end: s + 12, text: "the minister", sentence: 1 }] });
   const linked = codeActorSpan(lex, doc, s, s + 12, "2017-04-12");
   assert.equal(linked.actor, "RUSGOV");

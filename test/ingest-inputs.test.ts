@@ -25,6 +25,16 @@ test("an empty file is refused with its name and reason, the others go on", asyn
   assert.equal(articles(items).length, 1);
 });
 
+test("a folder's files of other kinds are reported as not read, never dropped silently", async () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, "report.pdf"), "%PDF-1.4");
+  writeFileSync(join(dir, ".DS_Store"), "x");
+  writeFileSync(join(dir, "good.txt"), "Russia vetoed the resolution.");
+  const items = await collect([dir]);
+  assert.deepEqual(failures(items).map((f) => [f.input.endsWith("report.pdf"), f.reason, f.severity]), [[true, "not read: unsupported file type .pdf", "warning"]]);
+  assert.equal(articles(items).length, 1);
+});
+
 test("a binary file (NUL bytes) is refused as not text", async () => {
   const dir = tempDir();
   writeFileSync(join(dir, "image.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a, 0x0a]));
@@ -70,6 +80,33 @@ test("a malformed JSONL line fails with its line number; the other lines are rea
   );
   const arts = articles(items).map((i) => i.article);
   assert.deepEqual(arts.map((a) => [a.externalId, a.published, a.url]), [["a", "2017-04-12", null], ["d", null, "http://example.test/d"]]);
+});
+
+test("JSONL lines are checked one by one: bad UTF-8 warns about its line, NUL bytes and overlong lines fail alone", async () => {
+  const dir = tempDir();
+  const file = join(dir, "mixed.jsonl");
+  const line = (o: object) => Buffer.from(JSON.stringify(o) + "\n");
+  writeFileSync(
+    file,
+    Buffer.concat([
+      line({ id: "ok", text: "Russia vetoed the draft." }),
+      Buffer.from('{"id": "latin1", "text": "Caf'), Buffer.from([0xe9]), Buffer.from(' talks resumed."}\r\n'),
+      Buffer.from('{"id": "nul", "text": "a'), Buffer.from([0]), Buffer.from('b"}\n'),
+      line({ id: "long", text: "x".repeat(5000) }),
+      Buffer.from("\n   \n"),
+      line({ id: "last", text: "China abstained." }),
+    ]),
+  );
+  const items = await collect([file], { maxBytes: 2000 });
+  assert.deepEqual(failures(items).map((f) => [f.input.replace(dir, ""), f.reason]), [
+    ["/mixed.jsonl:3", "binary content (NUL bytes), not text"],
+    ["/mixed.jsonl:4", "too large: over 2000 bytes (--max-bytes)"],
+  ]);
+  const arts = articles(items);
+  assert.deepEqual(arts.map((a) => a.article.externalId), ["ok", "latin1", "last"]);
+  assert.equal(arts[1].article.text, "Caf\uFFFD talks resumed.");
+  assert.match(arts[1].warnings[0].reason, /invalid UTF-8/);
+  assert.equal(arts[1].warnings[0].input, `${file}:2`);
 });
 
 test("an unreadable or missing path is a failure naming it", async () => {

@@ -86,12 +86,18 @@ function storeSuite(name: string, open: () => Promise<{ location: string; cleanu
         await assert.rejects(store.saveDoc(doc));
         assert.deepEqual(await store.counts(), before, "no article, no event left behind");
         doc.events.pop();
+        doc.events[0].attribution = { text: "Lavrov", actor: "RUSGOV", entity: null };
+        doc.quotes.push({ id: "q1", text: doc.text, start: 0, end: doc.text.length, direct: true, speaker: null, cue: null, sentence: 0, fragments: [{ start: 0, end: 6 }] });
         assert.equal(await store.saveDoc(doc), "inserted");
         const after = await store.counts();
         assert.equal(after.articles, before.articles + 1);
         assert.equal(after.events, before.events + 1);
-        const [ev] = await store.sql.query<{ evidence_text: string; event_date: string }>("SELECT evidence_text, event_date::text FROM events WHERE id = 'e1'");
+        const [ev] = await store.sql.query<{ evidence_text: string; event_date: string }>("SELECT evidence_text, event_date::text FROM events WHERE id = 'e1' AND article_id = $1", [doc.article.id]);
         assert.equal(ev.evidence_text, doc.text);
+        const [stored] = await store.sql.query<{ attribution_actor: string; fragments: unknown }>(
+          "SELECT e.attribution_actor, q.fragments FROM events e JOIN quotes q ON q.article_id = e.article_id WHERE e.id = 'e1' AND q.id = 'q1' AND e.article_id = $1", [doc.article.id]);
+        assert.equal(stored.attribution_actor, "RUSGOV");
+        assert.deepEqual(typeof stored.fragments === "string" ? JSON.parse(stored.fragments) : stored.fragments, [{ start: 0, end: 6 }]);
         assert.equal(await store.saveDoc(doc), "unchanged");
       } finally {
         await store.close();
@@ -132,7 +138,7 @@ function storeSuite(name: string, open: () => Promise<{ location: string; cleanu
       try {
         assert.deepEqual(await store.migrate(), []);
         const rows = await store.sql.query<{ version: number }>("SELECT version FROM schema_migrations ORDER BY version");
-        assert.deepEqual(rows.map((r) => Number(r.version)), [1, 2, 3, 4, 5]);
+        assert.deepEqual(rows.map((r) => Number(r.version)), [1, 2, 3, 4, 5, 6]);
       } finally {
         await store.close();
       }

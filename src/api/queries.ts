@@ -51,7 +51,8 @@ export async function queryEvents(store: Store, f: QueryFilters): Promise<Row[]>
   if (!f.includeCopies) w.add(() => "a.duplicate_of IS NULL");
   return store.sql.query(
     `SELECT e.event_date AS date, e.source_actor, e.source_text, e.code, e.name, e.target_actor, e.target_text,
-            e.quad_class, e.goldstein, e.plover, e.modality, e.confidence, e.evidence_text AS evidence,
+            e.quad_class, e.goldstein, e.plover, e.modality, e.confidence, e.attribution_text AS reported_by, e.attribution_actor AS reported_by_actor,
+            e.evidence_text AS evidence,
             e.evidence_start, e.evidence_end, jsonb_array_length(e.mentions) + 1 AS mentions,
             ${COPIES} AS copies, e.article_id, a.title, a.url, e.id
        FROM events e JOIN articles a ON a.id = e.article_id
@@ -161,11 +162,11 @@ export async function queryArticle(store: Store, id: string): Promise<Row | null
   if (!article) return null;
   const events = await store.sql.query(
     `SELECT id, code, name, source_text, source_actor, target_text, target_actor, event_date AS date, modality, confidence,
-            evidence_start, evidence_end, mentions FROM events WHERE article_id = $1 ORDER BY evidence_start, id`,
+            attribution_text AS reported_by, attribution_actor AS reported_by_actor, evidence_start, evidence_end, mentions FROM events WHERE article_id = $1 ORDER BY evidence_start, id`,
     [id],
   );
   const quotes = await store.sql.query(
-    `SELECT id, text, start_offset AS start, end_offset AS "end", direct, speaker_name AS speaker, speaker_actor, speaker_start, speaker_end, cue, kind
+    `SELECT id, text, start_offset AS start, end_offset AS "end", fragments, direct, speaker_name AS speaker, speaker_actor, speaker_start, speaker_end, cue, kind
        FROM quotes WHERE article_id = $1 ORDER BY start_offset, id`,
     [id],
   );

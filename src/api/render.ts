@@ -18,7 +18,7 @@ export function renderAnalysisText(a: Analysis): string {
     for (const e of a.events) {
       const src = e.source.actor ? `${e.source.text} (${e.source.actor})` : e.source.text;
       const tgt = e.target ? (e.target.actor ? `${e.target.text} (${e.target.actor})` : e.target.text) : "—";
-      const mod = e.modality === "asserted" ? "" : ` [${e.modality}]`;
+      const mod = (e.modality === "asserted" ? "" : ` [${e.modality}]`) + (e.attribution ? ` (according to ${e.attribution.text})` : "");
       out.push(`  ${src} —${e.name.toLowerCase()} (${e.code})→ ${tgt}  ${e.date ?? ""}${mod}`);
       out.push(`      “${oneLine(art.text.slice(e.evidence.start, e.evidence.end))}” [${e.evidence.start}-${e.evidence.end}]`);
     }

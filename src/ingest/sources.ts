@@ -1,6 +1,5 @@
 import { readdir, stat } from "node:fs/promises";
 import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
 import { basename, extname, join, resolve } from "node:path";
 import type { Article, InputFailure } from "../model/index.js";
 import { DEFAULT_MAX_BYTES, decodeText, readInputBytes } from "./read-file.js";
@@ -28,9 +27,11 @@ export interface SourceOptions {
   resumeAt?: (input: string) => Promise<number>;
   /** Which CSV columns or JSONL keys hold our fields (--map text=body,date=published). */
   map?: FieldMap;
+  /** Folders never walked into (the store's own data directory, when it sits among the inputs). */
+  skipDirs?: string[];
 }
 
-/** The file kinds a folder walk picks up; anything else inside a folder is skipped silently. */
+/** The file kinds a folder walk reads; anything else inside a folder is reported, not read. */
 export const INGESTIBLE = new Set([".txt", ".text", ".jsonl", ".ndjson", ".html", ".htm", ".warc", ".csv", ".tsv"]);
 
 export function isWarc(file: string): boolean {
@@ -39,46 +40,49 @@ export function isWarc(file: string): boolean {
 
 const failure = (input: string, reason: string): Ingested => ({ kind: "failure", failure: { input, reason, severity: "error" } });
 
-/** Every file under `paths` (folders recursively, sorted for a stable order). */
-export async function* walkPaths(paths: string[]): AsyncGenerator<{ file: string } | { failure: InputFailure }> {
+const errorCode = (err: unknown) => (err as NodeJS.ErrnoException).code ?? String(err);
+const unreadable = (input: string, err: unknown, what = "cannot read") => ({ failure: { input, reason: `${what}: ${errorCode(err)}`, severity: "error" as const } });
+
+/** Whether a folder walk picks up this file name (anything else inside a folder is passed over). */
+export function isIngestible(name: string): boolean {
+  return INGESTIBLE.has(extname(name).toLowerCase()) || isWarc(name);
+}
+
+/**
+ * Every file under `paths`: a path named explicitly is always read; folders
+ * are walked recursively (sorted, hidden entries skipped) for ingestible
+ * files, and any other file is reported as a warning, not read.
+ */
+export async function* walkPaths(paths: string[], skipDirs: ReadonlySet<string> = new Set(), explicit = true): AsyncGenerator<{ file: string } | { failure: InputFailure }> {
   for (const p of paths) {
-    let st;
+    if (skipDirs.has(resolve(p))) continue;
+    let isDir: boolean;
     try {
-      st = await stat(p);
+      isDir = (await stat(p)).isDirectory();
     } catch (err) {
-      yield { failure: { input: p, reason: `cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, severity: "error" } };
+      yield unreadable(p, err);
       continue;
     }
-    if (!st.isDirectory()) {
-      yield { file: p };
+    if (!isDir) {
+      if (explicit || isIngestible(p)) yield { file: p };
+      // never dropped silently: a file of a kind we cannot read is named in the failures, as a warning
+      else yield { failure: { input: p, reason: `not read: unsupported file type ${extname(p) || "(no extension)"}`, severity: "warning" } };
       continue;
     }
     let names: string[];
     try {
-      names = (await readdir(p)).sort();
+      names = (await readdir(p)).filter((n) => !n.startsWith(".")).sort();
     } catch (err) {
-      yield { failure: { input: p, reason: `cannot list folder: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, severity: "error" } };
+      yield unreadable(p, err, "cannot list folder");
       continue;
     }
-    for (const name of names) {
-      if (name.startsWith(".")) continue;
-      const child = join(p, name);
-      let cst;
-      try {
-        cst = await stat(child);
-      } catch (err) {
-        yield { failure: { input: child, reason: `cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, severity: "error" } };
-        continue;
-      }
-      if (cst.isDirectory()) yield* walkPaths([child]);
-      else if (INGESTIBLE.has(extname(name).toLowerCase()) || isWarc(name)) yield { file: child };
-    }
+    yield* walkPaths(names.map((n) => join(p, n)), skipDirs, false);
   }
 }
 
 /** Reads every input under `paths` into articles, one failure per bad input, never throwing. */
 export async function* readSources(paths: string[], opts: SourceOptions = {}): AsyncGenerator<Ingested> {
-  for await (const item of walkPaths(paths)) {
+  for await (const item of walkPaths(paths, new Set((opts.skipDirs ?? []).map((d) => resolve(d))))) {
     if ("failure" in item) {
       yield { kind: "failure", failure: item.failure };
       continue;
@@ -162,28 +166,73 @@ export function dateInFileName(file: string): string | null {
  */
 export async function* readJsonl(file: string, opts: SourceOptions = {}): AsyncGenerator<Ingested> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  let lines: AsyncIterable<string>;
+  let stream;
   try {
-    const stream = createReadStream(file, { encoding: "utf8" });
-    await new Promise<void>((ok, ko) => stream.once("open", () => ok()).once("error", ko));
-    lines = createInterface({ input: stream, crlfDelay: Infinity });
+    stream = createReadStream(file);
+    await new Promise<void>((ok, ko) => stream!.once("open", () => ok()).once("error", ko));
   } catch (err) {
-    yield failure(file, `cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    yield failure(file, `cannot read: ${errorCode(err)}`);
     return;
   }
   let n = 0;
   try {
-    for await (const line of lines) {
+    for await (const raw of byteLines(stream, maxBytes)) {
       n++;
-      if (line.trim() === "") continue;
-      const item = parseJsonlRecord(line, `${file}:${n}`, maxBytes, opts.date ?? null, opts.map);
-      if (item.kind === "article" && !item.article.source) item.article.source = `${resolve(file)}:${n}`;
+      const input = `${file}:${n}`;
+      if (raw === null) {
+        yield failure(input, `too large: over ${maxBytes} bytes (--max-bytes)`);
+        continue;
+      }
+      if (raw.toString("latin1").trim() === "") continue;
+      const decoded = decodeText(input, raw);
+      if (!decoded.ok) {
+        yield { kind: "failure", failure: decoded.failure };
+        continue;
+      }
+      const item = parseJsonlRecord(decoded.text, input, maxBytes, opts.date ?? null, opts.map);
+      if (item.kind === "article") {
+        if (!item.article.source) item.article.source = `${resolve(file)}:${n}`;
+        item.warnings.push(...decoded.warnings);
+      }
       yield item;
     }
   } catch (err) {
     yield failure(`${file}:${n + 1}`, `read error: ${(err as Error).message}`);
   }
 }
+
+/**
+ * The lines of a byte stream, as bytes, so each line's UTF-8 is checked on
+ * its own (a bad byte warns about that line only). A line longer than
+ * `maxBytes` is yielded as null and never held whole in memory.
+ */
+async function* byteLines(stream: AsyncIterable<Buffer>, maxBytes: number): AsyncGenerator<Buffer | null> {
+  let parts: Buffer[] = [];
+  let size = 0;
+  let tooLong = false;
+  for await (const chunk of stream) {
+    let from = 0;
+    for (let nl = chunk.indexOf(10, from); nl >= 0; nl = chunk.indexOf(10, from)) {
+      const piece = chunk.subarray(from, nl);
+      if (!tooLong && size + piece.length <= maxBytes) parts.push(piece);
+      yield tooLong || size + piece.length > maxBytes ? null : trimCr(Buffer.concat(parts));
+      parts = [];
+      size = 0;
+      tooLong = false;
+      from = nl + 1;
+    }
+    const rest = chunk.subarray(from);
+    size += rest.length;
+    if (size > maxBytes) {
+      tooLong = true;
+      parts = [];
+    } else if (rest.length) parts.push(rest);
+  }
+  if (tooLong) yield null;
+  else if (size > 0) yield trimCr(Buffer.concat(parts));
+}
+
+const trimCr = (b: Buffer) => (b.length && b[b.length - 1] === 13 ? b.subarray(0, b.length - 1) : b);
 
 /** One JSONL record to an article; `input` names it in errors (file:line or "stdin:N"). */
 export function parseJsonlRecord(line: string, input: string, maxBytes: number, date: string | null, map?: FieldMap): Ingested {

@@ -33,7 +33,7 @@ export class Pipeline {
       ...createNlpComponents(),
       createEntityComponent(actors),
       createEventComponent({ actors, codeActor: codeActorSpan, userLexicons: opts.eventLexicons ?? [] }),
-      createQuoteComponent({ userLexicons: opts.cueLexicons ?? [] }),
+      createQuoteComponent({ userLexicons: opts.cueLexicons ?? [], actors }),
     ];
   }
 

@@ -158,4 +158,16 @@ CREATE TABLE work_queue (
 );
 `,
   },
+  {
+    version: 6,
+    name: "who reported an event; the quoted fragments of an interrupted quote",
+    sql: `
+-- "Lavrov said Washington had violated ...": the act is Washington's, the claim Lavrov's
+ALTER TABLE events ADD COLUMN attribution_text text;
+ALTER TABLE events ADD COLUMN attribution_actor text;
+ALTER TABLE events ADD COLUMN attribution_entity text;
+-- the quoted parts of a quote interrupted by its cue, as [{start, end}]
+ALTER TABLE quotes ADD COLUMN fragments jsonb;
+`,
+  },
 ];

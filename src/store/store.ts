@@ -119,22 +119,25 @@ export class Store {
       for (const ev of doc.events) {
         await tx.query(
           `INSERT INTO events (article_id, id, code, name, root, quad_class, goldstein, plover, source_text, source_actor, source_entity,
-             target_text, target_actor, target_entity, event_date, sentence, evidence_start, evidence_end, evidence_text, mentions, modality, confidence)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22)`,
+             target_text, target_actor, target_entity, event_date, sentence, evidence_start, evidence_end, evidence_text, mentions, modality, confidence,
+             attribution_text, attribution_actor, attribution_entity)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25)`,
           [
             a.id, ev.id, ev.code, ev.name, ev.root, ev.quadClass, ev.goldstein, ev.plover, ev.source.text, ev.source.actor, ev.source.entity,
             ev.target?.text ?? null, ev.target?.actor ?? null, ev.target?.entity ?? null, ev.date, ev.sentence, ev.evidence.start, ev.evidence.end, a.text.slice(ev.evidence.start, ev.evidence.end),
             JSON.stringify(ev.mentions ?? []), ev.modality, ev.confidence,
+            ev.attribution?.text ?? null, ev.attribution?.actor ?? null, ev.attribution?.entity ?? null,
           ],
         );
       }
       for (const q of doc.quotes) {
         await tx.query(
           `INSERT INTO quotes (article_id, id, text, start_offset, end_offset, direct, speaker_name, speaker_actor, speaker_entity,
-             speaker_start, speaker_end, cue, kind, sentence) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
+             speaker_start, speaker_end, cue, kind, sentence, fragments) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)`,
           [
             a.id, q.id, q.text, q.start, q.end, q.direct, q.speaker?.name ?? null, q.speaker?.actor ?? null, q.speaker?.entity ?? null,
             q.speaker?.start ?? null, q.speaker?.end ?? null, q.cue, q.kind ?? null, q.sentence,
+            q.fragments ? JSON.stringify(q.fragments) : null,
           ],
         );
       }

@@ -6,12 +6,14 @@
  */
 import { parseFlags, UsageError } from "../cli/command.js";
 
-const USAGE = `usage: npm run train -- tagger|parser|senter|ensemble [--epochs N] [--bits B] [--seed S]
+const USAGE = `usage: npm run train -- tagger|parser|senter|ensemble|ner [--epochs N] [--bits B] [--seed S]
 
   tagger   POS tagger (UPOS+XPOS) and lemmatizer -> models/tagger.bin, tagger.json, tagger.lemmas.json
   senter   learned sentence-boundary model for the tokenizer -> models/tagger.sentences.bin, tagger.sentences.json
   ensemble tune on dev how parser and parser.rtl are recombined -> settings in models/parser.rtl.json
   parser   arc-eager dependency parser (needs the tagger model) -> models/parser.bin, parser.json
+  ner      named-entity recogniser (needs the tagger model) -> models/NAME.*: --train FILE (repeatable),
+           --dev FILE, --epochs N, --keep-last, --name NAME, --out DIR (see models/ner-v1.json for the shipped run)
 
   --epochs N   maximum training epochs (early stopping on EWT dev); default tagger 12, parser 12
   --bits B     log2 of the hashed feature rows; default tagger 18, parser 20
@@ -28,6 +30,11 @@ async function main(argv: string[]): Promise<number> {
   if (!what || what === "--help" || what === "-h") {
     process.stdout.write(USAGE + "\n");
     return what ? 0 : 2;
+  }
+  if (what === "ner") {
+    const { trainNer } = await import("./ner.js");
+    await trainNer(rest);
+    return 0;
   }
   const { flags } = parseFlags(rest, { values: ["epochs", "bits", "seed", "tags", "passes", "direction", "label-bits", "root"] });
   const num = (k: string, d: number) => {

@@ -8,6 +8,7 @@ import { Pipeline } from "../../pipeline/pipeline.js";
 import { LEXICON_FLAGS, LEXICON_USAGE, lexiconOptions } from "../lexicon-flags.js";
 import { ingestAll } from "../../pipeline/ingest-run.js";
 import { Store, resolveDbLocation } from "../../store/store.js";
+import { isPostgresUrl } from "../../store/sql.js";
 import { Progress } from "../progress.js";
 import { problemLine, stopOnSignal } from "../run-control.js";
 
@@ -54,14 +55,15 @@ const command: Command = {
       throw new UsageError((err as Error).message);
     }
 
-    const store = await Store.open(resolveDbLocation(flags.get("db") as string | undefined));
+    const db = resolveDbLocation(flags.get("db") as string | undefined);
+    const store = await Store.open(db);
     const enqueue = flags.has("enqueue");
     // models are loaded only by the process that analyses
     const pipeline = enqueue ? null : new Pipeline(lexiconOptions(multi));
     const progress = new Progress();
     const run = stopOnSignal();
     try {
-      const s = await ingestAll(readSources(positional, { maxBytes, date, map, resumeAt: (input) => store.checkpoint(input) }), pipeline, store, {
+      const s = await ingestAll(readSources(positional, { maxBytes, date, map, skipDirs: isPostgresUrl(db) ? [] : [db], resumeAt: (input) => store.checkpoint(input) }), pipeline, store, {
         onProgress: quiet ? undefined : (sum, label) => progress.update(sum.inputs, label),
         onProblem: quiet
           ? undefined

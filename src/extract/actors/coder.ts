@@ -241,6 +241,11 @@ export function codeSpan(lex: ActorLexiconImpl, doc: Doc | null, text: string, s
   }
   // 4. a role noun alone: the one country named in the same sentence, else unknown ("---")
   if (agentCode) {
+    // "the president", "the minister": the nearest person before it (this or the two previous
+    // sentences) whose code has the same role
+    const onlyRole = hits.length === 1 && toks.every((t, k) => ARTICLES.has(t.norm) || (k >= hits[0].i && k < hits[0].j));
+    const ref = doc && onlyRole ? nearestPerson(doc, start, agentCode) : null;
+    if (ref) return { ...result(ref.actor, ref.name, 0.5, "context"), entity: ref.id };
     const cc = doc ? sentenceCountry(doc, start, end) : null;
     if (cc) return result(combine(cc, agentCode), null, 0.4, "context");
     return result(combine("---", agentCode), null, 0.3, "agent");
@@ -269,4 +274,20 @@ function isPluralNational(lex: ActorLexiconImpl, norm: string, e: LexEntry): boo
   if (e.names.some((n) => n.words.length === 1 && n.words[0] === sing)) return true;
   const exact = lex.root.kids?.get(norm);
   return !(exact && exact.entry >= 0) && /(AN|I|ER|OT|EE)S$/.test(norm);
+}
+
+/** The closest person entity mentioned before `pos` (same or two previous sentences) whose actor code has the agent's role. */
+function nearestPerson(doc: Doc, pos: number, agentCode: string): { id: string; name: string; actor: string } | null {
+  const sector = agentCode.replace(/~/g, "");
+  if (!/^[A-Z]{3}/.test(sector)) return null;
+  const si = doc.sentenceAt(pos);
+  if (si < 0) return null;
+  const from = doc.sentences[Math.max(0, si - 2)].start;
+  let best: { id: string; name: string; actor: string } | null = null;
+  let bestEnd = -1;
+  for (const e of doc.entities) {
+    if (e.type !== "PER" || !e.actor || e.actor.slice(3, 6) !== sector.slice(0, 3)) continue;
+    for (const m of e.mentions) if (m.end <= pos && m.start >= from && m.end > bestEnd) (bestEnd = m.end), (best = { id: e.id, name: e.name, actor: e.actor });
+  }
+  return best;
 }
