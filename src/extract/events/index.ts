@@ -1697,6 +1697,18 @@ class DocContext<L> {
         if (s >= 0 && t.upos[s] !== "PRON") return this.argNoPron(s);
         return null;
       }
+      // a "that" clause the parser hung on a noun ("announced Thursday that it has called off ..."):
+      // the reporting verb above it
+      if (this.markOf(x) === "that" && r !== "acl:relcl") {
+        let y = h;
+        for (let z = 0; z < 2 && y >= 0; z++) {
+          if (t.upos[y] === "VERB" && (SAY.has(this.lemma(y)) || REPORT.has(this.lemma(y)))) {
+            const s = this.subjectOf(y);
+            return s >= 0 && t.upos[s] !== "PRON" ? this.argNoPron(s) : null;
+          }
+          y = t.head[y];
+        }
+      }
       if (r !== "xcomp" && r !== "conj") return null;
       x = h;
     }
