@@ -1002,6 +1002,7 @@ class DocContext<L> {
       const a = this.linearSource(v);
       if (a) sources = [a];
     }
+    sources = this.adjConjuncts(sources);
     let targets = tgtHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null && a.match?.actor != null);
     // a compound subject acting jointly with no object ("X and Y agreed to a ceasefire")
     const joint = !targets.length && !passive && sources.filter((a) => a.match?.actor).length > 1 && (MUTUAL_ROOTS.has(choice.code.slice(0, 2)) || reg.post.some((k) => MUTUAL_OBJ.has(this.lemma(k))));
@@ -1291,6 +1292,33 @@ class DocContext<L> {
       return null;
     }
     return null;
+  }
+
+  /**
+   * "French and Egyptian warships", "U.S. and Russian negotiators": coordinated nationality adjectives
+   * on one head are one actor per country, sharing the head's role (FRAMIL, EGYMIL).
+   */
+  private adjConjuncts(args: Arg[]): Arg[] {
+    const t = this.t;
+    let out: Arg[] | null = null;
+    for (const a of args) {
+      const ac = a.match?.actor;
+      if (!ac || ac.length < 3 || ac.startsWith("---") || ac.startsWith("IGO") || ac.startsWith("NGO")) continue;
+      for (const m of this.kids[a.head]) {
+        if (this.rel(m) !== "amod" && this.rel(m) !== "compound") continue;
+        const conj = this.kids[m].filter((k) => this.rel(k) === "conj" && (t.upos[k] === "ADJ" || t.upos[k] === "PROPN"));
+        if (!conj.length) continue;
+        for (const x of [m, ...conj]) {
+          const mm = this.code(this.doc, t.start[x], t.end[x], this.ref);
+          const c = mm?.actor;
+          if (!c || c.length !== 3 || c.startsWith("---") || c === ac.slice(0, 3)) continue;
+          out ??= [...args];
+          if (out.some((o) => o.match?.actor?.slice(0, 3) === c)) continue;
+          out.push({ head: a.head, start: t.start[x], end: a.end, match: { ...mm!, actor: c + ac.slice(3), confidence: (mm!.confidence ?? 1) * 0.8 } });
+        }
+      }
+    }
+    return out ?? args;
   }
 
   /** An actor in a prepositional modifier of c, breadth first, up to `depth` levels down. */
