@@ -65,3 +65,14 @@ test("'ordered X to ...' is a demand, not an intent to cooperate (CAMEO 2.0's OR
   const ev = run(doc).filter((e) => e.endsWith(":asserted"));
   assert.deepEqual(ev, ["GBR>RUS:100:asserted"]);
 });
+
+test("an appeal to support an actor is a rally of support (053)", () => {
+  // "Britain urged Russia to support Syria ."
+  const doc = fixtureDoc([[
+    "Britain Britain PROPN 2 nsubj", "urged urge VERB 0 root", "Russia Russia PROPN 2 obj", "to to PART 5 mark",
+    "support support VERB 2 xcomp", "Syria Syria PROPN 5 obj", ". . PUNCT 2 punct",
+  ]]);
+  const ev = run(doc).filter((e) => e.endsWith(":asserted"));
+  assert.ok(ev.includes("GBR>SYR:053:asserted"), ev.join(" "));
+  assert.ok(!ev.some((e) => /^RUS>SYR:05/.test(e)), "the support itself is only asked for");
+});

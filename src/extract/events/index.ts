@@ -91,6 +91,9 @@ const THIRD_PERSON = new Set(["he", "she", "they", "him", "her", "them", "his", 
 /** Compound subjects without an object act on each other for these roots/objects ("X and Y renewed ties"). */
 const MUTUAL_ROOTS = new Set(["03", "04", "05", "06"]);
 const MUTUAL_OBJ = new Set(["ties", "tie", "relations", "meeting", "talks", "agreement", "accord", "negotiations"]);
+/** Complements of an appeal that make it a rally of support (053) or of opposition (113). */
+const RALLY_SUPPORT = new Set(["support", "back", "help", "defend", "recognize", "recognise"]);
+const RALLY_OPPOSE = new Set(["mobilize", "mobilise", "unite", "rise", "oppose", "resist", "fight", "confront", "stand", "rally"]);
 /** Prepositions that introduce a target when read by word order. */
 const LINEAR_PREPS = new Set(["to", "against", "with", "at", "toward", "towards", "into", "upon"]);
 const TARGET_PREPS = new Set(["with", "to", "against", "at", "on", "upon", "toward", "towards", "into", "from", "for", "over", "between", "about", "of", "in", "across"]);
@@ -1037,6 +1040,7 @@ class DocContext<L> {
       }
     }
     this.mustDemand(v, si, out, sources, date, attribution);
+    if (choice.code.startsWith("02") && modality === "asserted") this.rally(v, si, out, sources, date, attribution);
   }
 
   private cand(v: number, code: string, source: Arg, target: Arg | null, modality: Modality, confidence: number, date: string | null, sentence: number, attribution: Arg | null, intent = false): Candidate {
@@ -1143,6 +1147,38 @@ class DocContext<L> {
         if (!tgs.length) out.push(this.cand(v, "100", src, null, "asserted", 0.55, date, si, attribution));
         for (const tg of tgs) out.push(this.cand(v, "100", src, tg, "asserted", 0.55, date, si, attribution));
       }
+    }
+  }
+
+  /**
+   * CAMEO's rallying codes: an appeal to others to support an actor is 053 ("urged the EC to support the
+   * PLO"), to rise against one is 113 ("called on Arabs to unite and mobilize against Sharon").
+   */
+  private rally(v: number, si: number, out: Candidate[], sources: Arg[], date: string | null, attribution: Arg | null): void {
+    const t = this.t;
+    const comps: number[] = [];
+    for (const k of this.kids[v]) {
+      const r = this.rel(k);
+      if (r === "xcomp" || ((r === "advcl" || r === "ccomp") && this.markOf(k) === "to")) comps.push(k, ...this.kids[k].filter((c) => this.rel(c) === "conj" && t.upos[c] === "VERB"));
+    }
+    for (const c of comps) {
+      const lem = this.lemma(c);
+      let code: string | null = null;
+      let tgt: Arg | null = null;
+      if (RALLY_SUPPORT.has(lem)) {
+        const o = this.child(c, "obj", "dobj");
+        tgt = o >= 0 ? this.arg(o, c) : null;
+        code = "053";
+      } else if (RALLY_OPPOSE.has(lem)) {
+        for (const k of this.kids[c]) if ((this.base(k) === "obl" || this.base(k) === "nmod") && this.caseOf(k) === "against") tgt = this.arg(k, c);
+        if (lem === "oppose" || lem === "resist" || lem === "fight" || lem === "confront") {
+          const o = this.child(c, "obj", "dobj");
+          if (o >= 0) tgt = this.arg(o, c);
+        }
+        code = "113";
+      }
+      if (!code || !tgt?.match?.actor) continue;
+      for (const src of sources) out.push(this.cand(v, code, src, tgt, "asserted", 0.5, date, si, attribution));
     }
   }
 
