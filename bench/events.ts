@@ -93,7 +93,7 @@ async function suite(name: string, file: string, verbs: string, actors: string, 
   if (!existsSync(file)) { lines.push(`- ${name}: skipped (${file} absent)`); return; }
   const gold = readJsonl(file);
   const lex = loadActorLexicon({ petrarch: { actors: [actors], agents: [agents] }, replaceDefault: true });
-  const comp = createEventComponent({ actors: lex, codeActor: codeActorSpan, lexiconFiles: [verbs], intentEvents: false, reciprocal: true, discardFiles: [discards] });
+  const comp = createEventComponent({ actors: lex, codeActor: codeActorSpan, lexiconFiles: [verbs], intentEvents: false, reciprocal: true, mutual: true, requireTarget: true, discardFiles: [discards] });
   const preds = new Map<string, Event[]>();
   const out: string[] = [];
   let parsed = 0;

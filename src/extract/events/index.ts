@@ -24,6 +24,17 @@ export interface EventComponentOptions<L> {
    * (default false: one event per statement, as in GDELT).
    */
   reciprocal?: boolean;
+  /**
+   * A compound subject with no object acts on each other ("Gondor and Osgiliath renewed ties" → both
+   * directions), as the PETRARCH suites code it. Default false: each member is a source with no target
+   * (the PLOVER/GDELT convention for joint acts).
+   */
+  mutual?: boolean;
+  /**
+   * Emit only events with a coded target, as PETRARCH does (its coder drops an event whose source or
+   * target is missing). Default false: "Russia vetoed the draft" is Russia's 129 with no target.
+   */
+  requireTarget?: boolean;
   /** Codes never emitted (default: 010, the "make statement" catch-all). */
   dropCodes?: string[];
   /** Keep events whose source cannot be coded as an actor (default false). */
@@ -80,6 +91,11 @@ const THIRD_PERSON = new Set(["he", "she", "they", "him", "her", "them", "his", 
 /** Compound subjects without an object act on each other for these roots/objects ("X and Y renewed ties"). */
 const MUTUAL_ROOTS = new Set(["03", "04", "05", "06"]);
 const MUTUAL_OBJ = new Set(["ties", "tie", "relations", "meeting", "talks", "agreement", "accord", "negotiations"]);
+/** Complements of an appeal that make it a rally of support (053) or of opposition (113). */
+const RALLY_SUPPORT = new Set(["support", "back", "help", "defend", "recognize", "recognise"]);
+const RALLY_OPPOSE = new Set(["mobilize", "mobilise", "unite", "rise", "oppose", "resist", "fight", "confront", "stand", "rally"]);
+/** Prepositions that introduce a target when read by word order. */
+const LINEAR_PREPS = new Set(["to", "against", "with", "at", "toward", "towards", "into", "upon"]);
 const TARGET_PREPS = new Set(["with", "to", "against", "at", "on", "upon", "toward", "towards", "into", "from", "for", "over", "between", "about", "of", "in", "across"]);
 
 const DATELINE = /^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+)*)(?:\s*,\s*[A-Z][a-zA-Z.]+)?\s*(?:\([A-Za-z][\w .&'’-]{0,40}\)\s*)?[-–—]+\s*/;
@@ -127,6 +143,7 @@ export class EventCoder<L> implements Component {
   private drop: Set<string>;
   readonly intentEvents: boolean;
   readonly reciprocal: boolean;
+  readonly mutual: boolean;
   private discards: Discards;
 
   constructor(private opts: EventComponentOptions<L>) {
@@ -138,6 +155,7 @@ export class EventCoder<L> implements Component {
     this.discards = new Discards(opts.discardFiles ?? [join(LEXICON_DIR, "events", "discards.txt")], this.errors);
     this.intentEvents = opts.intentEvents ?? true;
     this.reciprocal = opts.reciprocal ?? false;
+    this.mutual = opts.mutual ?? false;
   }
 
   annotate(doc: Doc): void {
@@ -174,6 +192,27 @@ export class EventCoder<L> implements Component {
     const withTarget = new Set<string>();
     for (const c of cands) if (c.target?.match?.actor) withTarget.add(`${c.trigger}|${c.source.match?.actor}|${c.code}`);
     cands = cands.filter((c) => c.target?.match?.actor || !withTarget.has(`${c.trigger}|${c.source.match?.actor}|${c.code}`));
+    // likewise within a sentence and root: "established ties with and opened an embassy in Tehran" (050 with
+    // no target, 054 -> IRN) states one act toward Iran
+    const rootTarget = new Set<string>();
+    for (const c of cands) if (c.target?.match?.actor && c.modality === "asserted") rootTarget.add(`${c.sentence}|${c.source.match?.actor}|${c.code.slice(0, 2)}`);
+    cands = cands.filter((c) => c.target?.match?.actor || c.modality !== "asserted" || !rootTarget.has(`${c.sentence}|${c.source.match?.actor}|${c.code.slice(0, 2)}`));
+    // one trigger, one code, one target: a bare country source beside a more specific actor of that country
+    // ("Kyrgyz Prime Minister ..." read as KGZ and KGZGOV) is the same source, coded less precisely
+    const specific = new Map<string, string[]>();
+    for (const c of cands) {
+      const a = c.source.match?.actor;
+      if (!a) continue;
+      const k = `${c.trigger}|${c.target?.match?.actor ?? ""}|${c.code}`;
+      const l = specific.get(k);
+      if (l) l.push(a); else specific.set(k, [a]);
+    }
+    cands = cands.filter((c) => {
+      const a = c.source.match?.actor;
+      if (!a) return true;
+      const l = specific.get(`${c.trigger}|${c.target?.match?.actor ?? ""}|${c.code}`)!;
+      return !l.some((b) => b.length > a.length && b.startsWith(a));
+    });
     const out: Event[] = [];
     const byKey = new Map<string, Event>();
     for (const c of cands) {
@@ -185,6 +224,7 @@ export class EventCoder<L> implements Component {
       const tgt = c.target ? actorOut(doc, c.target) : null;
       // a source with a role but no country ("a senior official said") is too vague to count, unless asked for
       if (!this.opts.keepUncodedSource && (!src.actor || src.actor.startsWith("---"))) continue;
+      if (this.opts.requireTarget && !tgt?.actor) continue;
       const key = `${src.actor ?? src.text}|${tgt?.actor ?? tgt?.text ?? ""}|${c.code}|${c.date}|${c.modality}`;
       const evidence: Span = { start: s.start, end: s.end };
       const prev = byKey.get(key);
@@ -396,6 +436,41 @@ class DocContext<L> {
     // a sentence the tagger got wrong ("guerrillas wounded two soldiers" read as an adjective): rescue by word order
     if (!out.slice(first).some((c) => !this.coder.drops(c.code) && c.modality === "asserted")) this.rescue(si, out);
     this.deriveIntents(out, first);
+    this.threatTargets(out, first);
+  }
+
+  /**
+   * A threat is made against the actor of its condition: "threatened to stop negotiations if the United
+   * States goes ahead", "threatened to launch an offensive unless Baghdad accepted" (used when the threat
+   * has no target, or only one of its own country).
+   */
+  private threatTargets(out: Candidate[], first: number): void {
+    for (let q = first; q < out.length; q++) {
+      const c = out[q];
+      if (!c.code.startsWith("13") || c.modality !== "asserted") continue;
+      const sc = c.source.match?.actor?.slice(0, 3);
+      const tc = c.target?.match?.actor?.slice(0, 3);
+      if (c.target && tc !== sc) continue;
+      let level = [c.trigger];
+      let found: Arg | null = null;
+      for (let d = 0; d < 3 && level.length && !found; d++) {
+        const next: number[] = [];
+        for (const x of level) {
+          for (const k of this.kids[x]) {
+            const r = this.rel(k);
+            if (r === "advcl" && (this.markOf(k) === "if" || this.markOf(k) === "unless")) {
+              const sj = this.subjectOf(k);
+              const a = sj >= 0 ? this.arg(sj, k) : null;
+              const ac = a?.match?.actor;
+              if (a && ac && !ac.startsWith("---") && ac.slice(0, 3) !== sc) { found = a; break; }
+            } else if (r === "xcomp" || r === "ccomp" || r === "advcl" || r === "conj") next.push(k);
+          }
+          if (found) break;
+        }
+        level = next;
+      }
+      if (found) c.target = found;
+    }
   }
 
   /**
@@ -414,7 +489,9 @@ class DocContext<L> {
       const derived = c.modality === "negated" ? look(REFUSE) : look(INTENT) ?? look(THREAT);
       if (!derived) continue;
       const sa = c.source.match?.actor ?? null;
-      const same = out.slice(first).filter((o) => o !== c && !o.derived && (o.source.match?.actor ?? null) === sa && o.code.slice(0, 2) === derived.slice(0, 2));
+      let same = out.slice(first).filter((o) => o !== c && !o.derived && (o.source.match?.actor ?? null) === sa && o.code.slice(0, 2) === derived.slice(0, 2));
+      // "vowed to retaliate", "swore to fight": a generic commitment (030) to a conflictual act is the threat
+      if (!same.length && derived.startsWith("13")) same = out.slice(first).filter((o) => o !== c && !o.derived && (o.source.match?.actor ?? null) === sa && o.code === "030");
       if (same.length) {
         for (const o of same) if (GENERIC.has(o.code)) { o.code = derived; if (!o.target && c.target) o.target = c.target; }
         continue;
@@ -432,7 +509,11 @@ class DocContext<L> {
     const base = this.t;
     const s = this.doc.sentences[si];
     const fix: number[] = [];
+    // a verb the parse already coded (as a subordinate or announced act) is not a tagger error
+    const coded = new Set<number>();
+    for (const c of out) if (c.sentence === si) coded.add(c.trigger);
     for (let i = s.tokenStart + 1; i < s.tokenEnd; i++) {
+      if (coded.has(i)) continue;
       const f = this.lowerForm(i);
       const adjLike = base.upos[i] === "ADJ" || (base.upos[i] === "VERB" && (base.deprel[i] === "amod" || base.deprel[i] === "acl"));
       if (!adjLike || !(f.endsWith("ed") || this.coder.lexicon.forms.has(f)) || /^[A-Z]/.test(base.form[i])) continue;
@@ -913,7 +994,8 @@ class DocContext<L> {
       linear = this.linearSource(v);
     }
     if (!srcHeads.length && !linear) return;
-    const modality = negPattern ? this.modality(v, false) : this.modality(v, negated);
+    let modality = negPattern ? this.modality(v, false) : this.modality(v, negated);
+    if (modality === "future" && choice.code.startsWith("14") && this.protestPurpose(v)) modality = "asserted";
     const date = this.dateOf(v, si, modality === "future");
     const intent = (modality === "future" || modality === "negated") && this.announced(v);
     const attribution = this.speakerOf(v);
@@ -923,17 +1005,32 @@ class DocContext<L> {
       const a = this.linearSource(v);
       if (a) sources = [a];
     }
+    sources = this.adjConjuncts(sources);
     let targets = tgtHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null && a.match?.actor != null);
-    if (!passive && (!targets.length || targets.every((a) => a.match?.actor?.startsWith("---")))) {
+    // a compound subject acting jointly with no object ("X and Y agreed to a ceasefire")
+    const joint = !targets.length && !passive && sources.filter((a) => a.match?.actor).length > 1 && (MUTUAL_ROOTS.has(choice.code.slice(0, 2)) || reg.post.some((k) => MUTUAL_OBJ.has(this.lemma(k))));
+    if (!passive && !(joint && !this.coder.mutual) && (!targets.length || targets.every((a) => a.match?.actor?.startsWith("---")))) {
       // as PETRARCH does: the first actor named after the verb in its own clause ("trip in the White Downs",
       // "an accord to supply Gondor"), a weaker guess; it also beats a role without a country
       // ("mobilized army reservists for a possible war against Iraq")
       const fb = this.regionActor(reg.post, v, targets.length > 0, targets.map((a) => a.head));
       if (fb) targets = [fb];
+      // the parser attached "to/against + actor" right after the verb's object to another clause
+      // ("granted asylum to five Panamanian army officers ..., the embassy said"): read it by word order
+      if (!targets.length && !(joint && !this.coder.mutual)) {
+        const lt = this.linearTarget(v);
+        if (lt) targets = [lt];
+      }
+    }
+    if (sources.filter((a) => a.match?.actor).length > 1 && (MUTUAL_ROOTS.has(choice.code.slice(0, 2)) || reg.post.some((k) => MUTUAL_OBJ.has(this.lemma(k))))) {
+      // joint subjects ("Palestinians and Israelis failed to reach agreement on the fate of Palestinian
+      // offices"): an actor of one of their own countries is the topic, not a counterpart
+      const own = new Set(sources.map((a) => a.match?.actor?.slice(0, 3)).filter((x): x is string => !!x && !x.startsWith("---")));
+      targets = targets.filter((a) => !own.has(a.match!.actor!.slice(0, 3)));
     }
     const conf = 0.55 + Math.min(0.25, choice.spec * 0.05) + (targets.length ? 0.1 : 0);
     // a compound subject with no object acts on itself ("Gondor and Osgiliath renewed ties")
-    const mutual = !targets.length && sources.filter((a) => a.match?.actor).length > 1 && (MUTUAL_ROOTS.has(choice.code.slice(0, 2)) || reg.post.some((k) => MUTUAL_OBJ.has(this.lemma(k))));
+    const mutual = this.coder.mutual && !targets.length && sources.filter((a) => a.match?.actor).length > 1 && (MUTUAL_ROOTS.has(choice.code.slice(0, 2)) || reg.post.some((k) => MUTUAL_OBJ.has(this.lemma(k))));
     for (const src of sources) {
       const tl = (mutual ? sources : targets).filter((x) => x !== src && !(x.match?.actor && src.match?.actor && x.start === src.start));
       if (!tl.length) out.push(this.cand(v, choice.code, src, null, modality, conf, date, si, attribution, intent));
@@ -943,6 +1040,7 @@ class DocContext<L> {
       }
     }
     this.mustDemand(v, si, out, sources, date, attribution);
+    if (choice.code.startsWith("02") && modality === "asserted") this.rally(v, si, out, sources, date, attribution);
   }
 
   private cand(v: number, code: string, source: Arg, target: Arg | null, modality: Modality, confidence: number, date: string | null, sentence: number, attribution: Arg | null, intent = false): Candidate {
@@ -952,8 +1050,9 @@ class DocContext<L> {
     if (target && target.match && ta?.startsWith("---") && sa && !sa.startsWith("---") && !sa.startsWith("IGO") && !sa.startsWith("NGO") && sa.length >= 3) {
       target = { ...target, match: { ...target.match, actor: sa.slice(0, 3) + ta.slice(3), confidence: target.match.confidence * 0.8 } };
     }
-    else if (target && source.match && sa?.startsWith("---") && ta && !ta.startsWith("---") && !ta.startsWith("IGO") && !ta.startsWith("NGO") && ta.length >= 3 && !/^(1[5-9]|20)/.test(code)) {
-      // (not for force: an armed group of unknown country attacking X is not thereby from X)
+    else if (target && source.match && sa?.startsWith("---") && ta && !ta.startsWith("---") && !ta.startsWith("IGO") && !ta.startsWith("NGO") && ta.length > 3 && !/^(1[5-9]|20)/.test(code)) {
+      // (not for force: an armed group of unknown country attacking X is not thereby from X; not when the
+      // target is a whole country: "officials said Ethiopia ..." are not thereby Ethiopia's officials)
       source = { ...source, match: { ...source.match, actor: ta.slice(0, 3) + sa.slice(3), confidence: source.match.confidence * 0.8 } };
     }
     if (source.match?.actor) this.lastActor = source;
@@ -991,6 +1090,8 @@ class DocContext<L> {
       if (h < 0) return true;
       const r = this.rel(x);
       if (r === "conj" && !this.hasCc(x) && this.t.upos[x] === "VERB") return false;
+      // ", disputed by Argentina and Chile": a bare participle after a comma is a reduced relative, not a conjunct
+      if (r === "conj" && this.t.upos[x] === "VERB" && t.xpos[x] === "VBN" && !this.kids[x].some((k) => this.rel(k) === "cc" || this.rel(k).startsWith("aux") || SUBJ.has(this.rel(k)))) return false;
       if (r === "conj" || r === "xcomp" || r === "parataxis" || r === "obj" || r === "dobj" || SUBJ.has(r) || r === "compound" || r === "nmod:poss" || r === "appos" || r === "flat") { x = h; continue; }
       if (r === "ccomp" && (SAY.has(this.lemma(h)) || REPORT.has(this.lemma(h)) || ALLEGE.has(this.lemma(h)))) { x = h; continue; }
       if ((r === "obl" || r === "nmod") && t.upos[x] === "NOUN") { x = h; continue; }
@@ -998,6 +1099,19 @@ class DocContext<L> {
       return false;
     }
     return true;
+  }
+
+  /**
+   * "shunned work to protest ...", "converged for a rally to protest ...": a protest stated as the purpose
+   * of an act is done by that act (an infinitive of purpose is otherwise future).
+   */
+  private protestPurpose(v: number): boolean {
+    const r = this.rel(v);
+    const h = this.t.head[v];
+    if (h < 0 || (r !== "advcl" && r !== "acl") || this.markOf(v) !== "to") return false;
+    const hl = this.lemma(h);
+    if (FUTURE_GOV.has(hl) || DIRECTIVE.has(hl) || NEG_GOV.has(hl) || this.isNegated(h)) return false;
+    return !this.kids[h].some((k) => this.rel(k) === "aux" && (FUTURE_AUX.has(this.t.form[k].toLowerCase()) || HYPO_AUX.has(this.t.form[k].toLowerCase())));
   }
 
   /** Future by "will/shall" or an intention verb ("plans to", "vowed to", "is ready to"), not a bare infinitive. */
@@ -1036,11 +1150,45 @@ class DocContext<L> {
     }
   }
 
+  /**
+   * CAMEO's rallying codes: an appeal to others to support an actor is 053 ("urged the EC to support the
+   * PLO"), to rise against one is 113 ("called on Arabs to unite and mobilize against Sharon").
+   */
+  private rally(v: number, si: number, out: Candidate[], sources: Arg[], date: string | null, attribution: Arg | null): void {
+    const t = this.t;
+    const comps: number[] = [];
+    for (const k of this.kids[v]) {
+      const r = this.rel(k);
+      if (r === "xcomp" || ((r === "advcl" || r === "ccomp") && this.markOf(k) === "to")) comps.push(k, ...this.kids[k].filter((c) => this.rel(c) === "conj" && t.upos[c] === "VERB"));
+    }
+    for (const c of comps) {
+      const lem = this.lemma(c);
+      let code: string | null = null;
+      let tgt: Arg | null = null;
+      if (RALLY_SUPPORT.has(lem)) {
+        const o = this.child(c, "obj", "dobj");
+        tgt = o >= 0 ? this.arg(o, c) : null;
+        code = "053";
+      } else if (RALLY_OPPOSE.has(lem)) {
+        for (const k of this.kids[c]) if ((this.base(k) === "obl" || this.base(k) === "nmod") && this.caseOf(k) === "against") tgt = this.arg(k, c);
+        if (lem === "oppose" || lem === "resist" || lem === "fight" || lem === "confront") {
+          const o = this.child(c, "obj", "dobj");
+          if (o >= 0) tgt = this.arg(o, c);
+        }
+        code = "113";
+      }
+      if (!code || !tgt?.match?.actor) continue;
+      for (const src of sources) out.push(this.cand(v, code, src, tgt, "asserted", 0.5, date, si, attribution));
+    }
+  }
+
   private isPassive(v: number): boolean {
     if (STATIVE_PASSIVE.has(this.lemma(v)) && this.agentOf(v) < 0) return false;
     for (const k of this.kids[v]) {
       const r = this.rel(k);
-      if (r === "nsubj:pass" || r === "nsubjpass" || r === "aux:pass" || r === "auxpass" || r === "obl:agent") return true;
+      if (r === "nsubj:pass" || r === "nsubjpass" || r === "aux:pass" || r === "auxpass") return true;
+      // an agent needs its "by" (a parser sometimes labels the object of "fired four shells" obl:agent)
+      if (r === "obl:agent" && this.caseOf(k) === "by") return true;
     }
     // reduced passive relative: "a resolution backed by the West" (a participle with an object is active)
     return this.rel(v) === "acl" && this.t.xpos[v] === "VBN" && this.child(v, "obj", "dobj") < 0;
@@ -1155,6 +1303,58 @@ class DocContext<L> {
       if (m?.actor && !(countryOnly && m.actor.startsWith("---"))) return { head: g[1], start: t.start[g[0]], end: t.end[g[1]], match: { ...m, confidence: m.confidence * 0.7 } };
     }
     return null;
+  }
+
+  /**
+   * Word-order target: "VERB [object] to|against|with|at|toward|into ACTOR" before any clause break
+   * (punctuation, subordinator, another verb). Lower confidence.
+   */
+  private linearTarget(v: number): Arg | null {
+    const t = this.t;
+    const si = t.sentence[v];
+    const end = this.doc.sentences[si].tokenEnd;
+    for (let i = v + 1; i < end && i < v + 12; i++) {
+      const u = t.upos[i];
+      if (u === "PUNCT" || u === "SCONJ" || u === "VERB" || u === "AUX" || u === "PRON") return null;
+      if (u !== "ADP" || !LINEAR_PREPS.has(t.form[i].toLowerCase())) continue;
+      for (const g of this.nounGroups(si)) {
+        if (g[0] <= i || g[0] > i + 3) continue;
+        let clean = true;
+        for (let k = i + 1; k < g[0] && clean; k++) clean = t.upos[k] === "DET" || t.upos[k] === "NUM" || t.upos[k] === "ADJ";
+        if (!clean || this.isTime(g[0])) return null;
+        const m = this.code(this.doc, t.start[g[0]], t.end[g[1]], this.ref);
+        return m?.actor ? { head: g[1], start: t.start[g[0]], end: t.end[g[1]], match: { ...m, confidence: m.confidence * 0.6 } } : null;
+      }
+      return null;
+    }
+    return null;
+  }
+
+  /**
+   * "French and Egyptian warships", "U.S. and Russian negotiators": coordinated nationality adjectives
+   * on one head are one actor per country, sharing the head's role (FRAMIL, EGYMIL).
+   */
+  private adjConjuncts(args: Arg[]): Arg[] {
+    const t = this.t;
+    let out: Arg[] | null = null;
+    for (const a of args) {
+      const ac = a.match?.actor;
+      if (!ac || ac.length < 3 || ac.startsWith("---") || ac.startsWith("IGO") || ac.startsWith("NGO")) continue;
+      for (const m of this.kids[a.head]) {
+        if (this.rel(m) !== "amod" && this.rel(m) !== "compound") continue;
+        const conj = this.kids[m].filter((k) => this.rel(k) === "conj" && (t.upos[k] === "ADJ" || t.upos[k] === "PROPN"));
+        if (!conj.length) continue;
+        for (const x of [m, ...conj]) {
+          const mm = this.code(this.doc, t.start[x], t.end[x], this.ref);
+          const c = mm?.actor;
+          if (!c || c.length !== 3 || c.startsWith("---") || c === ac.slice(0, 3)) continue;
+          out ??= [...args];
+          if (out.some((o) => o.match?.actor?.slice(0, 3) === c)) continue;
+          out.push({ head: a.head, start: t.start[x], end: a.end, match: { ...mm!, actor: c + ac.slice(3), confidence: (mm!.confidence ?? 1) * 0.8 } });
+        }
+      }
+    }
+    return out ?? args;
   }
 
   /** An actor in a prepositional modifier of c, breadth first, up to `depth` levels down. */
@@ -1560,6 +1760,18 @@ class DocContext<L> {
         const s = this.subjectOf(h);
         if (s >= 0 && t.upos[s] !== "PRON") return this.argNoPron(s);
         return null;
+      }
+      // a "that" clause the parser hung on a noun ("announced Thursday that it has called off ..."):
+      // the reporting verb above it
+      if (this.markOf(x) === "that" && r !== "acl:relcl") {
+        let y = h;
+        for (let z = 0; z < 2 && y >= 0; z++) {
+          if (t.upos[y] === "VERB" && (SAY.has(this.lemma(y)) || REPORT.has(this.lemma(y)))) {
+            const s = this.subjectOf(y);
+            return s >= 0 && t.upos[s] !== "PRON" ? this.argNoPron(s) : null;
+          }
+          y = t.head[y];
+        }
       }
       if (r !== "xcomp" && r !== "conj") return null;
       x = h;

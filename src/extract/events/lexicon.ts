@@ -236,6 +236,9 @@ export class EventLexicon {
   private parsePattern(line: string, origin: string, rank: number): Pattern | null {
     const cm = /\[([^\]]*)\]\s*$/.exec(line);
     if (!cm) return null;
+    // a marker that is not a CAMEO code ("[+++]" in some PETRARCH test files) is no pattern at all
+    const raw = cm[1].split(":")[0].trim();
+    if (raw && !raw.startsWith("---") && !/^\d/.test(raw)) return null;
     const code = normCode(cm[1]);
     const reverse = cm[1].includes(":") ? normCode(cm[1].split(":")[1]) : null;
     let body = line.slice(1, cm.index).trim();
@@ -281,7 +284,8 @@ function synKey(name: string): string {
 
 function normCode(c: string): string | null {
   const code = c.split(":")[0].trim();
-  return !code || code.startsWith("---") ? null : code;
+  // "---" means "do not code"; so does any marker that is not a CAMEO code ("+++")
+  return !code || code.startsWith("---") || !/^\d/.test(code) ? null : code;
 }
 
 /** lexicons/ next to the compiled code (dist/src/extract/events -> repo root). */

@@ -1,0 +1,78 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createEventComponent } from "../src/extract/events/index.js";
+import type { Doc, Event } from "../src/model/index.js";
+import { codeFixtureActor, fixtureActors, fixtureDoc, type FixtureActors } from "./helpers/fixtures.js";
+
+const opts = { actors: fixtureActors, codeActor: (l: FixtureActors, d: Doc, s: number, e: number) => codeFixtureActor(l, d, s, e) };
+const coder = createEventComponent<FixtureActors>(opts);
+const brief = (e: Event) => `${e.source.actor}>${e.target?.actor ?? ""}:${e.code}:${e.modality}`;
+
+function run(doc: Doc, c = coder): string[] {
+  c.annotate(doc);
+  return doc.events.map(brief);
+}
+
+// "Russia and China met in Moscow ." — a joint act without an object
+const joint = () => fixtureDoc([[
+  "Russia Russia PROPN 4 nsubj", "and and CCONJ 3 cc", "China China PROPN 1 conj", "met meet VERB 0 root",
+  "in in ADP 6 case", "Moscow Moscow PROPN 4 obl", ". . PUNCT 4 punct",
+]]);
+
+test("joint subjects without an object: one event each, no invented target; mutual codes both directions", () => {
+  const ev = run(joint());
+  assert.ok(ev.length >= 2, ev.join(" "));
+  for (const e of ev) assert.match(e, /^(RUS|CHN)>:/, "no target is invented (not even Moscow from the clause)");
+  const mutual = run(joint(), createEventComponent<FixtureActors>({ ...opts, mutual: true }));
+  assert.ok(mutual.some((e) => e.startsWith("RUS>CHN:")) && mutual.some((e) => e.startsWith("CHN>RUS:")), mutual.join(" "));
+});
+
+test("word-order target when the parser hung 'to + actor' on a later clause", () => {
+  // "Russia granted asylum to Syria officers , Britain said ." with "officers" attached to "said"
+  const doc = fixtureDoc([[
+    "Russia Russia PROPN 2 nsubj", "granted grant VERB 0 root", "asylum asylum NOUN 2 obj", "to to ADP 6 case",
+    "Syria Syria PROPN 6 compound", "officers officer NOUN 9 obl", ", , PUNCT 9 punct", "Britain Britain PROPN 9 nsubj",
+    "said say VERB 2 parataxis", ". . PUNCT 2 punct",
+  ]]);
+  assert.deepEqual(run(doc), ["RUS>SYR:075:asserted"]);
+});
+
+test("requireTarget (PETRARCH suites) drops events without a coded target", () => {
+  const mk = () => fixtureDoc([[
+    "Russia Russia PROPN 2 nsubj", "vetoed veto VERB 0 root", "the the DET 4 det", "resolution resolution NOUN 2 obj", ". . PUNCT 2 punct",
+  ]]);
+  assert.deepEqual(run(mk()), ["RUS>:129:asserted"]);
+  assert.deepEqual(run(mk(), createEventComponent<FixtureActors>({ ...opts, requireTarget: true })), []);
+});
+
+test("a threat is made against the actor of its condition", () => {
+  // "Russia threatened to attack if Washington refuses ."
+  const doc = fixtureDoc([[
+    "Russia Russia PROPN 2 nsubj", "threatened threaten VERB 0 root", "to to PART 4 mark", "attack attack VERB 2 xcomp",
+    "if if SCONJ 7 mark", "Washington Washington PROPN 7 nsubj", "refuses refuse VERB 4 advcl", ". . PUNCT 2 punct",
+  ]]);
+  const ev = run(doc);
+  assert.ok(ev.some((e) => /^RUS>USA:13\d*:asserted$/.test(e)), ev.join(" "));
+  assert.ok(!ev.some((e) => /:19\d*:asserted$/.test(e)), "the threatened attack itself is not asserted");
+});
+
+test("'ordered X to ...' is a demand, not an intent to cooperate (CAMEO 2.0's ORDER ... TO pattern)", () => {
+  // "Britain ordered Russia to leave ."
+  const doc = fixtureDoc([[
+    "Britain Britain PROPN 2 nsubj", "ordered order VERB 0 root", "Russia Russia PROPN 2 obj", "to to PART 5 mark",
+    "leave leave VERB 2 xcomp", ". . PUNCT 2 punct",
+  ]]);
+  const ev = run(doc).filter((e) => e.endsWith(":asserted"));
+  assert.deepEqual(ev, ["GBR>RUS:100:asserted"]);
+});
+
+test("an appeal to support an actor is a rally of support (053)", () => {
+  // "Britain urged Russia to support Syria ."
+  const doc = fixtureDoc([[
+    "Britain Britain PROPN 2 nsubj", "urged urge VERB 0 root", "Russia Russia PROPN 2 obj", "to to PART 5 mark",
+    "support support VERB 2 xcomp", "Syria Syria PROPN 5 obj", ". . PUNCT 2 punct",
+  ]]);
+  const ev = run(doc).filter((e) => e.endsWith(":asserted"));
+  assert.ok(ev.includes("GBR>SYR:053:asserted"), ev.join(" "));
+  assert.ok(!ev.some((e) => /^RUS>SYR:05/.test(e)), "the support itself is only asked for");
+});
