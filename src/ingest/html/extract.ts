@@ -19,21 +19,14 @@
 import { parseHTML } from "linkedom";
 import { Readability } from "@mozilla/readability";
 import { domToParagraphs, type DomNode } from "./dom-text.js";
-import { extractMetadata, jsonLdArticleBody, type QueryableDoc, type QueryableEl } from "./metadata.js";
+import { extractMetadata, jsonLdArticleBody, type Metadata, type QueryableDoc, type QueryableEl } from "./metadata.js";
 import { ARTICLE_CLASS, DROP_TAGS, classOf, isBoilerClass, isFurniture, isHidden } from "./boilerplate.js";
 import { densityCandidate } from "./density.js";
 import { detectLanguage } from "../language.js";
 import { measure, type TextStats } from "./measure.js";
 
-export interface ExtractedArticle {
-  title: string | null;
-  byline: string | null;
-  /** YYYY-MM-DD */
-  published: string | null;
-  /** canonical URL */
-  url: string | null;
-  site: string | null;
-  language: string | null;
+/** The page's metadata and its article text. */
+export interface ExtractedArticle extends Metadata {
   /** plain text, paragraphs separated by "\n\n" */
   body: string;
 }
