@@ -22,7 +22,7 @@ Options:
 
 const command: Command = {
   name: "serve",
-  summary: "serve the store read-only as a JSON API over HTTP",
+  summary: "browse the store in a web page (facts with their evidence) and query it as JSON",
   usage,
   async run(args) {
     const { flags, positional } = parseFlags(args, { values: ["db", "port", "host"] });
