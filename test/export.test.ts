@@ -45,3 +45,15 @@ test("CSV cells are quoted when needed and tables align", () => {
   const t = formatRows([{ a: "x", b: 1 }, { a: "longer", b: 22 }], "table");
   assert.equal(t, "a       b\n------  --\nx       1\nlonger  22\n");
 });
+
+test("filter values are checked the same way for the CLI and the API", async () => {
+  const { parseFilters, FilterError } = await import("../src/api/filters.js");
+  assert.deepEqual(parseFilters({ from: "2017-04-12", modality: "asserted,alleged", limit: "5" }), {
+    actor: undefined, code: undefined, from: "2017-04-12", to: undefined, speaker: undefined, search: undefined,
+    modalities: ["asserted", "alleged"], limit: 5, includeCopies: false,
+  });
+  assert.deepEqual(parseFilters({ modality: "all" }).modalities, []);
+  assert.throws(() => parseFilters({ to: "soon" }), (e: unknown) => e instanceof FilterError && e.message === "to must be YYYY-MM-DD");
+  assert.throws(() => parseFilters({ limit: "0" }), FilterError);
+  assert.throws(() => parseFilters({ modality: "maybe" }), /unknown value maybe/);
+});

@@ -1,41 +1,30 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Store } from "../store/store.js";
 import { BROWSER_PAGE } from "./browser-page.js";
+import { FilterError, parseFilters } from "./filters.js";
 import { queryArticle, queryArticles, queryEvents, queryFailures, queryProfile, queryQuotes, type QueryFilters } from "./queries.js";
-
-const MODALITIES = new Set(["asserted", "negated", "hypothetical", "counterfactual", "future", "alleged"]);
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 class BadRequest extends Error {}
 class NotFound extends Error {}
 
-/** Query-string parameters to filters; anything malformed is a 400, never a guess. */
+/** Query-string parameters to filters (the same checks as the CLI's flags); anything malformed is a 400. */
 export function filtersFromQuery(q: URLSearchParams): QueryFilters {
-  const f: QueryFilters = {};
-  for (const key of ["actor", "code", "speaker", "search"] as const) {
-    const v = q.get(key);
-    if (v) f[key] = v;
+  const get = (k: string) => q.get(k) ?? undefined;
+  try {
+    return parseFilters({
+      actor: get("actor"),
+      code: get("code"),
+      from: get("from"),
+      to: get("to"),
+      speaker: get("speaker"),
+      search: get("search"),
+      limit: get("limit"),
+      modality: get("modality"),
+      includeCopies: q.get("include_copies") === "1",
+    });
+  } catch (err) {
+    throw err instanceof FilterError ? new BadRequest(err.message) : err;
   }
-  for (const key of ["from", "to"] as const) {
-    const v = q.get(key);
-    if (v === null) continue;
-    if (!DATE.test(v)) throw new BadRequest(`${key} must be YYYY-MM-DD`);
-    f[key] = v;
-  }
-  const limit = q.get("limit");
-  if (limit !== null) {
-    const n = Number(limit);
-    if (!Number.isInteger(n) || n <= 0) throw new BadRequest("limit must be a positive whole number");
-    f.limit = n;
-  }
-  if (q.get("include_copies") === "1") f.includeCopies = true;
-  const modality = q.get("modality");
-  if (modality !== null) {
-    f.modalities = modality === "all" ? [] : modality.split(",");
-    const bad = f.modalities.find((m) => !MODALITIES.has(m));
-    if (bad) throw new BadRequest(`unknown modality ${bad}`);
-  }
-  return f;
 }
 
 type Handler = (store: Store, q: URLSearchParams) => Promise<unknown>;

@@ -1,7 +1,8 @@
 import type { Span } from "./span.js";
 
 /** How the text presents an event. Only "asserted" events count by default. */
-export type Modality = "asserted" | "negated" | "hypothetical" | "counterfactual" | "future" | "alleged";
+export const MODALITIES = ["asserted", "negated", "hypothetical", "counterfactual", "future", "alleged"] as const;
+export type Modality = (typeof MODALITIES)[number];
 
 export interface EventActor {
   /** The words in the text that name the actor. */

@@ -1,5 +1,6 @@
 import { queryEvents } from "../../api/queries.js";
-import { MODALITIES, queryCommand } from "./query.js";
+import { MODALITIES } from "../../model/index.js";
+import { queryCommand } from "./query.js";
 
 export default queryCommand({
   name: "events",

@@ -4,7 +4,8 @@ import { eventsForExport } from "../../api/queries.js";
 import { gdeltEventRecord } from "../../api/gdelt.js";
 import { Store, resolveDbLocation } from "../../store/store.js";
 import { csvCell } from "../format.js";
-import { filtersFrom, MODALITIES } from "./query.js";
+import { MODALITIES } from "../../model/index.js";
+import { filtersFrom } from "./query.js";
 
 const usage = `Usage: eventwire export --format jsonl|csv|gdelt [options]
 
@@ -20,7 +21,7 @@ Options:
   --code PREFIX       only events whose CAMEO code starts with PREFIX
   --from YYYY-MM-DD   only events on or after this date
   --to YYYY-MM-DD     only events on or before this date
-  --modality LIST     comma-separated modalities (${MODALITIES.join(", ")}; default asserted)
+  --modality LIST     comma-separated modalities (${MODALITIES.join(", ")}; default asserted; all)
   --all-modalities    events of every modality
   --include-copies    also export events of near-duplicate copies (by default a copy counts in
                       NumArticles of the first copy's events instead)

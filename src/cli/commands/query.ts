@@ -1,12 +1,10 @@
 import type { Command } from "../command.js";
 import { parseFlags, UsageError } from "../command.js";
-import { normaliseDate } from "../../ingest/text-article.js";
+import { FilterError, parseFilters } from "../../api/filters.js";
 import type { QueryFilters } from "../../api/queries.js";
 import { Store, resolveDbLocation } from "../../store/store.js";
-import type { Store as StoreT } from "../../store/store.js";
 import { formatRows } from "../format.js";
 
-export const MODALITIES = ["asserted", "negated", "hypothetical", "counterfactual", "future", "alleged"];
 
 interface QuerySpec {
   name: string;
@@ -16,7 +14,7 @@ interface QuerySpec {
   filters: { flag: string; help: string }[];
   /** Columns of the table format (json and csv carry every column). */
   tableColumns: string[];
-  query: (store: StoreT, f: QueryFilters) => Promise<Record<string, unknown>[]>;
+  query: (store: Store, f: QueryFilters) => Promise<Record<string, unknown>[]>;
 }
 
 const COMMON = `  --db LOCATION       PGlite data directory or postgres:// URL (default: $EVENTWIRE_DB, else ./.eventwire/db)
@@ -52,23 +50,23 @@ export function queryCommand(spec: QuerySpec): Command {
   };
 }
 
+/** The filter flags of a listing command, checked; a bad value is a usage error naming its flag. */
 export function filtersFrom(flags: Map<string, string | true>): QueryFilters {
   const str = (k: string) => (typeof flags.get(k) === "string" ? (flags.get(k) as string) : undefined);
-  const date = (k: string) => {
-    const v = str(k);
-    if (v === undefined) return undefined;
-    const d = normaliseDate(v);
-    if (!d) throw new UsageError(`--${k} must be a date (YYYY-MM-DD)`);
-    return d;
-  };
-  const limit = str("limit") === undefined ? undefined : Number(str("limit"));
-  if (limit !== undefined && (!Number.isInteger(limit) || limit <= 0)) throw new UsageError("--limit must be a positive whole number");
-  let modalities: string[] | undefined;
-  if (flags.has("all-modalities")) modalities = [];
-  else if (str("modality")) {
-    modalities = str("modality")!.split(",").map((m) => m.trim());
-    const bad = modalities.find((m) => !MODALITIES.includes(m));
-    if (bad) throw new UsageError(`unknown modality ${bad} (one of ${MODALITIES.join(", ")})`);
+  try {
+    return parseFilters({
+      actor: str("actor"),
+      code: str("code"),
+      from: str("from"),
+      to: str("to"),
+      speaker: str("speaker"),
+      search: str("search"),
+      limit: str("limit"),
+      modality: flags.has("all-modalities") ? "all" : str("modality"),
+      includeCopies: flags.has("include-copies"),
+    });
+  } catch (err) {
+    if (err instanceof FilterError) throw new UsageError(`--${err.message}`);
+    throw err;
   }
-  return { actor: str("actor"), code: str("code"), from: date("from"), to: date("to"), speaker: str("speaker"), search: str("search"), modalities, limit, includeCopies: flags.has("include-copies") };
 }
