@@ -7,6 +7,11 @@ import { NEAR_DUPLICATE_THRESHOLD, bandKeys, decodeFingerprint, encodeFingerprin
 
 export const DEFAULT_DB = ".eventwire/db";
 
+/** Records that `url` carried the stored article `id` (an exact copy keeps every URL it came from). */
+async function addUrl(sql: SqlClient, id: string, url: string | null): Promise<void> {
+  if (url) await sql.query("INSERT INTO article_urls (article_id, url) VALUES ($1, $2) ON CONFLICT DO NOTHING", [id, url]);
+}
+
 /**
  * Links an article to the earliest stored article it nearly duplicates
  * (syndicated wire copy under another headline or footer): candidates share
@@ -87,7 +92,7 @@ export class Store {
     const rows = await this.sql.query<{ id: string }>("SELECT id FROM articles WHERE id = $1 OR content_hash = $2", [article.id, contentHash(article.text)]);
     if (rows.length === 0) return null;
     if (rows.some((r) => r.id === article.id)) return "unchanged";
-    if (article.url) await this.sql.query("INSERT INTO article_urls (article_id, url) VALUES ($1, $2) ON CONFLICT DO NOTHING", [rows[0].id, article.url]);
+    await addUrl(this.sql, rows[0].id, article.url);
     return "duplicate";
   }
 
@@ -105,10 +110,10 @@ export class Store {
       if (inserted.length === 0) {
         const prior = await tx.query<{ id: string }>("SELECT id FROM articles WHERE content_hash = $1", [hash]);
         if (prior[0]?.id === a.id) return "unchanged";
-        if (a.url && prior[0]) await tx.query("INSERT INTO article_urls (article_id, url) VALUES ($1, $2) ON CONFLICT DO NOTHING", [prior[0].id, a.url]);
+        if (prior[0]) await addUrl(tx, prior[0].id, a.url);
         return "duplicate";
       }
-      if (a.url) await tx.query("INSERT INTO article_urls (article_id, url) VALUES ($1, $2) ON CONFLICT DO NOTHING", [a.id, a.url]);
+      await addUrl(tx, a.id, a.url);
       await linkNearDuplicate(tx, a.id, a.text);
       if (!doc.skipped) await tx.query("UPDATE articles SET story_terms = $2 WHERE id = $1", [a.id, JSON.stringify(Object.fromEntries(storyTerms(doc)))]);
       for (const e of doc.entities) {
