@@ -63,10 +63,7 @@ export class NerTagger {
     let maxLen = 1;
     res.forEach((r, si) => {
       const tags = r.tags;
-      for (let i = 0; i < tags.length; i++) {
-        if (!tags[i].startsWith("B-")) continue;
-        let j = i + 1;
-        while (j < tags.length && tags[j] === "I-" + tags[i].slice(2)) j++;
+      for (const [i, j] of bioSpans(tags)) {
         const words = sents[si].slice(i, j).map((f) => stripPossessive(f)[0]);
         if (!/^\p{Lu}/u.test(words[0]) || words.join("").length < 3) continue;
         const key = words.join(" ");
@@ -98,14 +95,10 @@ export class NerTagger {
     // one name, one type: relabel minority types of the same name nearby
     res.forEach((r, si) => {
       const tags = r.tags;
-      for (let i = 0; i < tags.length; i++) {
-        if (!tags[i].startsWith("B-")) continue;
-        let j = i + 1;
-        while (j < tags.length && tags[j] === "I-" + tags[i].slice(2)) j++;
+      for (const [i, j] of bioSpans(tags)) {
         const key = sents[si].slice(i, j).map((f) => stripPossessive(f)[0]).join(" ");
         const type = majority(key, si);
         if (type && type !== tags[i].slice(2)) for (let k = i; k < j; k++) tags[k] = (k === i ? "B-" : "I-") + type;
-        i = j - 1;
       }
     });
     res.forEach((r, si) => {
@@ -182,5 +175,20 @@ export class NerTagger {
       conf[i] = NerModel.margin(e, i, T, best[i]);
     }
     return { tags, conf };
+  }
+}
+
+/**
+ * The entity spans [start, end) of an IOB2 tag sequence, in order. The
+ * caller may relabel the span just yielded: the scan resumes after it.
+ */
+function* bioSpans(tags: string[]): Generator<[number, number]> {
+  for (let i = 0; i < tags.length; i++) {
+    if (!tags[i].startsWith("B-")) continue;
+    const inside = "I-" + tags[i].slice(2);
+    let j = i + 1;
+    while (j < tags.length && tags[j] === inside) j++;
+    yield [i, j];
+    i = j - 1;
   }
 }
