@@ -1486,23 +1486,33 @@ class DocContext<L> {
     return { head: h, start: s, end: e, match: m };
   }
 
-  /** Span of h's subtree without clauses, conjuncts and trailing punctuation. */
-  private fullSpan(h: number): [number, number] {
-    const t = this.t;
+  /**
+   * Token bounds [lo, hi] of the part of h's subtree that `include` lets in:
+   * it sees each dependent k of x with its relation and the bounds so far.
+   */
+  private subtreeBounds(h: number, include: (x: number, k: number, r: string, lo: number, hi: number) => boolean): [number, number] {
     let lo = h;
     let hi = h;
     const stack = [h];
     while (stack.length) {
       const x = stack.pop()!;
       for (const k of this.kids[x]) {
-        const r = this.rel(k);
-        if (r === "acl:relcl" || r === "acl" || r === "conj" || r === "cc" || (x === h && r === "case")) continue;
-        if (r === "punct" && (k < lo || k > hi) && !/^[()]$/.test(t.form[k])) continue;
+        if (!include(x, k, this.rel(k), lo, hi)) continue;
         if (k < lo) lo = k;
         if (k > hi) hi = k;
         stack.push(k);
       }
     }
+    return [lo, hi];
+  }
+
+  /** Span of h's subtree without clauses, conjuncts and trailing punctuation. */
+  private fullSpan(h: number): [number, number] {
+    const t = this.t;
+    let [lo, hi] = this.subtreeBounds(h, (x, k, r, lo, hi) => {
+      if (r === "acl:relcl" || r === "acl" || r === "conj" || r === "cc" || (x === h && r === "case")) return false;
+      return !(r === "punct" && (k < lo || k > hi) && !/^[()]$/.test(t.form[k]));
+    });
     while (lo < hi && (t.upos[lo] === "ADP" || t.upos[lo] === "DET" || t.upos[lo] === "PUNCT")) lo++;
     while (hi > lo && t.upos[hi] === "PUNCT" && t.form[hi] !== ")") hi--;
     return [t.start[lo], t.end[hi]];
@@ -1511,22 +1521,11 @@ class DocContext<L> {
   /** Character span of the noun phrase headed by h (modifiers, compounds, names; no clauses). */
   private npSpan(h: number): [number, number] {
     const t = this.t;
-    let lo = h;
-    let hi = h;
-    const stack = [h];
-    while (stack.length) {
-      const x = stack.pop()!;
-      for (const k of this.kids[x]) {
-        const r = this.rel(k);
-        const keep = NP_KEEP.has(r) || (r.startsWith("nmod") && r !== "nmod:poss" && this.caseOf(k) === "of" && k > x) || r === "nmod:poss";
-        if (!keep) continue;
-        if (r === "case" && k < x && x === h) continue; // leading preposition of an oblique
-        if (r === "case" && x === h) continue;
-        if (k < lo) lo = k;
-        if (k > hi) hi = k;
-        stack.push(k);
-      }
-    }
+    let [lo, hi] = this.subtreeBounds(h, (x, k, r) => {
+      const keep = NP_KEEP.has(r) || (r.startsWith("nmod") && r !== "nmod:poss" && this.caseOf(k) === "of" && k > x) || r === "nmod:poss";
+      // no leading preposition of an oblique: the phrase is the noun's
+      return keep && !(r === "case" && x === h);
+    });
     // drop a leading determiner/preposition (a capitalised "determiner" is a mis-tagged name: "Osgiliath soldiers")
     while (lo < hi && (t.upos[lo] === "ADP" || (t.upos[lo] === "DET" && !/^[A-Z][a-z]/.test(t.form[lo]) || (t.upos[lo] === "DET" && DETERMINERS.has(this.lowerForm(lo)))) || t.upos[lo] === "PUNCT")) lo++;
     while (hi > lo && t.upos[hi] === "PUNCT") hi--;
