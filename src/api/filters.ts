@@ -12,18 +12,18 @@ export class FilterError extends Error {
   }
 }
 
+/** The text-valued filters, named as the CLI's flags and the API's parameters name them. */
+export const FILTER_FIELDS = ["actor", "code", "from", "to", "speaker", "search", "limit", "modality"] as const;
+export type FilterField = (typeof FILTER_FIELDS)[number];
+
 /** Filter values as text, whether from command-line flags or a URL's query string. */
-export interface RawFilters {
-  actor?: string;
-  code?: string;
-  from?: string;
-  to?: string;
-  speaker?: string;
-  search?: string;
-  limit?: string;
-  /** Comma-separated modalities, or "all". */
-  modality?: string;
-  includeCopies?: boolean;
+export type RawFilters = Partial<Record<FilterField, string>> & { includeCopies?: boolean };
+
+/** Reads every text-valued filter through `get` (a flag or a query-string lookup). */
+export function rawFilters(get: (field: FilterField) => string | undefined, includeCopies: boolean): RawFilters {
+  const raw: RawFilters = { includeCopies };
+  for (const f of FILTER_FIELDS) raw[f] = get(f);
+  return raw;
 }
 
 /** Checks and converts filter values: anything malformed is an error, never a guess. */

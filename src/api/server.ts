@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Store } from "../store/store.js";
 import { BROWSER_PAGE } from "./browser-page.js";
-import { FilterError, parseFilters } from "./filters.js";
+import { FilterError, parseFilters, rawFilters } from "./filters.js";
 import { queryArticle, queryArticles, queryEvents, queryFailures, queryProfile, queryQuotes, type QueryFilters } from "./queries.js";
 
 class BadRequest extends Error {}
@@ -9,19 +9,8 @@ class NotFound extends Error {}
 
 /** Query-string parameters to filters (the same checks as the CLI's flags); anything malformed is a 400. */
 export function filtersFromQuery(q: URLSearchParams): QueryFilters {
-  const get = (k: string) => q.get(k) ?? undefined;
   try {
-    return parseFilters({
-      actor: get("actor"),
-      code: get("code"),
-      from: get("from"),
-      to: get("to"),
-      speaker: get("speaker"),
-      search: get("search"),
-      limit: get("limit"),
-      modality: get("modality"),
-      includeCopies: q.get("include_copies") === "1",
-    });
+    return parseFilters(rawFilters((f) => q.get(f) ?? undefined, q.get("include_copies") === "1"));
   } catch (err) {
     throw err instanceof FilterError ? new BadRequest(err.message) : err;
   }

@@ -1,6 +1,6 @@
 import type { Command } from "../command.js";
 import { parseFlags, UsageError } from "../command.js";
-import { FilterError, parseFilters } from "../../api/filters.js";
+import { FilterError, parseFilters, rawFilters } from "../../api/filters.js";
 import type { QueryFilters } from "../../api/queries.js";
 import { Store, resolveDbLocation } from "../../store/store.js";
 import { formatRows } from "../format.js";
@@ -54,17 +54,7 @@ export function queryCommand(spec: QuerySpec): Command {
 export function filtersFrom(flags: Map<string, string | true>): QueryFilters {
   const str = (k: string) => (typeof flags.get(k) === "string" ? (flags.get(k) as string) : undefined);
   try {
-    return parseFilters({
-      actor: str("actor"),
-      code: str("code"),
-      from: str("from"),
-      to: str("to"),
-      speaker: str("speaker"),
-      search: str("search"),
-      limit: str("limit"),
-      modality: flags.has("all-modalities") ? "all" : str("modality"),
-      includeCopies: flags.has("include-copies"),
-    });
+    return parseFilters(rawFilters((f) => (f === "modality" && flags.has("all-modalities") ? "all" : str(f)), flags.has("include-copies")));
   } catch (err) {
     if (err instanceof FilterError) throw new UsageError(`--${err.message}`);
     throw err;
