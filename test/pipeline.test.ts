@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { Pipeline } from "../src/pipeline/pipeline.js";
 import { ingestAll } from "../src/pipeline/ingest-run.js";
 import { textArticle } from "../src/ingest/text-article.js";
+import { htmlToArticle } from "../src/ingest/html/article.js";
 import type { Ingested } from "../src/ingest/sources.js";
 import { Store } from "../src/store/store.js";
 import { queryArticles, queryFailures } from "../src/api/queries.js";
@@ -22,6 +23,21 @@ test("a non-English article is kept with its language and not analysed, with the
   assert.equal(en.article.language, "en");
   assert.equal(en.skipped, null);
   assert.ok(en.sentences.length >= 2);
+});
+
+test("the language ingest read from a page's text is the one the pipeline goes by", () => {
+  // The page declares English (a site-wide default); its text is Spanish.
+  const page = `<html lang="en"><body><article><h1>Rusia veta la resolución</h1><p>${spanish.split("\n\n")[1]}</p><p>${spanish.split("\n\n")[1]}</p></article></body></html>`;
+  const r = htmlToArticle(Buffer.from(page), "page.html");
+  assert.ok(r.ok);
+  if (!r.ok) return;
+  assert.equal(r.article.languageGuess?.language, "es");
+  const doc = pipeline.analyze(r.article);
+  assert.equal(doc.article.language, "es");
+  assert.match(doc.skipped ?? "", /^language es \(confidence /);
+  // A guess carried with the article is not second-guessed: the pipeline does not read the text again.
+  const declared = pipeline.analyze({ ...textArticle(english), languageGuess: { language: "fr", confidence: 0.9 } });
+  assert.match(declared.skipped ?? "", /^language fr \(confidence 0.90\)/);
 });
 
 test("ingest stores non-English articles as skipped and says so", async () => {

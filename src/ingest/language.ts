@@ -15,10 +15,9 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export interface LanguageGuess {
-  language: string;
-  confidence: number;
-}
+import type { LanguageGuess } from "../model/index.js";
+
+export type { LanguageGuess };
 
 interface ProfileFile {
   version: string;

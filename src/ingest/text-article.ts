@@ -1,4 +1,4 @@
-import type { Article } from "../model/index.js";
+import type { Article, LanguageGuess } from "../model/index.js";
 import { articleId } from "./article-id.js";
 
 export interface ArticleMeta {
@@ -7,6 +7,7 @@ export interface ArticleMeta {
   published?: string | null;
   title?: string | null;
   language?: string | null;
+  languageGuess?: LanguageGuess | null;
 }
 
 /**
@@ -28,6 +29,7 @@ export function textArticle(text: string, meta: ArticleMeta = {}): Article {
     url,
     source: meta.source ?? null,
     language: meta.language ?? null,
+    ...(meta.languageGuess ? { languageGuess: meta.languageGuess } : {}),
     text,
   };
 }

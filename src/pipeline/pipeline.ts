@@ -41,7 +41,7 @@ export class Pipeline {
     const doc = new Doc(article);
     doc.bodyStart = bodyStart(article);
     doc.warnings.push(...warnings);
-    const lang = detectLanguage(article.text.slice(0, LANGUAGE_SAMPLE));
+    const lang = article.languageGuess ?? detectLanguage(article.text.slice(0, LANGUAGE_SAMPLE));
     if (lang.language !== "und") article.language = lang.language;
     if (lang.language !== "en" && lang.language !== "und") {
       // kept and stored with its language, never silently dropped

@@ -49,6 +49,7 @@ export function htmlToArticle(page: string | Buffer, input: string, opts: HtmlAr
     source: opts.source ?? input,
     published: ex.published ?? opts.fallbackDate ?? null,
     language: ex.language,
+    languageGuess: ex.languageGuess,
   });
   return { ok: true, article, extracted: ex, warnings };
 }

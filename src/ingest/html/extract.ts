@@ -22,13 +22,15 @@ import { domToParagraphs, type DomNode } from "./dom-text.js";
 import { extractMetadata, jsonLdArticleBody, type Metadata, type QueryableDoc, type QueryableEl } from "./metadata.js";
 import { ARTICLE_CLASS, DROP_TAGS, classOf, isBoilerClass, isFurniture, isHidden } from "./boilerplate.js";
 import { densityCandidate } from "./density.js";
-import { detectLanguage } from "../language.js";
+import { detectLanguage, type LanguageGuess } from "../language.js";
 import { measure, type TextStats } from "./measure.js";
 
 /** The page's metadata and its article text. */
 export interface ExtractedArticle extends Metadata {
   /** plain text, paragraphs separated by "\n\n" */
   body: string;
+  /** The body's language as read from its text (null for an empty body), whatever `language` settled on. */
+  languageGuess: LanguageGuess | null;
 }
 
 export interface ExtractOptions {
@@ -225,5 +227,5 @@ export function extractArticle(html: string, opts: ExtractOptions = {}): Extract
   // The text's own language beats the page's declaration (often missing or a site-wide default).
   const guess = text ? detectLanguage(text) : null;
   const language = guess && guess.language !== "und" && guess.confidence >= 0.5 ? guess.language : meta.language;
-  return { ...meta, language, body: text };
+  return { ...meta, language, body: text, languageGuess: guess };
 }
