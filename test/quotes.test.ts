@@ -136,6 +136,13 @@ test("indirect speech: said (that), told reporters, says through a translator", 
   assert.equal(speakerText(d3, q3), "He");
 });
 
+test("a time word between a speaker and its relative clause is not part of the speaker", () => {
+  const d = analyze("Russia vetoed a U.N. resolution Wednesday that would have condemned the use of chemical weapons in the town.");
+  const q = quoteWith(d, "the use of chemical weapons");
+  assert.equal(speakerText(d, q), "that");
+  assert.equal(q.speaker?.name, "a U.N. resolution");
+});
+
 test("according to X, before and after the content", () => {
   const d1 = analyze("According to the health ministry, 40 people were killed in the attack.");
   const q1 = quoteWith(d1, "40 people");

@@ -1,7 +1,7 @@
 import type { Doc, Span } from "../../model/index.js";
 import type { CueEntry, CueForm, CueLexicon } from "./lexicon.js";
 import { findMarkedQuotes, type MarkedQuote } from "./marks.js";
-import { AUX_ADV, DETERMINERS, NP_STOP_LEFT, OBJECT_FIRST, PREPOSITIONS, PRONOUNS, ROLE_NOUNS } from "./words.js";
+import { AUX_ADV, DETERMINERS, isTimeWord, NP_STOP_LEFT, OBJECT_FIRST, PREPOSITIONS, PRONOUNS, ROLE_NOUNS } from "./words.js";
 
 /** A token range [a, b). */
 export type TokRange = [number, number];
@@ -193,6 +193,7 @@ export class AttributionFinder {
 
   /** Noun phrase ending just before token b, walking left. */
   npLeft(v: View, b: number, ts: number): TokRange | null {
+    while (b - 2 >= ts && isTimeWord(v.lower[b - 1])) b--;
     let a = b;
     while (a - 1 >= ts && b - (a - 1) <= 10) {
       const k = a - 1;

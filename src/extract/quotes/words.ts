@@ -14,6 +14,11 @@ export const NP_STOP_LEFT = new Set([
   "there", "here", "now", "still", "this", "these", "those", "it's", "if", "all", "both",
 ]);
 
+/** Bare time words that end a clause's adjuncts, not its noun phrases ("the resolution Wednesday that ..."). */
+export const TIME_WORDS = ["yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const TIME_WORD_SET = new Set(TIME_WORDS);
+export const isTimeWord = (w: string): boolean => TIME_WORD_SET.has(w);
+
 /** Auxiliaries and adverbs skipped between a subject and its cue ("has also said", "reportedly told"). */
 export const AUX_ADV = new Set([
   "has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "will", "would", "could", "should", "may",
@@ -24,7 +29,7 @@ export const AUX_ADV = new Set([
   "immediately", "too", "has't", "didn't", "doesn't", "don't", "hasn't", "haven't", "won't", "wouldn't",
   "n't", "not", "isn't", "wasn't", "aren't", "weren't", "can't", "couldn't", "personally", "generally", "largely", "broadly",
   "strongly", "firmly", "sharply", "angrily", "bluntly", "loudly", "quietly", "famously", "memorably", "last",
-  "week", "yesterday", "today", "tuesday", "monday", "wednesday", "thursday", "friday", "saturday", "sunday",
+  "week", ...TIME_WORDS,
 ]);
 
 /** Words before a cue word that show it is a noun ("the report", "his call"). */
@@ -38,7 +43,7 @@ export const DETERMINERS = new Set([
 export const PREPOSITIONS = new Set([
   "in", "on", "at", "through", "during", "via", "to", "with", "from", "after", "before", "last", "earlier",
   "later", "this", "on", "by", "for", "over", "while", "when", "outside", "inside", "about", "of", "under",
-  "yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+  ...TIME_WORDS,
 ]);
 
 /** Verbs that take a person object before their content ("told reporters that"). */
