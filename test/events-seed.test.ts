@@ -32,6 +32,9 @@ test("seed article: the events a reader finds", (t) => {
 
   const veto = find((e) => e.code === "129" && src(e, "RUS") && asserted(e), "Russia vetoes (129, RUS)");
   assert.equal(veto.date, "2017-04-12");
+  // the headline says it first, in headline grammar ("Russian Federation vetoes United Nations resolution ...")
+  find((e) => e.code === "129" && src(e, "RUS") && tgt(e, "IGOUNO") && e.evidence.start === 0, "the headline's veto (129 RUS -> IGOUNO)");
+  assert.ok(!ev.some((e) => e.evidence.start === 0 && e.code !== "129"), `another event read off the headline:\n${show}`);
   find((e) => e.root === "19" && src(e, "USA") && tgt(e, "SYR"), "USA fires missiles at Syria (19x)");
   find((e) => e.root === "04" && ((src(e, "USAGOV") && tgt(e, "RUSGOV")) || (src(e, "RUSGOV") && tgt(e, "USAGOV"))), "Tillerson and Putin/Lavrov meet (04x)");
   find((e) => e.root === "09" && src(e, "IGO"), "the OPCW investigates (09x)");

@@ -79,6 +79,37 @@ test("tagger and lemmatizer on a small sentence", () => {
   assert.equal(lem.lemma("went", "VBD"), "go");
 });
 
+test("headlines: a sentence tagged without a verb gets its finite verb; verbless fragments stay verbless", () => {
+  const tagger = new Tagger();
+  const verbOf = (h: string) => {
+    const words = h.split(" ");
+    const { xpos } = tagger.tagWords(words);
+    const i = xpos.findIndex((x) => /^VB[ZDP]$/.test(x));
+    return i < 0 ? null : words[i];
+  };
+  const headlines: Array<[string, string]> = [
+    ["Russian Federation vetoes United Nations resolution to condemn Syria chemical attack", "vetoes"],
+    ["Trump fires missiles at Syrian air base", "fires"],
+    ["Police arrest protesters in Hong Kong", "arrest"],
+    ["Rebels seize town in eastern Congo", "seize"],
+    ["Israel strikes Gaza after rocket fire", "strikes"],
+    ["UN envoy calls for ceasefire in Yemen", "calls"],
+  ];
+  for (const [h, verb] of headlines) assert.equal(verbOf(h), verb, h);
+  for (const fragment of ["Thanks for the great service", "Great food and friendly staff", "Photos of the day", "List of top stories", "Good local bike shop"]) {
+    assert.equal(verbOf(fragment), null, fragment);
+  }
+  // the parse then has the verb as root, with its subject and object
+  const words = headlines[0][0].split(" ");
+  const { upos, xpos } = tagger.tagWords(words);
+  const { head, deprel } = new Parser().parseWords(words, upos, xpos);
+  assert.equal(deprel[2], "root");
+  assert.equal(head[1], 3);
+  assert.equal(deprel[1], "nsubj");
+  assert.equal(head[5], 3);
+  assert.equal(deprel[5], "obj");
+});
+
 test("parser on a small sentence: subject, object, oblique", () => {
   const words = ["The", "committee", "approved", "the", "plan", "on", "Monday", "."];
   const { upos, xpos } = new Tagger().tagWords(words);

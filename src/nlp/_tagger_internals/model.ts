@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { HashedPerceptron } from "../_ml/perceptron.js";
 import { strHash } from "../_ml/hash.js";
-import { TokenAtoms, taggerFeatures } from "./features.js";
+import { TokenAtoms, normWord, taggerFeatures } from "./features.js";
 
 export interface TaggerMeta {
   format: "eventwire-tagger";
@@ -15,7 +15,18 @@ export interface TaggerMeta {
   dev: Record<string, number>;
 }
 
-/** Greedy left-to-right averaged-perceptron tagger predicting a joint UPOS+XPOS class. */
+/**
+ * How far below the best tag a finite-verb reading may score and still be taken when a
+ * sentence came out without any verb (tuned on EWT dev: see `headlineVerbSlot`).
+ */
+export const HEADLINE_VERB_MAX_LOSS = 65;
+
+/**
+ * Greedy left-to-right averaged-perceptron tagger predicting a joint UPOS+XPOS class.
+ * A sentence tagged without any verb gets one more chance: headlines drop their articles and
+ * auxiliaries ("Russia vetoes U.N. resolution", "Trump fires missiles at Syria"), which the
+ * tagger, trained on running text, reads as noun strings.
+ */
 export class TaggerModel {
   readonly upos: string[];
   readonly xpos: string[];
@@ -27,6 +38,15 @@ export class TaggerModel {
   private scores: Int32Array;
 
   private first = new Int32Array(256);
+  /** Per class: 1 for a finite verb, a modal or a past participle (what makes a clause, or a headline's "Man killed"). */
+  private readonly clauseVerb: Uint8Array;
+  /** Classes of a finite main verb (VERB with VBZ, VBD or VBP), the candidates for a headline's verb. */
+  private readonly finite: Int32Array;
+  /** Per class: 1 for a noun, proper noun or pronoun (what stands before a headline's verb). */
+  private readonly nominal: Uint8Array;
+  /** Per position of the last final-pass run: best tag score minus best finite-verb score, and that verb class. */
+  private verbLoss = new Float64Array(256);
+  private verbClass = new Int32Array(256);
 
   constructor(
     readonly meta: TaggerMeta,
@@ -39,6 +59,9 @@ export class TaggerModel {
     this.xpos = meta.classes.map((c) => c.split("\t")[1]);
     this.ambiguity = ambiguityMap(meta.ambiguity);
     this.scores = new Int32Array(meta.classes.length);
+    this.clauseVerb = Uint8Array.from(this.xpos, (x) => (/^(VB[ZDPN]|MD)$/.test(x) ? 1 : 0));
+    this.nominal = Uint8Array.from(this.upos, (u) => (u === "NOUN" || u === "PROPN" || u === "PRON" ? 1 : 0));
+    this.finite = Int32Array.from(meta.classes.flatMap((c, i) => (/^VERB\tVB[ZDP]$/.test(c) ? [i] : [])));
   }
 
   static load(binPath: string, metaPath: string, pass2Path?: string): TaggerModel {
@@ -52,11 +75,58 @@ export class TaggerModel {
 
   /** Tags one sentence; returns class indices. */
   tag(forms: readonly string[], out = new Int32Array(forms.length)): Int32Array {
+    const n = forms.length;
     this.atoms.prepare(forms, this.ambiguity);
-    if (!this.model2) return this.run(this.model, forms.length, out, null);
-    if (this.first.length < forms.length) this.first = new Int32Array(forms.length * 2);
-    this.run(this.model, forms.length, this.first, null);
-    return this.run(this.model2, forms.length, out, this.first);
+    if (this.verbLoss.length < n) {
+      this.verbLoss = new Float64Array(n * 2);
+      this.verbClass = new Int32Array(n * 2);
+    }
+    let right: Int32Array | null = null;
+    if (this.model2) {
+      if (this.first.length < n) this.first = new Int32Array(n * 2);
+      right = this.run(this.model, n, this.first, null);
+    }
+    const last = this.model2 ?? this.model;
+    this.run(last, n, out, right, -1, true);
+    const slot = this.headlineVerbSlot(forms, out);
+    if (slot >= 0) this.run(last, n, out, right, slot);
+    return out;
+  }
+
+  /**
+   * For a sentence tagged without a clause verb (finite, modal, past participle or imperative), the word that
+   * should be its finite verb, or -1. Candidates are lower-case words after a noun and before the
+   * sentence's last word, whose verb tag scored at most HEADLINE_VERB_MAX_LOSS below the tag chosen.
+   * Words the training data saw as verbs come first; then plural nouns never seen as verbs but
+   * standing after a name ("Trump fires"), and words never seen at all ("vetoes", "seize").
+   * Within a rank the least costly word wins.
+   */
+  headlineVerbSlot(forms: readonly string[], tags: Int32Array): number {
+    let n = forms.length;
+    while (n > 0 && !/[\p{L}\p{N}]/u.test(forms[n - 1])) n--;
+    if (n < 3 || forms[forms.length - 1] === "?") return -1;
+    for (let i = 0; i < n; i++) {
+      if (this.clauseVerb[tags[i]]) return -1;
+      // a bare verb is an imperative ("Come visit ...") unless an infinitive ("to condemn")
+      if (this.xpos[tags[i]] === "VB" && (i === 0 || forms[i - 1].toLowerCase() !== "to")) return -1;
+    }
+    let best = -1;
+    let bestRank = 3;
+    for (let i = 1; i < n - 1; i++) {
+      const loss = this.verbLoss[i];
+      if (loss > HEADLINE_VERB_MAX_LOSS || !this.nominal[tags[i - 1]] || this.xpos[tags[i]] === "VBG" || !/^[a-z]+$/.test(forms[i])) continue;
+      const seen = this.meta.ambiguity[normWord(forms[i])];
+      let rank = 3;
+      if (seen === undefined) rank = 2;
+      else if (seen.includes("VERB")) rank = 1;
+      else if (seen.includes("NNS") && /^\p{Lu}/u.test(forms[i - 1])) rank = 2;
+      if (rank < bestRank || (rank === bestRank && rank < 3 && loss < this.verbLoss[best])) {
+        best = i;
+        bestRank = rank;
+      }
+    }
+    if (best >= 0) this.verbLoss[best] = -1; // marks the forced slot for the rerun
+    return best;
   }
 
   /** First-pass tags only (used to train the second pass). */
@@ -65,18 +135,29 @@ export class TaggerModel {
     return this.run(this.model, forms.length, out, null);
   }
 
-  private run(model: HashedPerceptron, n: number, out: Int32Array, right: Int32Array | null): Int32Array {
+  /**
+   * One greedy pass. `forced` >= 0 takes the finite-verb class recorded for that position;
+   * `recordVerbs` keeps, per position, how far the best finite-verb reading scored below the best tag.
+   */
+  private run(model: HashedPerceptron, n: number, out: Int32Array, right: Int32Array | null, forced = -1, recordVerbs = false): Int32Array {
     const a = this.atoms;
-    const forms = { length: n };
     const C = model.classes;
     const scores = this.scores;
+    const scale = model.scale;
     let p1 = -1;
     let p2 = -2;
-    for (let i = 0; i < forms.length; i++) {
+    for (let i = 0; i < n; i++) {
       const k = taggerFeatures(a, i, p1, p2, this.feats, right, this.ext);
       model.score(this.feats, k, scores);
       let best = 0;
       for (let k = 1; k < C; k++) if (scores[k] > scores[best]) best = k;
+      if (recordVerbs) {
+        let v = this.finite[0];
+        for (const c of this.finite) if (scores[c] > scores[v]) v = c;
+        this.verbClass[i] = v;
+        this.verbLoss[i] = (scores[best] - scores[v]) / scale;
+      }
+      if (i === forced) best = this.verbClass[i];
       out[i] = best;
       p2 = p1;
       p1 = best;
