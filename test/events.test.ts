@@ -233,3 +233,46 @@ test("PETRARCH multi-word verbs: '+' marks the verb, the other words must be the
   c.annotate(tap);
   assert.deepEqual(tap.events.map(brief), ["RUS>SYR:1711:asserted"]);
 });
+
+test("a coordinated verb without its own subject shares its first conjunct's; 'insist' on a stated fact is no demand", () => {
+  // the parser hung "Washington" on "Thursday": word order gives the first verb its subject, and the second
+  // verb the same one, not the nearest noun before it ("Syria")
+  const shared = run(fixtureDoc([[
+    "Washington Washington PROPN 3 nsubj", "on on ADP 3 case", "Thursday Thursday PROPN 4 obl", "condemned condemn VERB 0 root", "Russia Russia PROPN 4 obj",
+    "in in ADP 7 case", "Syria Syria PROPN 4 obl", "and and CCONJ 9 cc", "insisted insist VERB 4 conj", "on on ADP 11 case", "inspections inspection NOUN 9 obl", ". . PUNCT 4 punct",
+  ]]));
+  assert.deepEqual(shared.map(brief), ["USA>RUS:111:asserted", "USA>:100:asserted"]);
+  const fact = run(fixtureDoc([["Britain Britain PROPN 2 nsubj", "insisted insist VERB 0 root", "that that SCONJ 7 mark", "the the DET 5 det", "unrest unrest NOUN 7 nsubj", "has have AUX 7 aux", "grown grow VERB 2 ccomp", ". . PUNCT 2 punct"]]));
+  assert.deepEqual(fact, []);
+  const demand = run(fixtureDoc([["Britain Britain PROPN 2 nsubj", "insisted insist VERB 0 root", "that that SCONJ 5 mark", "Russia Russia PROPN 5 nsubj", "leave leave VERB 2 ccomp", "Syria Syria PROPN 5 obj", ". . PUNCT 2 punct"]]));
+  assert.deepEqual(demand.filter((e) => e.code === "100").map(brief), ["GBR>RUS:100:asserted"]);
+});
+
+test("an event noun is not a party; 'according to X' is not a target", () => {
+  // as the real actor coder does, "official" alone reads as a government role
+  const names: [RegExp, string][] = [[/\bofficial\b/, "---GOV"], ...fixtureActors.names];
+  const c = createEventComponent<FixtureActors>({ actors: { names }, codeActor: (l, d, s, e) => codeFixtureActor(l, d, s, e) });
+  const protest = run(fixtureDoc([["Britain Britain PROPN 2 nsubj", "lodged lodge VERB 0 root", "an a DET 5 det", "official official ADJ 5 amod", "protest protest NOUN 2 obj", "with with ADP 7 case", "Russia Russia PROPN 5 nmod", ". . PUNCT 2 punct"]]), c);
+  assert.deepEqual(protest.map(brief), ["GBR>RUS:114:asserted"]);
+  const reported = run(fixtureDoc([[
+    "Russia Russia PROPN 2 nsubj", "attacked attack VERB 0 root", "Syria Syria PROPN 2 obj", ", , PUNCT 7 punct", "according accord VERB 7 case", "to to ADP 5 fixed", "Washington Washington PROPN 3 conj", ". . PUNCT 2 punct",
+  ]]));
+  assert.deepEqual(reported.map(brief), ["RUS>SYR:190:asserted"]);
+});
+
+test("'prepared to impose martial law' is an announced coercion, hence a threat", () => {
+  const ev = run(fixtureDoc([[
+    "Russia Russia PROPN 2 nsubj", "announced announce VERB 0 root", "that that SCONJ 6 mark", "it it PRON 6 expl", "is be AUX 6 cop", "prepared prepared ADJ 2 ccomp",
+    "to to PART 8 mark", "impose impose VERB 6 xcomp", "martial martial ADJ 10 amod", "law law NOUN 8 obj", ". . PUNCT 2 punct",
+  ]]));
+  assert.deepEqual(ev.map(brief), ["RUS>:1724:future", "RUS>:132:asserted"]);
+});
+
+test("word-order rescue leaves a participle after an event noun alone ('a meeting aimed at')", () => {
+  // the tagger read "hosted" as an adjective: the rescue reads it as the verb, but not "aimed"
+  const ev = run(fixtureDoc([[
+    "Putin Putin PROPN 0 root", "hosted host VERB 1 amod", "Tillerson Tillerson PROPN 2 obj", "for for ADP 6 case", "a a DET 6 det", "meeting meeting NOUN 3 nmod",
+    "aimed aim VERB 6 acl", "at at ADP 9 case", "ties tie NOUN 7 obl", ". . PUNCT 1 punct",
+  ]]));
+  assert.deepEqual(ev.map(brief), ["RUSGOV>USAGOV:043:asserted"]);
+});

@@ -70,7 +70,7 @@ const NP_KEEP = new Set(["compound", "flat", "flat:name", "name", "amod", "det",
 const SAY = new Set(["say", "tell", "state", "add", "claim", "insist", "announce", "declare", "report", "note", "stress", "warn", "argue", "assert", "explain", "believe", "think", "allege", "accuse", "told", "said"]);
 const REPORT = new Set(["indicate", "announce", "confirm", "reveal", "signal", "acknowledge", "admit", "insist", "promise", "pledge", "vow", "decide", "agree", "threaten", "warn", "hint", "suggest", "know", "learn", "deny", "write", "tell", "inform", "reply", "respond", "add"]);
 const ALLEGE = new Set(["claim", "allege", "accuse", "suspect", "charge", "contend"]);
-const FUTURE_GOV = new Set(["plan", "intend", "aim", "want", "seek", "prepare", "vow", "swear", "pledge", "promise", "hope", "expect", "threaten", "agree", "offer", "propose", "wish", "going", "set", "schedule", "be", "ready", "willing", "about", "likely", "due"]);
+const FUTURE_GOV = new Set(["plan", "intend", "aim", "want", "seek", "prepare", "vow", "swear", "pledge", "promise", "hope", "expect", "threaten", "agree", "offer", "propose", "wish", "going", "set", "schedule", "be", "ready", "willing", "prepared", "about", "likely", "due"]);
 /** Verbs whose complement is requested, not done. */
 const DIRECTIVE = new Set(["demand", "urge", "ask", "call", "request", "press", "appeal", "propose", "suggest", "recommend", "order", "instruct", "tell", "encourage", "invite", "advise", "pressure", "push", "beg", "plead", "require", "want", "wish", "insist"]);
 /** Verbs whose complement does not happen: "refused to allow", "failed to reach". */
@@ -518,6 +518,8 @@ class DocContext<L> {
       const adjLike = base.upos[i] === "ADJ" || (base.upos[i] === "VERB" && (base.deprel[i] === "amod" || base.deprel[i] === "acl"));
       if (!adjLike || !(f.endsWith("ed") || this.coder.lexicon.forms.has(f)) || /^[A-Z]/.test(base.form[i])) continue;
       if (base.upos[i - 1] !== "NOUN" && base.upos[i - 1] !== "PROPN") continue;
+      // a participle after an event noun modifies the event ("a meeting aimed at ...", "an attack carried out by")
+      if (this.coder.lexicon.entries("N", this.lemma(i - 1))) continue;
       if (this.verbEntries(i)) fix.push(i);
     }
     if (!fix.length) return;
@@ -971,6 +973,7 @@ class DocContext<L> {
     const choice = this.choose(entries, v, reg, psubj, negated);
     if (!choice || !choice.code) return;
     const negPattern = entries.some((e) => e.patterns.some((p) => p.code === choice.code && p.cond.some((c) => c.kind === "neg")));
+    if (choice.code.startsWith("10") && this.claims(v)) return;
 
     // source(s)
     let srcHeads: number[] = [];
@@ -990,8 +993,10 @@ class DocContext<L> {
     }
     let linear: Arg | null = null;
     if (!srcHeads.length && !passive && !this.kids[v].some((k) => SUBJ.has(this.rel(k)))) {
-      // a parse without a subject for this verb: fall back to word order
-      linear = this.linearSource(v);
+      // a parse without a subject for this verb: fall back to word order; a coordinated verb ("defended
+      // ... and insisted") has the subject of its first conjunct, not the nearest noun before it
+      const first = this.rel(v) === "conj" && this.hasCc(v) && t0.upos[t0.head[v]] === "VERB" ? t0.head[v] : v;
+      linear = this.linearSource(first);
     }
     if (!srcHeads.length && !linear) return;
     let modality = negPattern ? this.modality(v, false) : this.modality(v, negated);
@@ -1000,8 +1005,9 @@ class DocContext<L> {
     const intent = (modality === "future" || modality === "negated") && this.announced(v);
     const attribution = this.speakerOf(v);
     let sources = linear ? [linear] : srcHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null);
-    if (!passive && !sources.some((a) => a.match?.actor)) {
-      // the parsed subject is not an actor (often a mis-parse): try word order
+    if (!passive && !sources.some((a) => a.match?.actor) && !(srcHeads.length && this.base(v) === "acl")) {
+      // the parsed subject is not an actor (often a mis-parse): try word order (not for a participle on a
+      // noun that is not an actor: "a meeting aimed at ...")
       const a = this.linearSource(v);
       if (a) sources = [a];
     }
@@ -1041,6 +1047,24 @@ class DocContext<L> {
     }
     this.mustDemand(v, si, out, sources, date, attribution);
     if (choice.code.startsWith("02") && modality === "asserted") this.rally(v, si, out, sources, date, attribution);
+  }
+
+  /**
+   * "insisted unrest there reflected ethnic tensions": a verb of speech that can demand states a fact when
+   * its complement is an indicative clause (a demand's is subjunctive or has must/should: "insisted that
+   * they leave").
+   */
+  private claims(v: number): boolean {
+    if (!SAY.has(this.lemma(v)) || !DIRECTIVE.has(this.lemma(v))) return false;
+    const t = this.t;
+    for (const k of this.kids[v]) {
+      if (this.rel(k) !== "ccomp" && !(this.rel(k) === "advcl" && this.markOf(k) === "that")) continue;
+      const aux = this.kids[k].filter((a) => this.rel(a).startsWith("aux")).map((a) => t.form[a].toLowerCase());
+      if (aux.some((a) => a === "must" || a === "should")) return false;
+      // a participle without auxiliary in a that-clause is a past tense the tagger misread
+      if (t.xpos[k] === "VBD" || t.xpos[k] === "VBZ" || (t.xpos[k] === "VBN" && !aux.length) || aux.some((a) => /^(has|have|had|was|were|is|are|will|would)$/.test(a))) return true;
+    }
+    return false;
   }
 
   private cand(v: number, code: string, source: Arg, target: Arg | null, modality: Modality, confidence: number, date: string | null, sentence: number, attribution: Arg | null, intent = false): Candidate {
@@ -1196,6 +1220,8 @@ class DocContext<L> {
 
   private subjectOf(v: number): number {
     for (const k of this.kids[v]) if (SUBJ.has(this.rel(k))) return k;
+    // "it is prepared to impose": a parser's expletive before a control predicate is its subject
+    for (const k of this.kids[v]) if (this.rel(k) === "expl" && this.child(v, "xcomp") > k) return k;
     if (this.rel(v) === "acl" && this.t.xpos[v] === "VBN") return this.t.head[v];
     return -1;
   }
@@ -1394,7 +1420,8 @@ class DocContext<L> {
 
   private conjuncts(h: number): number[] {
     const out = [h];
-    for (let q = 0; q < out.length; q++) for (const k of this.kids[out[q]]) if (this.rel(k) === "conj" && this.t.upos[k] !== "VERB") out.push(k);
+    // ", according to the US government" attached as a conjunct is the source of the report, not a party
+    for (let q = 0; q < out.length; q++) for (const k of this.kids[out[q]]) if (this.rel(k) === "conj" && this.t.upos[k] !== "VERB" && !this.kids[k].some((c) => this.rel(c) === "case" && PREP_PARTICIPLE.has(this.lowerForm(c)))) out.push(k);
     if (out.length > 1) {
       // "Mordor, Rohan, Fornost and Bree": list members the parser attached as appositions
       for (const x of [...out]) for (const k of this.kids[x]) if ((this.rel(k) === "appos" || this.rel(k) === "list") && this.t.upos[k] === "PROPN" && !out.includes(k)) out.push(k);
@@ -1439,6 +1466,8 @@ class DocContext<L> {
       }
       return null;
     }
+    // an event noun is not a party ("lodged an official protest with Albania": the target is Albania)
+    if (t.upos[h] === "NOUN" && this.coder.lexicon.entries("N", this.lemma(h))) return null;
     const [s, e] = this.npSpan(h);
     let m = this.code(doc, s, e, this.ref);
     if (!m?.actor) {
