@@ -276,3 +276,33 @@ test("word-order rescue leaves a participle after an event noun alone ('a meetin
   ]]));
   assert.deepEqual(ev.map(brief), ["RUSGOV>USAGOV:043:asserted"]);
 });
+
+test("a region found by word order is a place, not a party; a trailing 'X said' is the reporter, not a target", () => {
+  const regions = (l: FixtureActors, d: Doc, s: number, e: number) =>
+    /^(the )?Mediterranean$/.test(d.text.slice(s, e)) ? { actor: "MDT", entity: null, name: "Mediterranean", confidence: 0.9, start: s, end: e, kind: "region" } : codeFixtureActor(l, d, s, e);
+  const c = createEventComponent<FixtureActors>({ actors: fixtureActors, codeActor: regions });
+  const place = run(fixtureDoc([[
+    "Russia Russia PROPN 2 nsubj", "launched launch VERB 0 root", "games game NOUN 2 obj", "in in ADP 6 case", "the the DET 6 det", "Mediterranean Mediterranean PROPN 3 nmod",
+    ", , PUNCT 8 punct", "expected expect VERB 2 ccomp", "to to PART 11 mark", "be be AUX 11 aux:pass", "joined join VERB 8 xcomp", "later later ADV 11 advmod", ". . PUNCT 2 punct",
+  ]]), c);
+  assert.deepEqual(place.filter((e) => e.source.actor === "MDT" || e.target?.actor === "MDT").map(brief), []);
+  const reporter = run(fixtureDoc([[
+    "Russia Russia PROPN 2 nsubj", "vetoed veto VERB 0 root", "the the DET 4 det", "resolution resolution NOUN 2 obj", ", , PUNCT 7 punct", "Washington Washington PROPN 7 nsubj", "said say VERB 2 ccomp", ". . PUNCT 2 punct",
+  ]]));
+  assert.deepEqual(reporter.map(brief), ["RUS>:129:asserted"]);
+});
+
+test("a bare 'in protest' has no parties of its own; a gerund after a determiner is a noun", () => {
+  // the parser hung "by Russia" (the violations' agent) on "protest"
+  const purpose = run(fixtureDoc([[
+    "Putin Putin PROPN 2 nsubj", "condemned condemn VERB 0 root", "Syria Syria PROPN 2 obj", "in in ADP 5 case", "protest protest NOUN 2 obl", "against against ADP 7 case",
+    "violations violation NOUN 5 nmod", "by by ADP 9 case", "Russia Russia PROPN 5 nmod", ". . PUNCT 2 punct",
+  ]]));
+  assert.deepEqual(purpose.map(brief), ["RUSGOV>SYR:111:asserted"]);
+  const gerund = fixtureDoc([[
+    "Britain Britain PROPN 2 nsubj", "opened open VERB 0 root", "a a DET 5 det", "landmark landmark NOUN 5 compound", "hearing hear VERB 2 obj", "on on ADP 7 case", "Russia Russia PROPN 5 obl", ". . PUNCT 2 punct",
+  ]]);
+  gerund.tokens.xpos[4] = "VBG";
+  // CAMEO 2.0 codes "open ... hearing" 090; "hearing" is no verb of its own (HEAR, 040)
+  assert.deepEqual(run(gerund).map(brief), ["GBR>RUS:090:asserted"]);
+});

@@ -99,6 +99,8 @@ const LINEAR_PREPS = new Set(["to", "against", "with", "at", "toward", "towards"
 const TARGET_PREPS = new Set(["with", "to", "against", "at", "on", "upon", "toward", "towards", "into", "from", "for", "over", "between", "about", "of", "in", "across"]);
 
 const DATELINE = /^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+)*)(?:\s*,\s*[A-Z][a-zA-Z.]+)?\s*(?:\([A-Za-z][\w .&'’-]{0,40}\)\s*)?[-–—]+\s*/;
+/** Prepositions of place: a region they introduce is where an event happened ("in the Middle East"). */
+const LOCATIVE = new Set(["in", "at", "across", "inside", "throughout"]);
 const PREP_RANK_ABOUT = ["against", "over", "about", "for", "on", "with", "of", "to", "toward", "towards", "upon", "from", "between", "into", "at", "in", "across"];
 const PREP_RANK = ["with", "against", "to", "toward", "towards", "on", "upon", "over", "from", "for", "of", "about", "between", "into", "at", "in", "across"];
 
@@ -336,6 +338,14 @@ class Discards {
     }
     return out;
   }
+}
+
+/**
+ * A CAMEO region ("the Middle East", "the Mediterranean Sea") found by word order is where something
+ * happened, not a party to it.
+ */
+function isPlace(m: ActorMatch | null): boolean {
+  return m?.kind === "region";
 }
 
 function actorOut(doc: Doc, a: Arg): EventActor {
@@ -708,8 +718,9 @@ class DocContext<L> {
         if ((t.upos[k] === "VERB" && !/^(have|be|do)$/.test(this.lemma(k)) && !governors.has(k)) || t.upos[k] === "SCONJ" || /^[;:"“”]$/.test(t.form[k]) || SUBJ_PRON.has(this.lowerForm(k))) return null;
       }
       const m = this.code(this.doc, t.start[g[0]], t.end[g[1]], this.ref);
-      if (m?.actor) return { head: g[1], start: t.start[g[0]], end: t.end[g[1]], match: m };
-      // an uncoded group inside a prepositional or time phrase ("on Tuesday") does not stop the search
+      if (m?.actor && !isPlace(m)) return { head: g[1], start: t.start[g[0]], end: t.end[g[1]], match: m };
+      // an uncoded group or a region inside a prepositional or time phrase ("on Tuesday", "in the
+      // Mediterranean Sea") does not stop the search
       let pp = g[0] - 1;
       while (pp > s.tokenStart && (t.upos[pp] === "DET" || t.upos[pp] === "PRON" || t.upos[pp] === "NUM")) pp--;
       const inPP = pp >= s.tokenStart && t.upos[pp] === "ADP";
@@ -964,6 +975,12 @@ class DocContext<L> {
     // attributive participles: "suspected British militant", "the alleged attack"
     if (ALLEGED_MOD.has(this.lowerForm(v)) && v + 1 < t0.count && /^(NOUN|PROPN|ADJ)$/.test(t0.upos[v + 1])) return;
     if (t0.xpos[v] === "VBG" && (this.kids[v].some((k) => this.rel(k) === "nmod:poss") || (v > 0 && /^'s$|^’s$/.test(t0.form[v - 1])))) return;
+    // "opened a landmark hearing", "the ongoing fighting": a gerund after a determiner is a noun
+    if (t0.xpos[v] === "VBG" && !this.kids[v].some((k) => this.rel(k).startsWith("aux"))) {
+      let k = v - 1;
+      while (k >= 0 && t0.sentence[k] === t0.sentence[v] && (t0.upos[k] === "NOUN" || t0.upos[k] === "ADJ")) k--;
+      if (k >= 0 && t0.upos[k] === "DET" && DETERMINERS.has(this.lowerForm(k))) return;
+    }
     const entries = this.verbEntries(v);
     if (!entries) return;
     const passive = this.isPassive(v);
@@ -1005,7 +1022,7 @@ class DocContext<L> {
     const intent = (modality === "future" || modality === "negated") && this.announced(v);
     const attribution = this.speakerOf(v);
     let sources = linear ? [linear] : srcHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null);
-    if (!passive && !sources.some((a) => a.match?.actor) && !(srcHeads.length && this.base(v) === "acl")) {
+    if (!passive && !sources.some((a) => a.match?.actor) && !(srcHeads.length && this.base(v) === "acl" && this.markOf(v) !== "to")) {
       // the parsed subject is not an actor (often a mis-parse): try word order (not for a participle on a
       // noun that is not an actor: "a meeting aimed at ...")
       const a = this.linearSource(v);
@@ -1290,7 +1307,8 @@ class DocContext<L> {
     // clausal complement subject/object ("demanded that X withdraw")
     for (const k of this.kids[v]) {
       const r = this.rel(k);
-      if (r === "ccomp" || r === "xcomp") {
+      // "..., the foreign ministry said" hung on the verb: the reporter is no target
+      if ((r === "ccomp" || r === "xcomp") && !(k > v && SAY.has(this.lemma(k)))) {
         const s = this.subjectOf(k);
         if (s >= 0) cands.push([s, true]);
         const oo = this.child(k, "obj", "dobj");
@@ -1302,7 +1320,7 @@ class DocContext<L> {
     for (const [c, direct] of cands) {
       if (direct) {
         const a = this.arg(c, v);
-        if (a?.match?.actor) return this.conjuncts(c);
+        if (a?.match?.actor && !(LOCATIVE.has(this.caseOf(c)) && isPlace(a.match))) return this.conjuncts(c);
       }
       if (!direct) continue;
       const inner = this.innerActor(c, v, 3);
@@ -1325,7 +1343,7 @@ class DocContext<L> {
       const m = this.code(this.doc, t.start[g[0]], t.end[g[1]], this.ref);
       // a country named outside the role's own phrase overrides the role ("mobilized army reservists for a
       // possible war against Iraq"); one inside it does not ("accused intelligence agencies of leaks to Moscow")
-      if (inside && inside.has(g[0])) continue;
+      if (inside && inside.has(g[0]) || isPlace(m)) continue;
       if (m?.actor && !(countryOnly && m.actor.startsWith("---"))) return { head: g[1], start: t.start[g[0]], end: t.end[g[1]], match: { ...m, confidence: m.confidence * 0.7 } };
     }
     return null;
@@ -1402,7 +1420,7 @@ class DocContext<L> {
           const p = this.caseOf(k);
           if (TARGET_PREPS.has(p) || p === "by") {
             const b = this.arg(k, v);
-            if (b?.match?.actor) return k;
+            if (b?.match?.actor && !(LOCATIVE.has(p) && isPlace(b.match))) return k;
           }
           next.push(k);
         }
@@ -1478,7 +1496,7 @@ class DocContext<L> {
           const [s2, e2] = this.npSpan(k);
           const m2 = this.code(doc, Math.min(s, s2), Math.max(e, e2), this.ref) ?? null;
           const m3 = m2?.actor ? m2 : this.code(doc, s2, e2, this.ref);
-          if (m3?.actor) {
+          if (m3?.actor && !(LOCATIVE.has(this.caseOf(k)) && isPlace(m3))) {
             m = m3;
             break;
           }
@@ -1649,6 +1667,9 @@ class DocContext<L> {
     const entries = this.coder.lexicon.entries("N", this.lemma(n));
     if (!entries) return;
     const t = this.t;
+    // "staged a hunger strike in protest against ...": a bare "in protest" states the purpose of the clause's
+    // own act, which is coded; it has no parties of its own
+    if (this.caseOf(n) === "in" && !this.kids[n].some((k) => this.rel(k) === "det" || this.rel(k) === "nmod:poss")) return;
     const choice = this.choose(entries, n, { pre: [], post: this.subtree(n).filter((k) => k > n) }, -1, false);
     if (!choice?.code) return;
     let src: Arg | null = null;
