@@ -306,3 +306,11 @@ test("a bare 'in protest' has no parties of its own; a gerund after a determiner
   // CAMEO 2.0 codes "open ... hearing" 090; "hearing" is no verb of its own (HEAR, 040)
   assert.deepEqual(run(gerund).map(brief), ["GBR>RUS:090:asserted"]);
 });
+
+test("a protest is aimed at the target of the demand it is made for", () => {
+  const ev = run(fixtureDoc([[
+    "Britain Britain PROPN 2 nsubj", "protested protest VERB 0 root", "to to PART 4 mark", "demand demand VERB 2 advcl", "the the DET 6 det", "withdrawal withdrawal NOUN 4 obj",
+    "of of ADP 8 case", "Russia Russia PROPN 6 nmod", ". . PUNCT 2 punct",
+  ]]));
+  assert.deepEqual(ev.map(brief), ["GBR>RUS:140:asserted"]);
+});

@@ -1030,6 +1030,15 @@ class DocContext<L> {
     }
     sources = this.adjConjuncts(sources);
     let targets = tgtHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null && a.match?.actor != null);
+    // "continued their hunger strike to demand the resignation of the President": a protest is aimed at
+    // the target of the demand it is made for
+    if (!targets.length && choice.code.startsWith("14")) {
+      for (const k of this.kids[v]) {
+        if ((this.rel(k) !== "advcl" && this.rel(k) !== "xcomp") || this.markOf(k) !== "to" || !DIRECTIVE.has(this.lemma(k))) continue;
+        targets = this.targetHeads(k).map((h) => this.arg(h, k)).filter((a): a is Arg => a != null && a.match?.actor != null);
+        if (targets.length) break;
+      }
+    }
     // a compound subject acting jointly with no object ("X and Y agreed to a ceasefire")
     const joint = !targets.length && !passive && sources.filter((a) => a.match?.actor).length > 1 && (MUTUAL_ROOTS.has(choice.code.slice(0, 2)) || reg.post.some((k) => MUTUAL_OBJ.has(this.lemma(k))));
     if (!passive && !(joint && !this.coder.mutual) && (!targets.length || targets.every((a) => a.match?.actor?.startsWith("---")))) {
