@@ -314,3 +314,10 @@ test("a protest is aimed at the target of the demand it is made for", () => {
   ]]));
   assert.deepEqual(ev.map(brief), ["GBR>RUS:140:asserted"]);
 });
+
+test("'claim' is no disapproval; claiming responsibility is (015)", () => {
+  const stated = run(fixtureDoc([["Syria Syria PROPN 2 nsubj", "claims claim VERB 0 root", "to to PART 5 mark", "be be AUX 5 aux", "building build VERB 2 xcomp", "weapons weapon NOUN 5 obj", ". . PUNCT 2 punct"]]));
+  assert.deepEqual(stated.map(brief), []);
+  const owned = run(fixtureDoc([["Syria Syria PROPN 2 nsubj", "claimed claim VERB 0 root", "responsibility responsibility NOUN 2 obj", ". . PUNCT 2 punct"]]));
+  assert.deepEqual(owned.map(brief), ["SYR>:015:asserted"]);
+});
