@@ -321,3 +321,30 @@ test("'claim' is no disapproval; claiming responsibility is (015)", () => {
   const owned = run(fixtureDoc([["Syria Syria PROPN 2 nsubj", "claimed claim VERB 0 root", "responsibility responsibility NOUN 2 obj", ". . PUNCT 2 punct"]]));
   assert.deepEqual(owned.map(brief), ["SYR>:015:asserted"]);
 });
+
+test("PETRARCH patterns: a synset joined to words by '_' must be next to them; a negative synset makes the negation part of the meaning", () => {
+  const dir = mkdtempSync(join(tmpdir(), "evpetr-"));
+  const f = join(dir, "verbs.txt");
+  writeFileSync(f, [
+    "&TIETYPES", "+ECONOMIC", "+CULTURAL", "", "&NEGAUX", "+DID N'T", "+WILL NOT", "",
+    "--- WELCOME  [041] ---", "WELCOME", "- * &TIETYPES_MEMOS FROM [911]", "",
+    "--- CLASH  [223] ---", "CLASH", "- &NEGAUX * OVER EFFORTS  [904]", "",
+  ].join("\n"));
+  const c = new EventCoder<FixtureActors>({ actors: fixtureActors, codeActor: (l, d, s, e) => codeFixtureActor(l, d, s, e), lexiconFiles: [f] });
+  const memo = (adj: string[]) => fixtureDoc([[
+    "Russia Russia PROPN 2 nsubj", "welcomed welcome VERB 0 root", ...adj.map((a) => `${a} ${a} ADJ ${adj.length + 3} amod`), `memos memo NOUN 2 obj`,
+    `from from ADP ${adj.length + 5} case`, `Syria Syria PROPN ${adj.length + 3} nmod`, ". . PUNCT 2 punct",
+  ]]);
+  const joined = memo(["economic"]);
+  c.annotate(joined);
+  assert.deepEqual(joined.events.map(brief), ["RUS>SYR:911:asserted"]);
+  const apart = memo(["economic", "secret"]);
+  c.annotate(apart);
+  assert.deepEqual(apart.events.map(brief), ["RUS>SYR:041:asserted"]);
+  const neg = fixtureDoc([[
+    "Russia Russia PROPN 4 nsubj", "did do AUX 4 aux", "n't not PART 4 advmod", "clash clash VERB 0 root", "over over ADP 7 case", "the the DET 7 det", "efforts effort NOUN 4 obl",
+    "of of ADP 9 case", "Syria Syria PROPN 7 nmod", ". . PUNCT 4 punct",
+  ]]);
+  c.annotate(neg);
+  assert.deepEqual(neg.events.map(brief), ["RUS>SYR:904:asserted"]);
+});

@@ -295,6 +295,19 @@ function multiWords(set: Set<string>): string[][] {
   return m;
 }
 
+/**
+ * The negation belongs to the pattern's meaning (the event is then asserted): a `neg` condition, or a
+ * PETRARCH pattern word such as "&NEGATVAUXVRB * OVER EFFORTS" (synset "DID N'T", "WILL NOT", ...).
+ */
+function negates(p: Pattern): boolean {
+  if (p.cond.some((c) => c.kind === "neg")) return true;
+  for (const term of [...p.pre, ...p.post]) {
+    if (term.words.some((w) => NEG.has(w))) return true;
+    if (term.synset) for (const m of term.synset) if (m.split(" ").some((w) => NEG.has(w))) return true;
+  }
+  return false;
+}
+
 /** Discard phrases (PETRARCH format): whole-word, case-insensitive. */
 class Discards {
   private sentence = new Set<string>();
@@ -780,7 +793,7 @@ class DocContext<L> {
         best = p;
       }
     }
-    if (best) return { code: best.code, reverse: best.reverse ?? null, spec: best.specificity, neg: best.cond.some((c) => c.kind === "neg") };
+    if (best) return { code: best.code, reverse: best.reverse ?? null, spec: best.specificity, neg: negates(best) };
     for (const e of entries) if (e.code) return { code: e.code, reverse: e.reverse ?? null, spec: 0 };
     return null;
   }
@@ -880,6 +893,7 @@ class DocContext<L> {
           found = true;
           break;
         }
+        if (term.glued) break;
       }
       if (!found) return false;
     }
@@ -928,7 +942,7 @@ class DocContext<L> {
     return "";
   }
 
-  private choose(entries: TriggerEntry[], v: number, reg: { pre: number[]; post: number[] }, passiveSubj: number, negated: boolean): { code: string | null; reverse: string | null; spec: number } | null {
+  private choose(entries: TriggerEntry[], v: number, reg: { pre: number[]; post: number[] }, passiveSubj: number, negated: boolean): { code: string | null; reverse: string | null; spec: number; neg?: boolean } | null {
     let best: Pattern | null = null;
     for (const e of entries) {
       for (const p of e.patterns) {
@@ -942,7 +956,7 @@ class DocContext<L> {
         best = p;
       }
     }
-    if (best) return { code: best.code, reverse: best.reverse ?? null, spec: best.specificity };
+    if (best) return { code: best.code, reverse: best.reverse ?? null, spec: best.specificity, neg: negates(best) };
     for (const e of entries) if (e.code) return { code: e.code, reverse: e.reverse ?? null, spec: 0 };
     return null;
   }
@@ -989,7 +1003,7 @@ class DocContext<L> {
     const negated = this.isNegated(v);
     const choice = this.choose(entries, v, reg, psubj, negated);
     if (!choice || !choice.code) return;
-    const negPattern = entries.some((e) => e.patterns.some((p) => p.code === choice.code && p.cond.some((c) => c.kind === "neg")));
+    const negPattern = choice.neg === true;
     if (choice.code.startsWith("10") && this.claims(v)) return;
 
     // source(s)

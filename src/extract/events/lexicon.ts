@@ -22,6 +22,8 @@ import { fileURLToPath } from "node:url";
 export interface Term {
   words: string[];
   synset: Set<string> | null;
+  /** Must follow the previous term's words directly (joined to it by "_": "&TIETYPES_MEMOS"). */
+  glued?: boolean;
 }
 
 export interface Pattern {
@@ -254,19 +256,43 @@ export class EventLexicon {
 
   private parseTerms(s: string): Term[] {
     const out: Term[] = [];
-    const re = /\{([^}]*)\}|&([A-Z0-9_]+)|([A-Z0-9'\-_]+)/gi;
+    const re = /\{([^}]*)\}|([&A-Z0-9'\-_]+)/gi;
     const plain = s.replace(/[()]/g, " ");
     for (let m = re.exec(plain); m; m = re.exec(plain)) {
       if (m[1] !== undefined) {
         const ws = m[1].trim().split(/\s+/).filter(Boolean);
         // a {multi word} group may contain synsets: expand them as separate terms
-        for (const w of ws) out.push(this.term(w));
+        for (const w of ws) out.push(...this.joined(w));
       } else if (m[2] !== undefined) {
-        out.push({ words: [], synset: this.synsets.get(synKey(m[2])) ?? new Set() });
-      } else if (m[3] !== undefined) {
-        out.push(this.term(m[3]));
+        out.push(...this.joined(m[2]));
       }
     }
+    return out;
+  }
+
+  /**
+   * An underscore-joined pattern word: plain words in a row are one term; a synset inside it
+   * ("&TIETYPES_MEMOS", "MEMOS_ON_&TIETYPES") is a term of its own, its name the longest one defined.
+   */
+  private joined(w: string): Term[] {
+    if (!w.includes("&")) return [this.term(w)];
+    const seg = w.split("_");
+    const out: Term[] = [];
+    let words: string[] = [];
+    for (let i = 0; i < seg.length; i++) {
+      if (!seg[i].startsWith("&")) {
+        if (seg[i]) words.push(seg[i]);
+        continue;
+      }
+      if (words.length) out.push(this.term(words.join("_")));
+      words = [];
+      let j = seg.length - 1;
+      while (j > i && !this.synsets.has(synKey(seg.slice(i, j + 1).join("_").slice(1)))) j--;
+      out.push(this.term(seg.slice(i, j + 1).join("_")));
+      i = j;
+    }
+    if (words.length) out.push(this.term(words.join("_")));
+    for (let k = 1; k < out.length; k++) out[k].glued = true;
     return out;
   }
 
