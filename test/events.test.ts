@@ -348,3 +348,16 @@ test("PETRARCH patterns: a synset joined to words by '_' must be next to them; a
   c.annotate(neg);
   assert.deepEqual(neg.events.map(brief), ["RUS>SYR:904:asserted"]);
 });
+
+test("PETRARCH patterns see the verbs a clause is the complement of ('- INDICATED * [123]')", () => {
+  const dir = mkdtempSync(join(tmpdir(), "evpetr-"));
+  const f = join(dir, "verbs.txt");
+  writeFileSync(f, "--- DEPLORE [122] ---\nDEPLORE\n- INDICATED *  [123]\n");
+  const c = new EventCoder<FixtureActors>({ actors: fixtureActors, codeActor: (l, d, s, e) => codeFixtureActor(l, d, s, e), lexiconFiles: [f] });
+  const reported = fixtureDoc([["Russia Russia PROPN 2 nsubj", "indicated indicate VERB 0 root", "it it PRON 4 nsubj", "deplored deplore VERB 2 ccomp", "Syria Syria PROPN 4 obj", ". . PUNCT 2 punct"]]);
+  c.annotate(reported);
+  assert.deepEqual(reported.events.map(brief), ["RUS>SYR:123:asserted"]);
+  const plain = fixtureDoc([["Russia Russia PROPN 2 nsubj", "deplored deplore VERB 0 root", "Syria Syria PROPN 2 obj", ". . PUNCT 2 punct"]]);
+  c.annotate(plain);
+  assert.deepEqual(plain.events.map(brief), ["RUS>SYR:122:asserted"]);
+});

@@ -832,6 +832,12 @@ class DocContext<L> {
     const pre: number[] = [];
     const post: number[] = [];
     for (const k of acc) (k < v || k === passiveSubj ? (k === passiveSubj ? post : pre) : post).push(k);
+    // the verbs whose complement this clause is come before it in a pattern ("- INDICATED * [123]":
+    // "Ethiopia indicated it deplored Libya")
+    for (let x = v, q = 0; q < 3 && (this.rel(x) === "ccomp" || this.rel(x) === "xcomp") && this.t.head[x] >= 0 && this.t.head[x] < x; q++) {
+      x = this.t.head[x];
+      pre.unshift(x);
+    }
     if (passiveSubj >= 0) {
       // the passive subject's words read as the object
       const sub = this.subtree(passiveSubj).filter((k) => k !== passiveSubj);
