@@ -248,12 +248,15 @@ test("a coordinated verb without its own subject shares its first conjunct's; 'i
   assert.deepEqual(demand.filter((e) => e.code === "100").map(brief), ["GBR>RUS:100:asserted"]);
 });
 
-test("an event noun is not a party; 'according to X' is not a target", () => {
+test("an event noun or a role modifier is not a party; 'according to X' is not a target", () => {
   // as the real actor coder does, "official" alone reads as a government role
   const names: [RegExp, string][] = [[/\bofficial\b/, "---GOV"], ...fixtureActors.names];
   const c = createEventComponent<FixtureActors>({ actors: { names }, codeActor: (l, d, s, e) => codeFixtureActor(l, d, s, e) });
   const protest = run(fixtureDoc([["Britain Britain PROPN 2 nsubj", "lodged lodge VERB 0 root", "an a DET 5 det", "official official ADJ 5 amod", "protest protest NOUN 2 obj", "with with ADP 7 case", "Russia Russia PROPN 5 nmod", ". . PUNCT 2 punct"]]), c);
   assert.deepEqual(protest.map(brief), ["GBR>RUS:114:asserted"]);
+  // a role read off a modifier ("official contact") is not the referent either
+  const contact = run(fixtureDoc([["Britain Britain PROPN 2 nsubj", "boycotted boycott VERB 0 root", "official official ADJ 4 amod", "contact contact NOUN 2 obj", "with with ADP 6 case", "Russia Russia PROPN 4 nmod", ". . PUNCT 2 punct"]]), c);
+  assert.deepEqual(contact.map((e) => `${e.source.actor}>${e.target?.actor ?? ""}`), ["GBR>RUS"]);
   const reported = run(fixtureDoc([[
     "Russia Russia PROPN 2 nsubj", "attacked attack VERB 0 root", "Syria Syria PROPN 2 obj", ", , PUNCT 7 punct", "according accord VERB 7 case", "to to ADP 5 fixed", "Washington Washington PROPN 3 conj", ". . PUNCT 2 punct",
   ]]));

@@ -1372,7 +1372,7 @@ class DocContext<L> {
       const m = this.code(this.doc, t.start[g[0]], t.end[g[1]], this.ref);
       // a country named outside the role's own phrase overrides the role ("mobilized army reservists for a
       // possible war against Iraq"); one inside it does not ("accused intelligence agencies of leaks to Moscow")
-      if (inside && inside.has(g[0]) || isPlace(m)) continue;
+      if (inside && inside.has(g[0]) || isPlace(m) || this.modifierRole(m, g[1])) continue;
       if (m?.actor && !(countryOnly && m.actor.startsWith("---"))) return { head: g[1], start: t.start[g[0]], end: t.end[g[1]], match: { ...m, confidence: m.confidence * 0.7 } };
     }
     return null;
@@ -1517,6 +1517,8 @@ class DocContext<L> {
     if (t.upos[h] === "NOUN" && this.coder.lexicon.entries("N", this.lemma(h))) return null;
     const [s, e] = this.npSpan(h);
     let m = this.code(doc, s, e, this.ref);
+    // a role read off a modifier is not the phrase's referent ("all official contact", "military exercises")
+    if (this.modifierRole(m, h)) m = null;
     if (!m?.actor) {
       // apposition, then "a mission from the OPCW", "lawmakers in Arnor", "the government of Gondor"
       for (const k of this.kids[h]) {
@@ -1560,6 +1562,16 @@ class DocContext<L> {
     }
     if (!m?.actor && t.upos[h] !== "PROPN" && t.upos[h] !== "NOUN") return null;
     return { head: h, start: s, end: e, match: m };
+  }
+
+  /**
+   * A role without a country read off an adjective is not the phrase's referent: "all official contact",
+   * "terrorist activities" (the head noun alone names no actor; a compound does: "intelligence agencies").
+   */
+  private modifierRole(m: ActorMatch | null, head: number): boolean {
+    const t = this.t;
+    return !!m?.actor?.startsWith("---") && t.upos[head] === "NOUN" && !this.kids[head].some((k) => this.rel(k) === "compound") &&
+      !this.code(this.doc, t.start[head], t.end[head], this.ref)?.actor;
   }
 
   /**
