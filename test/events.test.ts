@@ -364,3 +364,14 @@ test("PETRARCH patterns see the verbs a clause is the complement of ('- INDICATE
   c.annotate(plain);
   assert.deepEqual(plain.events.map(brief), ["RUS>SYR:122:asserted"]);
 });
+
+test("'neither ... nor' negates; a 'with' party hung on a place phrase is still the verb's party", () => {
+  const neither = run(fixtureDoc([[
+    "Neither neither CCONJ 5 cc", "Russia Russia PROPN 5 nsubj", "nor nor CCONJ 4 cc", "China China PROPN 2 conj", "vetoed veto VERB 0 root", "it it PRON 5 obj", ". . PUNCT 5 punct",
+  ]]));
+  assert.deepEqual(neither.map(brief), ["RUS>:129:negated", "CHN>:129:negated"]);
+  const party = run(fixtureDoc([[
+    "Putin Putin PROPN 2 nsubj", "met meet VERB 0 root", "in in ADP 4 case", "Moscow Moscow PROPN 2 obl", "with with ADP 6 case", "Tillerson Tillerson PROPN 4 nmod", ". . PUNCT 2 punct",
+  ]]));
+  assert.deepEqual(party.map(brief), ["RUSGOV>USAGOV:040:asserted"]);
+});

@@ -1328,6 +1328,9 @@ class DocContext<L> {
       const b = this.base(k);
       return (b === "obl" || b === "nmod") && !this.isTime(k) && this.rel(k) !== "obl:agent";
     });
+    // "celebrated Eid at Osgiliath with Gondor" parsed with "with Gondor" under the place: the party phrase
+    // still ranks as the verb's own
+    for (const k of [...obl]) for (const c of this.kids[k]) if (this.base(c) === "nmod" && this.caseOf(c) === "with" && LOCATIVE.has(this.caseOf(k))) obl.push(c);
     // disapproval, rejection and threats are about someone ("complained to the UN over Israeli raids")
     const order = /^1[123]/.test(code) ? PREP_RANK_ABOUT : PREP_RANK;
     const rank = (k: number) => { const r = order.indexOf(this.caseOf(k)); return r < 0 ? 99 : r; };
@@ -1630,6 +1633,9 @@ class DocContext<L> {
     for (const k of this.kids[v]) {
       const r = this.rel(k);
       if ((r === "advmod" || r === "neg" || r === "det" || r === "cc:preconj") && NEG.has(this.t.form[k].toLowerCase())) return true;
+      // "Neither Galadriel nor Gollum boycotted the parade" (the "neither" on the subject or, misparsed, on the verb)
+      if (r === "cc" && k < v && this.lowerForm(k) === "neither") return true;
+      if (SUBJ.has(r) && this.kids[k].some((c) => this.rel(c) === "cc:preconj" && this.lowerForm(c) === "neither")) return true;
     }
     return false;
   }
