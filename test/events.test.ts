@@ -375,3 +375,20 @@ test("'neither ... nor' negates; a 'with' party hung on a place phrase is still 
   ]]));
   assert.deepEqual(party.map(brief), ["RUSGOV>USAGOV:040:asserted"]);
 });
+
+test("PETRARCH patterns read a that-clause of a verb other than speech ('allowed that ... really pleasant')", () => {
+  const dir = mkdtempSync(join(tmpdir(), "evpetr-"));
+  const f = join(dir, "verbs.txt");
+  writeFileSync(f, "--- ALLOW  [080] ---\nALLOW\n- * REALLY_PLEASANT  [024]\n\n--- SAID  [023]  ---\nSAID\n- * HAPPY  [041]\n");
+  const c = new EventCoder<FixtureActors>({ actors: fixtureActors, codeActor: (l, d, s, e) => codeFixtureActor(l, d, s, e), lexiconFiles: [f] });
+  const allowed = fixtureDoc([[
+    "Russia Russia PROPN 2 nsubj", "allowed allow VERB 0 root", "that that SCONJ 8 mark", "Syria Syria PROPN 8 nsubj", "is be AUX 8 cop", "really really ADV 7 advmod",
+    "pleasant pleasant ADJ 8 amod", "place place NOUN 2 ccomp", ". . PUNCT 2 punct",
+  ]]);
+  c.annotate(allowed);
+  assert.deepEqual(allowed.events.map((e) => e.code), ["024"]);
+  // speech stays apart from what is said
+  const said = fixtureDoc([["Russia Russia PROPN 2 nsubj", "said said VERB 0 root", "that that SCONJ 6 mark", "Syria Syria PROPN 6 nsubj", "was be AUX 6 cop", "happy happy ADJ 2 ccomp", ". . PUNCT 2 punct"]]);
+  c.annotate(said);
+  assert.deepEqual(said.events.map((e) => e.code).filter((x) => x === "041"), []);
+});

@@ -821,8 +821,10 @@ class DocContext<L> {
       for (const k of this.kids[x]) {
         const r = this.rel(k);
         if (x === v && CLAUSE_STOP.has(r) && k !== passiveSubj) continue;
-        // a clausal complement with its own subject is another event's clause
-        if ((r === "ccomp" || r === "xcomp") && (speech || this.subjectOf(k) >= 0)) continue;
+        // a clausal complement with its own subject is another event's clause, except a that-clause of a
+        // verb other than speech, which completes the verb's own meaning ("allowed that Mordor isn't a
+        // really pleasant place")
+        if ((r === "ccomp" || r === "xcomp") && (speech || (this.subjectOf(k) >= 0 && this.markOf(k) !== "that"))) continue;
         if (x !== v && (r === "acl:relcl" || r === "parataxis" || r === "punct")) continue;
         acc.push(k);
         stack.push(k);
