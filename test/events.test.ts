@@ -25,6 +25,13 @@ function run(doc: Doc, c = coder): Event[] {
 
 const brief = (e: Event) => `${e.source.actor}>${e.target?.actor ?? ""}:${e.code}:${e.modality}`;
 
+/** An event coder with only the given PETRARCH verb dictionary text. */
+function petrarchCoder(verbs: string): EventCoder<FixtureActors> {
+  const f = join(mkdtempSync(join(tmpdir(), "evpetr-")), "verbs.txt");
+  writeFileSync(f, verbs);
+  return new EventCoder<FixtureActors>({ actors: fixtureActors, codeActor: (l, d, s, e) => codeFixtureActor(l, d, s, e), lexiconFiles: [f] });
+}
+
 test("active voice, weekday resolved to the most recent one on or before the article date", () => {
   const doc = fixtureDoc([[
     "Russia Russia PROPN 2 nsubj", "vetoed veto VERB 0 root", "the the DET 4 det", "resolution resolution NOUN 2 obj",
@@ -219,10 +226,7 @@ test("a dateline is not an actor", () => {
 });
 
 test("PETRARCH multi-word verbs: '+' marks the verb, the other words must be there", () => {
-  const dir = mkdtempSync(join(tmpdir(), "evpetr-"));
-  const f = join(dir, "verbs.txt");
-  writeFileSync(f, "--- CORDON   [---]  ---\n+CORDON_OFF {+CORDONED_OFF +CORDONS_OFF}\n- * ROADS [1721]\n\n--- TAP   [---]  ---\nWIRE_+TAP [1711]\n");
-  const c = new EventCoder<FixtureActors>({ actors: fixtureActors, codeActor: (l, d, s, e) => codeFixtureActor(l, d, s, e), lexiconFiles: [f] });
+  const c = petrarchCoder("--- CORDON   [---]  ---\n+CORDON_OFF {+CORDONED_OFF +CORDONS_OFF}\n- * ROADS [1721]\n\n--- TAP   [---]  ---\nWIRE_+TAP [1711]\n");
   const withOff = fixtureDoc([["Russia Russia PROPN 2 nsubj", "cordoned cordon VERB 0 root", "off off ADP 2 compound:prt", "the the DET 5 det", "roads road NOUN 2 obj", "to to ADP 7 case", "Syria Syria PROPN 5 nmod", ". . PUNCT 2 punct"]]);
   c.annotate(withOff);
   assert.deepEqual(withOff.events.map(brief), ["RUS>SYR:1721:asserted"]);
@@ -326,14 +330,11 @@ test("'claim' is no disapproval; claiming responsibility is (015)", () => {
 });
 
 test("PETRARCH patterns: a synset joined to words by '_' must be next to them; a negative synset makes the negation part of the meaning", () => {
-  const dir = mkdtempSync(join(tmpdir(), "evpetr-"));
-  const f = join(dir, "verbs.txt");
-  writeFileSync(f, [
+  const c = petrarchCoder([
     "&TIETYPES", "+ECONOMIC", "+CULTURAL", "", "&NEGAUX", "+DID N'T", "+WILL NOT", "",
     "--- WELCOME  [041] ---", "WELCOME", "- * &TIETYPES_MEMOS FROM [911]", "",
     "--- CLASH  [223] ---", "CLASH", "- &NEGAUX * OVER EFFORTS  [904]", "",
   ].join("\n"));
-  const c = new EventCoder<FixtureActors>({ actors: fixtureActors, codeActor: (l, d, s, e) => codeFixtureActor(l, d, s, e), lexiconFiles: [f] });
   const memo = (adj: string[]) => fixtureDoc([[
     "Russia Russia PROPN 2 nsubj", "welcomed welcome VERB 0 root", ...adj.map((a) => `${a} ${a} ADJ ${adj.length + 3} amod`), `memos memo NOUN 2 obj`,
     `from from ADP ${adj.length + 5} case`, `Syria Syria PROPN ${adj.length + 3} nmod`, ". . PUNCT 2 punct",
@@ -353,10 +354,7 @@ test("PETRARCH patterns: a synset joined to words by '_' must be next to them; a
 });
 
 test("PETRARCH patterns see the verbs a clause is the complement of ('- INDICATED * [123]')", () => {
-  const dir = mkdtempSync(join(tmpdir(), "evpetr-"));
-  const f = join(dir, "verbs.txt");
-  writeFileSync(f, "--- DEPLORE [122] ---\nDEPLORE\n- INDICATED *  [123]\n");
-  const c = new EventCoder<FixtureActors>({ actors: fixtureActors, codeActor: (l, d, s, e) => codeFixtureActor(l, d, s, e), lexiconFiles: [f] });
+  const c = petrarchCoder("--- DEPLORE [122] ---\nDEPLORE\n- INDICATED *  [123]\n");
   const reported = fixtureDoc([["Russia Russia PROPN 2 nsubj", "indicated indicate VERB 0 root", "it it PRON 4 nsubj", "deplored deplore VERB 2 ccomp", "Syria Syria PROPN 4 obj", ". . PUNCT 2 punct"]]);
   c.annotate(reported);
   assert.deepEqual(reported.events.map(brief), ["RUS>SYR:123:asserted"]);
@@ -377,10 +375,7 @@ test("'neither ... nor' negates; a 'with' party hung on a place phrase is still 
 });
 
 test("PETRARCH patterns read a that-clause of a verb other than speech ('allowed that ... really pleasant')", () => {
-  const dir = mkdtempSync(join(tmpdir(), "evpetr-"));
-  const f = join(dir, "verbs.txt");
-  writeFileSync(f, "--- ALLOW  [080] ---\nALLOW\n- * REALLY_PLEASANT  [024]\n\n--- SAID  [023]  ---\nSAID\n- * HAPPY  [041]\n");
-  const c = new EventCoder<FixtureActors>({ actors: fixtureActors, codeActor: (l, d, s, e) => codeFixtureActor(l, d, s, e), lexiconFiles: [f] });
+  const c = petrarchCoder("--- ALLOW  [080] ---\nALLOW\n- * REALLY_PLEASANT  [024]\n\n--- SAID  [023]  ---\nSAID\n- * HAPPY  [041]\n");
   const allowed = fixtureDoc([[
     "Russia Russia PROPN 2 nsubj", "allowed allow VERB 0 root", "that that SCONJ 8 mark", "Syria Syria PROPN 8 nsubj", "is be AUX 8 cop", "really really ADV 7 advmod",
     "pleasant pleasant ADJ 8 amod", "place place NOUN 2 ccomp", ". . PUNCT 2 punct",
