@@ -387,3 +387,12 @@ test("PETRARCH patterns read a that-clause of a verb other than speech ('allowed
   c.annotate(said);
   assert.deepEqual(said.events.map((e) => e.code).filter((x) => x === "041"), []);
 });
+
+test("a PETRARCH pattern's target marker after a preposition names the target ('- * ABOUT +')", () => {
+  const c = petrarchCoder("--- WARN  [130] ---\nWARN\n- * ABOUT +  [131]\n");
+  const doc = fixtureDoc([[
+    "Russia Russia PROPN 2 nsubj", "warned warn VERB 0 root", "Britain Britain PROPN 2 obj", "about about ADP 5 case", "Syria Syria PROPN 2 obl", ". . PUNCT 2 punct",
+  ]]);
+  c.annotate(doc);
+  assert.deepEqual(doc.events.map(brief), ["RUS>SYR:131:asserted"]);
+});

@@ -950,7 +950,7 @@ class DocContext<L> {
     return "";
   }
 
-  private choose(entries: TriggerEntry[], v: number, reg: { pre: number[]; post: number[] }, passiveSubj: number, negated: boolean): { code: string | null; reverse: string | null; spec: number; neg?: boolean } | null {
+  private choose(entries: TriggerEntry[], v: number, reg: { pre: number[]; post: number[] }, passiveSubj: number, negated: boolean): { code: string | null; reverse: string | null; spec: number; neg?: boolean; targetPrep?: string } | null {
     let best: Pattern | null = null;
     for (const e of entries) {
       for (const p of e.patterns) {
@@ -964,9 +964,19 @@ class DocContext<L> {
         best = p;
       }
     }
-    if (best) return { code: best.code, reverse: best.reverse ?? null, spec: best.specificity, neg: negates(best) };
+    if (best) return { code: best.code, reverse: best.reverse ?? null, spec: best.specificity, neg: negates(best), targetPrep: best.targetPrep };
     for (const e of entries) if (e.code) return { code: e.code, reverse: e.reverse ?? null, spec: 0 };
     return null;
+  }
+
+  /** The coded object of preposition `prep` on the verb or its object ("warned Gondor about the Prince"). */
+  private prepTarget(v: number, prep: string): number[] {
+    const o = this.child(v, "obj", "dobj");
+    for (const k of [...this.kids[v], ...(o >= 0 ? this.kids[o] : [])]) {
+      const b = this.base(k);
+      if ((b === "obl" || b === "nmod") && this.rel(k) !== "nmod:poss" && this.caseOf(k) === prep && this.arg(k, v)?.match?.actor) return this.conjuncts(k);
+    }
+    return [];
   }
 
   // ------------------------------------------------------------------ verbs
@@ -1029,6 +1039,9 @@ class DocContext<L> {
         for (const k of this.kids[v]) if (k !== s && this.rel(k) === this.rel(s) && SUBJ.has(this.rel(k))) for (const c of this.conjuncts(k)) if (!srcHeads.includes(c)) srcHeads.push(c);
       }
       tgtHeads = this.targetHeads(v, choice.code);
+      // a PETRARCH pattern that marks its target ("- * ABOUT + [130]") names it
+      const marked = choice.targetPrep ? this.prepTarget(v, choice.targetPrep) : [];
+      if (marked.length) tgtHeads = marked;
     }
     let linear: Arg | null = null;
     if (!srcHeads.length && !passive && !this.kids[v].some((k) => SUBJ.has(this.rel(k)))) {

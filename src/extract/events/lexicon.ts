@@ -40,6 +40,8 @@ export interface Pattern {
   rank: number;
   /** Load order: later lines win ties within a file. */
   order?: number;
+  /** PETRARCH "ABOUT +": the target is the object of this preposition. */
+  targetPrep?: string;
   origin: string;
 }
 
@@ -244,6 +246,10 @@ export class EventLexicon {
     const code = normCode(cm[1]);
     const reverse = cm[1].includes(":") ? normCode(cm[1].split(":")[1]) : null;
     let body = line.slice(1, cm.index).trim();
+    // "ABOUT +", "(OF) +": a preposition right before the target marker introduces the target ("AT ^ +" skips
+    // an actor first: no preposition of its own)
+    const marked = /([A-Z]+)\)?\s*\+/.exec(body);
+    const targetPrep = marked && PREPOSITIONS.has(marked[1].toLowerCase()) ? marked[1].toLowerCase() : undefined;
     body = body.replace(/[$+%^]/g, " ");
     const star = body.indexOf("*");
     if (star < 0) return null;
@@ -251,7 +257,7 @@ export class EventLexicon {
     const post = this.parseTerms(body.slice(star + 1));
     let spec = 0;
     for (const t of [...pre, ...post]) spec += t.words.length || 1;
-    return { code, reverse, pre, post, cond: [], specificity: spec, rank, origin };
+    return { code, reverse, pre, post, cond: [], specificity: spec, rank, origin, ...(targetPrep ? { targetPrep } : {}) };
   }
 
   private parseTerms(s: string): Term[] {
@@ -302,6 +308,9 @@ export class EventLexicon {
     return { words, synset: null };
   }
 }
+
+/** Prepositions that can introduce a PETRARCH pattern's marked target. */
+const PREPOSITIONS = new Set(["about", "at", "with", "to", "against", "on", "of", "for", "from", "toward", "towards", "into", "over", "upon", "in", "by"]);
 
 /** Synset names are matched without case and trailing underscores ("&PREPOSIT1_" = "&PREPOSIT1"). */
 function synKey(name: string): string {
