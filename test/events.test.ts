@@ -26,10 +26,10 @@ function run(doc: Doc, c = coder): Event[] {
 const brief = (e: Event) => `${e.source.actor}>${e.target?.actor ?? ""}:${e.code}:${e.modality}`;
 
 /** An event coder with only the given PETRARCH verb dictionary text. */
-function petrarchCoder(verbs: string): EventCoder<FixtureActors> {
+function petrarchCoder(verbs: string, reciprocal = false): EventCoder<FixtureActors> {
   const f = join(mkdtempSync(join(tmpdir(), "evpetr-")), "verbs.txt");
   writeFileSync(f, verbs);
-  return new EventCoder<FixtureActors>({ actors: fixtureActors, codeActor: (l, d, s, e) => codeFixtureActor(l, d, s, e), lexiconFiles: [f] });
+  return new EventCoder<FixtureActors>({ actors: fixtureActors, codeActor: (l, d, s, e) => codeFixtureActor(l, d, s, e), lexiconFiles: [f], reciprocal });
 }
 
 test("active voice, weekday resolved to the most recent one on or before the article date", () => {
@@ -395,4 +395,17 @@ test("a PETRARCH pattern's target marker after a preposition names the target ('
   ]]);
   c.annotate(doc);
   assert.deepEqual(doc.events.map(brief), ["RUS>SYR:131:asserted"]);
+});
+
+test("subjects the parser split off one name are one actor; listed subjects are several", () => {
+  const c = petrarchCoder("--- VISIT  [042:043] ---\nVISIT\n", true);
+  const name = run(fixtureDoc([[
+    "Russia Russia PROPN 8 nsubj", "'s 's PART 1 case", "first first ADJ 4 amod", "Deputy deputy NOUN 8 nsubj", "Prime Prime ADJ 6 amod", "Minister Minister PROPN 8 nsubj",
+    "Lavrov Lavrov PROPN 8 nsubj", "visited visit VERB 0 root", "Syria Syria PROPN 8 obj", ". . PUNCT 8 punct",
+  ]]), c);
+  assert.deepEqual(name.map(brief), ["RUSGOV>SYR:042:asserted", "SYR>RUSGOV:043:asserted"]);
+  const listed = run(fixtureDoc([[
+    "Russia Russia PROPN 4 nsubj", "and and CCONJ 3 cc", "China China PROPN 4 nsubj", "visited visit VERB 0 root", "Syria Syria PROPN 4 obj", ". . PUNCT 4 punct",
+  ]]), c);
+  assert.deepEqual(listed.map(brief), ["RUS>SYR:042:asserted", "SYR>RUS:043:asserted", "CHN>SYR:042:asserted", "SYR>CHN:043:asserted"]);
 });

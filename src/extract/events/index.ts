@@ -1034,9 +1034,14 @@ class DocContext<L> {
     } else {
       const s = this.logicalSubject(v);
       if (s >= 0) srcHeads = this.conjuncts(s);
-      // a parser may attach each member of "Arnor and the evil Gondor" as its own subject
+      // a parser may attach each member of "Arnor and the evil Gondor" as its own subject; subjects with no
+      // "and" or comma between them are the words of one name ("Dagolath 's first Deputy Prime Minister
+      // Telemar"), whose last word heads it
       if (s >= 0 && t0.head[s] === v) {
-        for (const k of this.kids[v]) if (k !== s && this.rel(k) === this.rel(s) && SUBJ.has(this.rel(k))) for (const c of this.conjuncts(k)) if (!srcHeads.includes(c)) srcHeads.push(c);
+        const subjects = this.kids[v].filter((k) => k === s || (this.rel(k) === this.rel(s) && SUBJ.has(this.rel(k))));
+        const heads = subjects.filter((k, q) => q === subjects.length - 1 || this.listSeparated(k, subjects[q + 1]));
+        srcHeads = [];
+        for (const h of heads) for (const c of this.conjuncts(h)) if (!srcHeads.includes(c)) srcHeads.push(c);
       }
       tgtHeads = this.targetHeads(v, choice.code);
       // a PETRARCH pattern that marks its target ("- * ABOUT + [130]") names it
@@ -1158,6 +1163,12 @@ class DocContext<L> {
       if (r !== "xcomp" && r !== "conj") return false;
       x = h;
     }
+    return false;
+  }
+
+  /** Is there an "and", "or", "nor", "&" or a comma between tokens a and b (a before b)? */
+  private listSeparated(a: number, b: number): boolean {
+    for (let k = a + 1; k < b; k++) if (/^(and|or|nor|&|,)$/i.test(this.t.form[k])) return true;
     return false;
   }
 
