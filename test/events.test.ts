@@ -409,3 +409,13 @@ test("subjects the parser split off one name are one actor; listed subjects are 
   ]]), c);
   assert.deepEqual(listed.map(brief), ["RUS>SYR:042:asserted", "SYR>RUS:043:asserted", "CHN>SYR:042:asserted", "SYR>CHN:043:asserted"]);
 });
+
+test("a role of a coordinated 'of' phrase is one actor per country ('the ambassadors of A, B and C')", () => {
+  const names: [RegExp, string][] = [[/^ambassadors of Russia$/, "RUSGOV"], ...fixtureActors.names];
+  const c = createEventComponent<FixtureActors>({ actors: { names }, codeActor: (l, d, s, e) => codeFixtureActor(l, d, s, e) });
+  const ev = run(fixtureDoc([[
+    "The the DET 2 det", "ambassadors ambassador NOUN 9 nsubj", "of of ADP 4 case", "Russia Russia PROPN 2 nmod", ", , PUNCT 6 punct", "Syria Syria PROPN 4 conj",
+    "and and CCONJ 8 cc", "China China PROPN 4 conj", "visited visit VERB 0 root", "Britain Britain PROPN 9 obj", ". . PUNCT 9 punct",
+  ]]), c);
+  assert.deepEqual(ev.map(brief), ["RUSGOV>GBR:042:asserted", "SYRGOV>GBR:042:asserted", "CHNGOV>GBR:042:asserted"]);
+});

@@ -1068,7 +1068,7 @@ class DocContext<L> {
       const a = this.linearSource(v);
       if (a) sources = [a];
     }
-    sources = this.adjConjuncts(sources);
+    sources = this.ofConjuncts(this.adjConjuncts(sources));
     let targets = tgtHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null && a.match?.actor != null);
     // "continued their hunger strike to demand the resignation of the President": a protest is aimed at
     // the target of the demand it is made for
@@ -1454,6 +1454,32 @@ class DocContext<L> {
           if (out.some((o) => o.match?.actor?.slice(0, 3) === c)) continue;
           out.push({ head: a.head, start: t.start[x], end: a.end, match: { ...mm!, actor: c + ac.slice(3), confidence: (mm!.confidence ?? 1) * 0.8 } });
         }
+      }
+    }
+    return out ?? args;
+  }
+
+  /**
+   * "The ambassadors of Arnor, Osgiliath and Gondor": a role whose country comes from a coordinated "of"
+   * phrase is one actor per country (ARNGOV, OSGGOV, GONGOV).
+   */
+  private ofConjuncts(args: Arg[]): Arg[] {
+    const t = this.t;
+    let out: Arg[] | null = null;
+    for (const a of args) {
+      const ac = a.match?.actor;
+      if (!ac || ac.length <= 3 || ac.startsWith("---") || ac.startsWith("IGO") || ac.startsWith("NGO")) continue;
+      const of = this.kids[a.head].find((k) => this.base(k) === "nmod" && this.rel(k) !== "nmod:poss" && this.caseOf(k) === "of");
+      if (of === undefined) continue;
+      const first = this.code(this.doc, t.start[of], t.end[of], this.ref)?.actor;
+      if (first !== ac.slice(0, 3)) continue;
+      for (const c of this.conjuncts(of).slice(1)) {
+        const mm = this.code(this.doc, t.start[c], t.end[c], this.ref);
+        const cc = mm?.actor;
+        if (!cc || cc.length !== 3 || cc.startsWith("---")) continue;
+        out ??= [...args];
+        if (out.some((o) => o.match?.actor === cc + ac.slice(3))) continue;
+        out.push({ head: c, start: t.start[c], end: t.end[c], match: { ...mm!, actor: cc + ac.slice(3), confidence: (mm!.confidence ?? 1) * 0.8 } });
       }
     }
     return out ?? args;
