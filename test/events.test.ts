@@ -410,7 +410,7 @@ test("subjects the parser split off one name are one actor; listed subjects are 
   assert.deepEqual(listed.map(brief), ["RUS>SYR:042:asserted", "SYR>RUS:043:asserted", "CHN>SYR:042:asserted", "SYR>CHN:043:asserted"]);
 });
 
-test("a role of a coordinated 'of' phrase is one actor per country ('the ambassadors of A, B and C')", () => {
+test("a role of a coordinated 'of/in' phrase is one actor per country ('the ambassadors of A, B and C')", () => {
   const names: [RegExp, string][] = [[/^ambassadors of Russia$/, "RUSGOV"], ...fixtureActors.names];
   const c = createEventComponent<FixtureActors>({ actors: { names }, codeActor: (l, d, s, e) => codeFixtureActor(l, d, s, e) });
   const ev = run(fixtureDoc([[
@@ -418,4 +418,10 @@ test("a role of a coordinated 'of' phrase is one actor per country ('the ambassa
     "and and CCONJ 8 cc", "China China PROPN 4 conj", "visited visit VERB 0 root", "Britain Britain PROPN 9 obj", ". . PUNCT 9 punct",
   ]]), c);
   assert.deepEqual(ev.map(brief), ["RUSGOV>GBR:042:asserted", "SYRGOV>GBR:042:asserted", "CHNGOV>GBR:042:asserted"]);
+  const lawmakers: [RegExp, string][] = [[/^lawmakers in Russia$/, "RUSLEG"], ...fixtureActors.names];
+  const c2 = createEventComponent<FixtureActors>({ actors: { names: lawmakers }, codeActor: (l, d, s, e) => codeFixtureActor(l, d, s, e) });
+  const inPhrase = run(fixtureDoc([[
+    "lawmakers lawmaker NOUN 6 nsubj", "in in ADP 3 case", "Russia Russia PROPN 1 nmod", "and and CCONJ 5 cc", "China China PROPN 3 conj", "visited visit VERB 0 root", "Britain Britain PROPN 6 obj", ". . PUNCT 6 punct",
+  ]]), c2);
+  assert.deepEqual(inPhrase.map(brief), ["RUSLEG>GBR:042:asserted", "CHNLEG>GBR:042:asserted"]);
 });

@@ -1068,7 +1068,7 @@ class DocContext<L> {
       const a = this.linearSource(v);
       if (a) sources = [a];
     }
-    sources = this.ofConjuncts(this.adjConjuncts(sources));
+    sources = this.countryConjuncts(this.adjConjuncts(sources));
     let targets = tgtHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null && a.match?.actor != null);
     // "continued their hunger strike to demand the resignation of the President": a protest is aimed at
     // the target of the demand it is made for
@@ -1460,16 +1460,16 @@ class DocContext<L> {
   }
 
   /**
-   * "The ambassadors of Arnor, Osgiliath and Gondor": a role whose country comes from a coordinated "of"
-   * phrase is one actor per country (ARNGOV, OSGGOV, GONGOV).
+   * "The ambassadors of Arnor, Osgiliath and Gondor", "lawmakers in Fornost and Gondor": a role whose
+   * country comes from a coordinated "of/in/from" phrase is one actor per country (ARNGOV, OSGGOV, GONGOV).
    */
-  private ofConjuncts(args: Arg[]): Arg[] {
+  private countryConjuncts(args: Arg[]): Arg[] {
     const t = this.t;
     let out: Arg[] | null = null;
     for (const a of args) {
       const ac = a.match?.actor;
       if (!ac || ac.length <= 3 || ac.startsWith("---") || ac.startsWith("IGO") || ac.startsWith("NGO")) continue;
-      const of = this.kids[a.head].find((k) => this.base(k) === "nmod" && this.rel(k) !== "nmod:poss" && this.caseOf(k) === "of");
+      const of = this.kids[a.head].find((k) => this.base(k) === "nmod" && this.rel(k) !== "nmod:poss" && ["of", "in", "from"].includes(this.caseOf(k)));
       if (of === undefined) continue;
       const first = this.code(this.doc, t.start[of], t.end[of], this.ref)?.actor;
       if (first !== ac.slice(0, 3)) continue;
