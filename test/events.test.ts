@@ -425,3 +425,13 @@ test("a role of a coordinated 'of/in' phrase is one actor per country ('the amba
   ]]), c2);
   assert.deepEqual(inPhrase.map(brief), ["RUSLEG>GBR:042:asserted", "CHNLEG>GBR:042:asserted"]);
 });
+
+test("PETRARCH pattern words before the verb include its subject's ('- DEATH TOLL * [223]')", () => {
+  const c = petrarchCoder("--- RISEN  [---] ---\nRISEN\n- DEATH TOLL * [223]\n");
+  const doc = fixtureDoc([[
+    "Russia Russia PROPN 4 nmod:poss", "'s 's PART 1 case", "death death NOUN 4 compound", "toll toll NOUN 6 nsubj", "has have AUX 6 aux", "risen rise VERB 0 root",
+    "in in ADP 9 case", "the the DET 9 det", "dispute dispute NOUN 6 obl", "with with ADP 11 case", "Syria Syria PROPN 9 nmod", ". . PUNCT 6 punct",
+  ]]);
+  c.annotate(doc);
+  assert.deepEqual(doc.events.map(brief), ["RUS>SYR:223:asserted"]);
+});

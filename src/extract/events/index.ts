@@ -840,6 +840,14 @@ class DocContext<L> {
       x = this.t.head[x];
       pre.unshift(x);
     }
+    // and so do the words of an active subject before it ("- DEATH TOLL * [223]": "Eriador's death toll has risen")
+    if (passiveSubj < 0) {
+      const sj = this.kids[v].find((k) => this.rel(k) === "nsubj" && k < v);
+      if (sj !== undefined) {
+        pre.push(...this.subtree(sj));
+        pre.sort((a, b) => a - b);
+      }
+    }
     if (passiveSubj >= 0) {
       // the passive subject's words read as the object
       const sub = this.subtree(passiveSubj).filter((k) => k !== passiveSubj);
