@@ -424,6 +424,14 @@ test("a role of a coordinated 'of/in' phrase is one actor per country ('the amba
     "lawmakers lawmaker NOUN 6 nsubj", "in in ADP 3 case", "Russia Russia PROPN 1 nmod", "and and CCONJ 5 cc", "China China PROPN 3 conj", "visited visit VERB 0 root", "Britain Britain PROPN 6 obj", ". . PUNCT 6 punct",
   ]]), c2);
   assert.deepEqual(inPhrase.map(brief), ["RUSLEG>GBR:042:asserted", "CHNLEG>GBR:042:asserted"]);
+  // the phrase on the first of two coordinated roles is the second's too
+  const both: [RegExp, string][] = [[/^lawmakers$/, "---LEG"], [/^officials$/, "---GOV"], ...fixtureActors.names];
+  const c3 = createEventComponent<FixtureActors>({ actors: { names: both }, codeActor: (l, d, s, e) => codeFixtureActor(l, d, s, e) });
+  const roles = run(fixtureDoc([[
+    "lawmakers lawmaker NOUN 8 nsubj", "and and CCONJ 3 cc", "officials official NOUN 1 conj", "in in ADP 5 case", "Russia Russia PROPN 1 nmod", "and and CCONJ 7 cc", "China China PROPN 5 conj",
+    "visited visit VERB 0 root", "Britain Britain PROPN 8 obj", ". . PUNCT 8 punct",
+  ]]), c3);
+  assert.deepEqual(roles.map(brief).sort(), ["CHNGOV>GBR:042:asserted", "CHNLEG>GBR:042:asserted", "RUSGOV>GBR:042:asserted", "RUSLEG>GBR:042:asserted"]);
 });
 
 test("PETRARCH pattern words before the verb include its subject's ('- DEATH TOLL * [223]')", () => {

@@ -1477,7 +1477,9 @@ class DocContext<L> {
     for (const a of args) {
       const ac = a.match?.actor;
       if (!ac || ac.length <= 3 || ac.startsWith("---") || ac.startsWith("IGO") || ac.startsWith("NGO")) continue;
-      const of = this.kids[a.head].find((k) => this.base(k) === "nmod" && this.rel(k) !== "nmod:poss" && ["of", "in", "from"].includes(this.caseOf(k)));
+      const countryOf = (h: number) => this.kids[h].find((k) => this.base(k) === "nmod" && this.rel(k) !== "nmod:poss" && ["of", "in", "from"].includes(this.caseOf(k)));
+      // "lawmakers and officials in Fornost and Gondor": the phrase on the first conjunct is the second's too
+      const of = countryOf(a.head) ?? (this.rel(a.head) === "conj" ? countryOf(t.head[a.head]) : undefined);
       if (of === undefined) continue;
       const first = this.code(this.doc, t.start[of], t.end[of], this.ref)?.actor;
       if (first !== ac.slice(0, 3)) continue;
