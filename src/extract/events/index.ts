@@ -70,7 +70,7 @@ const NP_KEEP = new Set(["compound", "flat", "flat:name", "name", "amod", "det",
 const SAY = new Set(["say", "tell", "state", "add", "claim", "insist", "announce", "declare", "report", "note", "stress", "warn", "argue", "assert", "explain", "believe", "think", "allege", "accuse", "told", "said"]);
 const REPORT = new Set(["indicate", "announce", "confirm", "reveal", "signal", "acknowledge", "admit", "insist", "promise", "pledge", "vow", "decide", "agree", "threaten", "warn", "hint", "suggest", "know", "learn", "deny", "write", "tell", "inform", "reply", "respond", "add"]);
 const ALLEGE = new Set(["claim", "allege", "accuse", "suspect", "charge", "contend"]);
-const FUTURE_GOV = new Set(["plan", "intend", "aim", "want", "seek", "prepare", "vow", "swear", "pledge", "promise", "hope", "expect", "threaten", "agree", "offer", "propose", "wish", "going", "set", "schedule", "be", "ready", "willing", "about", "likely", "due"]);
+const FUTURE_GOV = new Set(["plan", "intend", "aim", "want", "seek", "prepare", "vow", "swear", "pledge", "promise", "hope", "expect", "threaten", "agree", "offer", "propose", "wish", "going", "set", "schedule", "be", "ready", "willing", "prepared", "about", "likely", "due"]);
 /** Verbs whose complement is requested, not done. */
 const DIRECTIVE = new Set(["demand", "urge", "ask", "call", "request", "press", "appeal", "propose", "suggest", "recommend", "order", "instruct", "tell", "encourage", "invite", "advise", "pressure", "push", "beg", "plead", "require", "want", "wish", "insist"]);
 /** Verbs whose complement does not happen: "refused to allow", "failed to reach". */
@@ -99,6 +99,8 @@ const LINEAR_PREPS = new Set(["to", "against", "with", "at", "toward", "towards"
 const TARGET_PREPS = new Set(["with", "to", "against", "at", "on", "upon", "toward", "towards", "into", "from", "for", "over", "between", "about", "of", "in", "across"]);
 
 const DATELINE = /^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+)*)(?:\s*,\s*[A-Z][a-zA-Z.]+)?\s*(?:\([A-Za-z][\w .&'’-]{0,40}\)\s*)?[-–—]+\s*/;
+/** Prepositions of place: a region they introduce is where an event happened ("in the Middle East"). */
+const LOCATIVE = new Set(["in", "at", "across", "inside", "throughout"]);
 const PREP_RANK_ABOUT = ["against", "over", "about", "for", "on", "with", "of", "to", "toward", "towards", "upon", "from", "between", "into", "at", "in", "across"];
 const PREP_RANK = ["with", "against", "to", "toward", "towards", "on", "upon", "over", "from", "for", "of", "about", "between", "into", "at", "in", "across"];
 
@@ -293,6 +295,19 @@ function multiWords(set: Set<string>): string[][] {
   return m;
 }
 
+/**
+ * The negation belongs to the pattern's meaning (the event is then asserted): a `neg` condition, or a
+ * PETRARCH pattern word such as "&NEGATVAUXVRB * OVER EFFORTS" (synset "DID N'T", "WILL NOT", ...).
+ */
+function negates(p: Pattern): boolean {
+  if (p.cond.some((c) => c.kind === "neg")) return true;
+  for (const term of [...p.pre, ...p.post]) {
+    if (term.words.some((w) => NEG.has(w))) return true;
+    if (term.synset) for (const m of term.synset) if (m.split(" ").some((w) => NEG.has(w))) return true;
+  }
+  return false;
+}
+
 /** Discard phrases (PETRARCH format): whole-word, case-insensitive. */
 class Discards {
   private sentence = new Set<string>();
@@ -336,6 +351,14 @@ class Discards {
     }
     return out;
   }
+}
+
+/**
+ * A CAMEO region ("the Middle East", "the Mediterranean Sea") found by word order is where something
+ * happened, not a party to it.
+ */
+function isPlace(m: ActorMatch | null): boolean {
+  return m?.kind === "region";
 }
 
 function actorOut(doc: Doc, a: Arg): EventActor {
@@ -518,6 +541,8 @@ class DocContext<L> {
       const adjLike = base.upos[i] === "ADJ" || (base.upos[i] === "VERB" && (base.deprel[i] === "amod" || base.deprel[i] === "acl"));
       if (!adjLike || !(f.endsWith("ed") || this.coder.lexicon.forms.has(f)) || /^[A-Z]/.test(base.form[i])) continue;
       if (base.upos[i - 1] !== "NOUN" && base.upos[i - 1] !== "PROPN") continue;
+      // a participle after an event noun modifies the event ("a meeting aimed at ...", "an attack carried out by")
+      if (this.coder.lexicon.entries("N", this.lemma(i - 1))) continue;
       if (this.verbEntries(i)) fix.push(i);
     }
     if (!fix.length) return;
@@ -706,8 +731,9 @@ class DocContext<L> {
         if ((t.upos[k] === "VERB" && !/^(have|be|do)$/.test(this.lemma(k)) && !governors.has(k)) || t.upos[k] === "SCONJ" || /^[;:"“”]$/.test(t.form[k]) || SUBJ_PRON.has(this.lowerForm(k))) return null;
       }
       const m = this.code(this.doc, t.start[g[0]], t.end[g[1]], this.ref);
-      if (m?.actor) return { head: g[1], start: t.start[g[0]], end: t.end[g[1]], match: m };
-      // an uncoded group inside a prepositional or time phrase ("on Tuesday") does not stop the search
+      if (m?.actor && !isPlace(m)) return { head: g[1], start: t.start[g[0]], end: t.end[g[1]], match: m };
+      // an uncoded group or a region inside a prepositional or time phrase ("on Tuesday", "in the
+      // Mediterranean Sea") does not stop the search
       let pp = g[0] - 1;
       while (pp > s.tokenStart && (t.upos[pp] === "DET" || t.upos[pp] === "PRON" || t.upos[pp] === "NUM")) pp--;
       const inPP = pp >= s.tokenStart && t.upos[pp] === "ADP";
@@ -767,7 +793,7 @@ class DocContext<L> {
         best = p;
       }
     }
-    if (best) return { code: best.code, reverse: best.reverse ?? null, spec: best.specificity, neg: best.cond.some((c) => c.kind === "neg") };
+    if (best) return { code: best.code, reverse: best.reverse ?? null, spec: best.specificity, neg: negates(best) };
     for (const e of entries) if (e.code) return { code: e.code, reverse: e.reverse ?? null, spec: 0 };
     return null;
   }
@@ -795,8 +821,10 @@ class DocContext<L> {
       for (const k of this.kids[x]) {
         const r = this.rel(k);
         if (x === v && CLAUSE_STOP.has(r) && k !== passiveSubj) continue;
-        // a clausal complement with its own subject is another event's clause
-        if ((r === "ccomp" || r === "xcomp") && (speech || this.subjectOf(k) >= 0)) continue;
+        // a clausal complement with its own subject is another event's clause, except a that-clause of a
+        // verb other than speech, which completes the verb's own meaning ("allowed that Mordor isn't a
+        // really pleasant place")
+        if ((r === "ccomp" || r === "xcomp") && (speech || (this.subjectOf(k) >= 0 && this.markOf(k) !== "that"))) continue;
         if (x !== v && (r === "acl:relcl" || r === "parataxis" || r === "punct")) continue;
         acc.push(k);
         stack.push(k);
@@ -806,6 +834,20 @@ class DocContext<L> {
     const pre: number[] = [];
     const post: number[] = [];
     for (const k of acc) (k < v || k === passiveSubj ? (k === passiveSubj ? post : pre) : post).push(k);
+    // the verbs whose complement this clause is come before it in a pattern ("- INDICATED * [123]":
+    // "Ethiopia indicated it deplored Libya")
+    for (let x = v, q = 0; q < 3 && (this.rel(x) === "ccomp" || this.rel(x) === "xcomp") && this.t.head[x] >= 0 && this.t.head[x] < x; q++) {
+      x = this.t.head[x];
+      pre.unshift(x);
+    }
+    // and so do the words of an active subject before it ("- DEATH TOLL * [223]": "Eriador's death toll has risen")
+    if (passiveSubj < 0) {
+      const sj = this.kids[v].find((k) => this.rel(k) === "nsubj" && k < v);
+      if (sj !== undefined) {
+        pre.push(...this.subtree(sj));
+        pre.sort((a, b) => a - b);
+      }
+    }
     if (passiveSubj >= 0) {
       // the passive subject's words read as the object
       const sub = this.subtree(passiveSubj).filter((k) => k !== passiveSubj);
@@ -867,6 +909,7 @@ class DocContext<L> {
           found = true;
           break;
         }
+        if (term.glued) break;
       }
       if (!found) return false;
     }
@@ -915,7 +958,7 @@ class DocContext<L> {
     return "";
   }
 
-  private choose(entries: TriggerEntry[], v: number, reg: { pre: number[]; post: number[] }, passiveSubj: number, negated: boolean): { code: string | null; reverse: string | null; spec: number } | null {
+  private choose(entries: TriggerEntry[], v: number, reg: { pre: number[]; post: number[] }, passiveSubj: number, negated: boolean): { code: string | null; reverse: string | null; spec: number; neg?: boolean; targetPrep?: string } | null {
     let best: Pattern | null = null;
     for (const e of entries) {
       for (const p of e.patterns) {
@@ -929,9 +972,19 @@ class DocContext<L> {
         best = p;
       }
     }
-    if (best) return { code: best.code, reverse: best.reverse ?? null, spec: best.specificity };
+    if (best) return { code: best.code, reverse: best.reverse ?? null, spec: best.specificity, neg: negates(best), targetPrep: best.targetPrep };
     for (const e of entries) if (e.code) return { code: e.code, reverse: e.reverse ?? null, spec: 0 };
     return null;
+  }
+
+  /** The coded object of preposition `prep` on the verb or its object ("warned Gondor about the Prince"). */
+  private prepTarget(v: number, prep: string): number[] {
+    const o = this.child(v, "obj", "dobj");
+    for (const k of [...this.kids[v], ...(o >= 0 ? this.kids[o] : [])]) {
+      const b = this.base(k);
+      if ((b === "obl" || b === "nmod") && this.rel(k) !== "nmod:poss" && this.caseOf(k) === prep && this.arg(k, v)?.match?.actor) return this.conjuncts(k);
+    }
+    return [];
   }
 
   // ------------------------------------------------------------------ verbs
@@ -962,6 +1015,12 @@ class DocContext<L> {
     // attributive participles: "suspected British militant", "the alleged attack"
     if (ALLEGED_MOD.has(this.lowerForm(v)) && v + 1 < t0.count && /^(NOUN|PROPN|ADJ)$/.test(t0.upos[v + 1])) return;
     if (t0.xpos[v] === "VBG" && (this.kids[v].some((k) => this.rel(k) === "nmod:poss") || (v > 0 && /^'s$|^’s$/.test(t0.form[v - 1])))) return;
+    // "opened a landmark hearing", "the ongoing fighting": a gerund after a determiner is a noun
+    if (t0.xpos[v] === "VBG" && !this.kids[v].some((k) => this.rel(k).startsWith("aux"))) {
+      let k = v - 1;
+      while (k >= 0 && t0.sentence[k] === t0.sentence[v] && (t0.upos[k] === "NOUN" || t0.upos[k] === "ADJ")) k--;
+      if (k >= 0 && t0.upos[k] === "DET" && DETERMINERS.has(this.lowerForm(k))) return;
+    }
     const entries = this.verbEntries(v);
     if (!entries) return;
     const passive = this.isPassive(v);
@@ -970,7 +1029,8 @@ class DocContext<L> {
     const negated = this.isNegated(v);
     const choice = this.choose(entries, v, reg, psubj, negated);
     if (!choice || !choice.code) return;
-    const negPattern = entries.some((e) => e.patterns.some((p) => p.code === choice.code && p.cond.some((c) => c.kind === "neg")));
+    const negPattern = choice.neg === true;
+    if (choice.code.startsWith("10") && this.claims(v)) return;
 
     // source(s)
     let srcHeads: number[] = [];
@@ -982,16 +1042,26 @@ class DocContext<L> {
     } else {
       const s = this.logicalSubject(v);
       if (s >= 0) srcHeads = this.conjuncts(s);
-      // a parser may attach each member of "Arnor and the evil Gondor" as its own subject
+      // a parser may attach each member of "Arnor and the evil Gondor" as its own subject; subjects with no
+      // "and" or comma between them are the words of one name ("Dagolath 's first Deputy Prime Minister
+      // Telemar"), whose last word heads it
       if (s >= 0 && t0.head[s] === v) {
-        for (const k of this.kids[v]) if (k !== s && this.rel(k) === this.rel(s) && SUBJ.has(this.rel(k))) for (const c of this.conjuncts(k)) if (!srcHeads.includes(c)) srcHeads.push(c);
+        const subjects = this.kids[v].filter((k) => k === s || (this.rel(k) === this.rel(s) && SUBJ.has(this.rel(k))));
+        const heads = subjects.filter((k, q) => q === subjects.length - 1 || this.listSeparated(k, subjects[q + 1]));
+        srcHeads = [];
+        for (const h of heads) for (const c of this.conjuncts(h)) if (!srcHeads.includes(c)) srcHeads.push(c);
       }
       tgtHeads = this.targetHeads(v, choice.code);
+      // a PETRARCH pattern that marks its target ("- * ABOUT + [130]") names it
+      const marked = choice.targetPrep ? this.prepTarget(v, choice.targetPrep) : [];
+      if (marked.length) tgtHeads = marked;
     }
     let linear: Arg | null = null;
     if (!srcHeads.length && !passive && !this.kids[v].some((k) => SUBJ.has(this.rel(k)))) {
-      // a parse without a subject for this verb: fall back to word order
-      linear = this.linearSource(v);
+      // a parse without a subject for this verb: fall back to word order; a coordinated verb ("defended
+      // ... and insisted") has the subject of its first conjunct, not the nearest noun before it
+      const first = this.rel(v) === "conj" && this.hasCc(v) && t0.upos[t0.head[v]] === "VERB" ? t0.head[v] : v;
+      linear = this.linearSource(first);
     }
     if (!srcHeads.length && !linear) return;
     let modality = negPattern ? this.modality(v, false) : this.modality(v, negated);
@@ -1000,13 +1070,23 @@ class DocContext<L> {
     const intent = (modality === "future" || modality === "negated") && this.announced(v);
     const attribution = this.speakerOf(v);
     let sources = linear ? [linear] : srcHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null);
-    if (!passive && !sources.some((a) => a.match?.actor)) {
-      // the parsed subject is not an actor (often a mis-parse): try word order
+    if (!passive && !sources.some((a) => a.match?.actor) && !(srcHeads.length && this.base(v) === "acl" && this.markOf(v) !== "to")) {
+      // the parsed subject is not an actor (often a mis-parse): try word order (not for a participle on a
+      // noun that is not an actor: "a meeting aimed at ...")
       const a = this.linearSource(v);
       if (a) sources = [a];
     }
-    sources = this.adjConjuncts(sources);
+    sources = this.countryConjuncts(this.adjConjuncts(sources));
     let targets = tgtHeads.map((h) => this.arg(h, v)).filter((a): a is Arg => a != null && a.match?.actor != null);
+    // "continued their hunger strike to demand the resignation of the President": a protest is aimed at
+    // the target of the demand it is made for
+    if (!targets.length && choice.code.startsWith("14")) {
+      for (const k of this.kids[v]) {
+        if ((this.rel(k) !== "advcl" && this.rel(k) !== "xcomp") || this.markOf(k) !== "to" || !DIRECTIVE.has(this.lemma(k))) continue;
+        targets = this.targetHeads(k).map((h) => this.arg(h, k)).filter((a): a is Arg => a != null && a.match?.actor != null);
+        if (targets.length) break;
+      }
+    }
     // a compound subject acting jointly with no object ("X and Y agreed to a ceasefire")
     const joint = !targets.length && !passive && sources.filter((a) => a.match?.actor).length > 1 && (MUTUAL_ROOTS.has(choice.code.slice(0, 2)) || reg.post.some((k) => MUTUAL_OBJ.has(this.lemma(k))));
     if (!passive && !(joint && !this.coder.mutual) && (!targets.length || targets.every((a) => a.match?.actor?.startsWith("---")))) {
@@ -1043,6 +1123,24 @@ class DocContext<L> {
     if (choice.code.startsWith("02") && modality === "asserted") this.rally(v, si, out, sources, date, attribution);
   }
 
+  /**
+   * "insisted unrest there reflected ethnic tensions": a verb of speech that can demand states a fact when
+   * its complement is an indicative clause (a demand's is subjunctive or has must/should: "insisted that
+   * they leave").
+   */
+  private claims(v: number): boolean {
+    if (!SAY.has(this.lemma(v)) || !DIRECTIVE.has(this.lemma(v))) return false;
+    const t = this.t;
+    for (const k of this.kids[v]) {
+      if (this.rel(k) !== "ccomp" && !(this.rel(k) === "advcl" && this.markOf(k) === "that")) continue;
+      const aux = this.kids[k].filter((a) => this.rel(a).startsWith("aux")).map((a) => t.form[a].toLowerCase());
+      if (aux.some((a) => a === "must" || a === "should")) return false;
+      // a participle without auxiliary in a that-clause is a past tense the tagger misread
+      if (t.xpos[k] === "VBD" || t.xpos[k] === "VBZ" || (t.xpos[k] === "VBN" && !aux.length) || aux.some((a) => /^(has|have|had|was|were|is|are|will|would)$/.test(a))) return true;
+    }
+    return false;
+  }
+
   private cand(v: number, code: string, source: Arg, target: Arg | null, modality: Modality, confidence: number, date: string | null, sentence: number, attribution: Arg | null, intent = false): Candidate {
     // a role without a country acted on by a national actor is taken as domestic ("Trump accused intelligence agencies")
     const sa = source.match?.actor;
@@ -1073,6 +1171,12 @@ class DocContext<L> {
       if (r !== "xcomp" && r !== "conj") return false;
       x = h;
     }
+    return false;
+  }
+
+  /** Is there an "and", "or", "nor", "&" or a comma between tokens a and b (a before b)? */
+  private listSeparated(a: number, b: number): boolean {
+    for (let k = a + 1; k < b; k++) if (/^(and|or|nor|&|,)$/i.test(this.t.form[k])) return true;
     return false;
   }
 
@@ -1196,6 +1300,8 @@ class DocContext<L> {
 
   private subjectOf(v: number): number {
     for (const k of this.kids[v]) if (SUBJ.has(this.rel(k))) return k;
+    // "it is prepared to impose": a parser's expletive before a control predicate is its subject
+    for (const k of this.kids[v]) if (this.rel(k) === "expl" && this.child(v, "xcomp") > k) return k;
     if (this.rel(v) === "acl" && this.t.xpos[v] === "VBN") return this.t.head[v];
     return -1;
   }
@@ -1256,6 +1362,9 @@ class DocContext<L> {
       const b = this.base(k);
       return (b === "obl" || b === "nmod") && !this.isTime(k) && this.rel(k) !== "obl:agent";
     });
+    // "celebrated Eid at Osgiliath with Gondor" parsed with "with Gondor" under the place: the party phrase
+    // still ranks as the verb's own
+    for (const k of [...obl]) for (const c of this.kids[k]) if (this.base(c) === "nmod" && this.caseOf(c) === "with" && LOCATIVE.has(this.caseOf(k))) obl.push(c);
     // disapproval, rejection and threats are about someone ("complained to the UN over Israeli raids")
     const order = /^1[123]/.test(code) ? PREP_RANK_ABOUT : PREP_RANK;
     const rank = (k: number) => { const r = order.indexOf(this.caseOf(k)); return r < 0 ? 99 : r; };
@@ -1264,7 +1373,8 @@ class DocContext<L> {
     // clausal complement subject/object ("demanded that X withdraw")
     for (const k of this.kids[v]) {
       const r = this.rel(k);
-      if (r === "ccomp" || r === "xcomp") {
+      // "..., the foreign ministry said" hung on the verb: the reporter is no target
+      if ((r === "ccomp" || r === "xcomp") && !(k > v && SAY.has(this.lemma(k)))) {
         const s = this.subjectOf(k);
         if (s >= 0) cands.push([s, true]);
         const oo = this.child(k, "obj", "dobj");
@@ -1276,7 +1386,7 @@ class DocContext<L> {
     for (const [c, direct] of cands) {
       if (direct) {
         const a = this.arg(c, v);
-        if (a?.match?.actor) return this.conjuncts(c);
+        if (a?.match?.actor && !(LOCATIVE.has(this.caseOf(c)) && isPlace(a.match))) return this.conjuncts(c);
       }
       if (!direct) continue;
       const inner = this.innerActor(c, v, 3);
@@ -1299,7 +1409,7 @@ class DocContext<L> {
       const m = this.code(this.doc, t.start[g[0]], t.end[g[1]], this.ref);
       // a country named outside the role's own phrase overrides the role ("mobilized army reservists for a
       // possible war against Iraq"); one inside it does not ("accused intelligence agencies of leaks to Moscow")
-      if (inside && inside.has(g[0])) continue;
+      if (inside && inside.has(g[0]) || isPlace(m) || this.modifierRole(m, g[1])) continue;
       if (m?.actor && !(countryOnly && m.actor.startsWith("---"))) return { head: g[1], start: t.start[g[0]], end: t.end[g[1]], match: { ...m, confidence: m.confidence * 0.7 } };
     }
     return null;
@@ -1357,6 +1467,34 @@ class DocContext<L> {
     return out ?? args;
   }
 
+  /**
+   * "The ambassadors of Arnor, Osgiliath and Gondor", "lawmakers in Fornost and Gondor": a role whose
+   * country comes from a coordinated "of/in/from" phrase is one actor per country (ARNGOV, OSGGOV, GONGOV).
+   */
+  private countryConjuncts(args: Arg[]): Arg[] {
+    const t = this.t;
+    let out: Arg[] | null = null;
+    for (const a of args) {
+      const ac = a.match?.actor;
+      if (!ac || ac.length <= 3 || ac.startsWith("---") || ac.startsWith("IGO") || ac.startsWith("NGO")) continue;
+      const countryOf = (h: number) => this.kids[h].find((k) => this.base(k) === "nmod" && this.rel(k) !== "nmod:poss" && ["of", "in", "from"].includes(this.caseOf(k)));
+      // "lawmakers and officials in Fornost and Gondor": the phrase on the first conjunct is the second's too
+      const of = countryOf(a.head) ?? (this.rel(a.head) === "conj" ? countryOf(t.head[a.head]) : undefined);
+      if (of === undefined) continue;
+      const first = this.code(this.doc, t.start[of], t.end[of], this.ref)?.actor;
+      if (first !== ac.slice(0, 3)) continue;
+      for (const c of this.conjuncts(of).slice(1)) {
+        const mm = this.code(this.doc, t.start[c], t.end[c], this.ref);
+        const cc = mm?.actor;
+        if (!cc || cc.length !== 3 || cc.startsWith("---")) continue;
+        out ??= [...args];
+        if (out.some((o) => o.match?.actor === cc + ac.slice(3))) continue;
+        out.push({ head: c, start: t.start[c], end: t.end[c], match: { ...mm!, actor: cc + ac.slice(3), confidence: (mm!.confidence ?? 1) * 0.8 } });
+      }
+    }
+    return out ?? args;
+  }
+
   /** An actor in a prepositional modifier of c, breadth first, up to `depth` levels down. */
   private innerActor(c: number, v: number, depth: number): number {
     let level = [c];
@@ -1376,7 +1514,7 @@ class DocContext<L> {
           const p = this.caseOf(k);
           if (TARGET_PREPS.has(p) || p === "by") {
             const b = this.arg(k, v);
-            if (b?.match?.actor) return k;
+            if (b?.match?.actor && !(LOCATIVE.has(p) && isPlace(b.match))) return k;
           }
           next.push(k);
         }
@@ -1394,7 +1532,8 @@ class DocContext<L> {
 
   private conjuncts(h: number): number[] {
     const out = [h];
-    for (let q = 0; q < out.length; q++) for (const k of this.kids[out[q]]) if (this.rel(k) === "conj" && this.t.upos[k] !== "VERB") out.push(k);
+    // ", according to the US government" attached as a conjunct is the source of the report, not a party
+    for (let q = 0; q < out.length; q++) for (const k of this.kids[out[q]]) if (this.rel(k) === "conj" && this.t.upos[k] !== "VERB" && !this.kids[k].some((c) => this.rel(c) === "case" && PREP_PARTICIPLE.has(this.lowerForm(c)))) out.push(k);
     if (out.length > 1) {
       // "Mordor, Rohan, Fornost and Bree": list members the parser attached as appositions
       for (const x of [...out]) for (const k of this.kids[x]) if ((this.rel(k) === "appos" || this.rel(k) === "list") && this.t.upos[k] === "PROPN" && !out.includes(k)) out.push(k);
@@ -1439,8 +1578,12 @@ class DocContext<L> {
       }
       return null;
     }
+    // an event noun is not a party ("lodged an official protest with Albania": the target is Albania)
+    if (t.upos[h] === "NOUN" && this.coder.lexicon.entries("N", this.lemma(h))) return null;
     const [s, e] = this.npSpan(h);
     let m = this.code(doc, s, e, this.ref);
+    // a role read off a modifier is not the phrase's referent ("all official contact", "military exercises")
+    if (this.modifierRole(m, h)) m = null;
     if (!m?.actor) {
       // apposition, then "a mission from the OPCW", "lawmakers in Arnor", "the government of Gondor"
       for (const k of this.kids[h]) {
@@ -1449,7 +1592,7 @@ class DocContext<L> {
           const [s2, e2] = this.npSpan(k);
           const m2 = this.code(doc, Math.min(s, s2), Math.max(e, e2), this.ref) ?? null;
           const m3 = m2?.actor ? m2 : this.code(doc, s2, e2, this.ref);
-          if (m3?.actor) {
+          if (m3?.actor && !(LOCATIVE.has(this.caseOf(k)) && isPlace(m3))) {
             m = m3;
             break;
           }
@@ -1484,6 +1627,16 @@ class DocContext<L> {
     }
     if (!m?.actor && t.upos[h] !== "PROPN" && t.upos[h] !== "NOUN") return null;
     return { head: h, start: s, end: e, match: m };
+  }
+
+  /**
+   * A role without a country read off an adjective is not the phrase's referent: "all official contact",
+   * "terrorist activities" (the head noun alone names no actor; a compound does: "intelligence agencies").
+   */
+  private modifierRole(m: ActorMatch | null, head: number): boolean {
+    const t = this.t;
+    return !!m?.actor?.startsWith("---") && t.upos[head] === "NOUN" && !this.kids[head].some((k) => this.rel(k) === "compound") &&
+      !this.code(this.doc, t.start[head], t.end[head], this.ref)?.actor;
   }
 
   /**
@@ -1542,6 +1695,9 @@ class DocContext<L> {
     for (const k of this.kids[v]) {
       const r = this.rel(k);
       if ((r === "advmod" || r === "neg" || r === "det" || r === "cc:preconj") && NEG.has(this.t.form[k].toLowerCase())) return true;
+      // "Neither Galadriel nor Gollum boycotted the parade" (the "neither" on the subject or, misparsed, on the verb)
+      if (r === "cc" && k < v && this.lowerForm(k) === "neither") return true;
+      if (SUBJ.has(r) && this.kids[k].some((c) => this.rel(c) === "cc:preconj" && this.lowerForm(c) === "neither")) return true;
     }
     return false;
   }
@@ -1620,6 +1776,9 @@ class DocContext<L> {
     const entries = this.coder.lexicon.entries("N", this.lemma(n));
     if (!entries) return;
     const t = this.t;
+    // "staged a hunger strike in protest against ...": a bare "in protest" states the purpose of the clause's
+    // own act, which is coded; it has no parties of its own
+    if (this.caseOf(n) === "in" && !this.kids[n].some((k) => this.rel(k) === "det" || this.rel(k) === "nmod:poss")) return;
     const choice = this.choose(entries, n, { pre: [], post: this.subtree(n).filter((k) => k > n) }, -1, false);
     if (!choice?.code) return;
     let src: Arg | null = null;

@@ -22,6 +22,8 @@ import { fileURLToPath } from "node:url";
 export interface Term {
   words: string[];
   synset: Set<string> | null;
+  /** Must follow the previous term's words directly (joined to it by "_": "&TIETYPES_MEMOS"). */
+  glued?: boolean;
 }
 
 export interface Pattern {
@@ -38,6 +40,8 @@ export interface Pattern {
   rank: number;
   /** Load order: later lines win ties within a file. */
   order?: number;
+  /** PETRARCH "ABOUT +": the target is the object of this preposition. */
+  targetPrep?: string;
   origin: string;
 }
 
@@ -242,6 +246,10 @@ export class EventLexicon {
     const code = normCode(cm[1]);
     const reverse = cm[1].includes(":") ? normCode(cm[1].split(":")[1]) : null;
     let body = line.slice(1, cm.index).trim();
+    // "ABOUT +", "(OF) +": a preposition right before the target marker introduces the target ("AT ^ +" skips
+    // an actor first: no preposition of its own)
+    const marked = /([A-Z]+)\)?\s*\+/.exec(body);
+    const targetPrep = marked && PREPOSITIONS.has(marked[1].toLowerCase()) ? marked[1].toLowerCase() : undefined;
     body = body.replace(/[$+%^]/g, " ");
     const star = body.indexOf("*");
     if (star < 0) return null;
@@ -249,24 +257,48 @@ export class EventLexicon {
     const post = this.parseTerms(body.slice(star + 1));
     let spec = 0;
     for (const t of [...pre, ...post]) spec += t.words.length || 1;
-    return { code, reverse, pre, post, cond: [], specificity: spec, rank, origin };
+    return { code, reverse, pre, post, cond: [], specificity: spec, rank, origin, ...(targetPrep ? { targetPrep } : {}) };
   }
 
   private parseTerms(s: string): Term[] {
     const out: Term[] = [];
-    const re = /\{([^}]*)\}|&([A-Z0-9_]+)|([A-Z0-9'\-_]+)/gi;
+    const re = /\{([^}]*)\}|([&A-Z0-9'\-_]+)/gi;
     const plain = s.replace(/[()]/g, " ");
     for (let m = re.exec(plain); m; m = re.exec(plain)) {
       if (m[1] !== undefined) {
         const ws = m[1].trim().split(/\s+/).filter(Boolean);
         // a {multi word} group may contain synsets: expand them as separate terms
-        for (const w of ws) out.push(this.term(w));
+        for (const w of ws) out.push(...this.joined(w));
       } else if (m[2] !== undefined) {
-        out.push({ words: [], synset: this.synsets.get(synKey(m[2])) ?? new Set() });
-      } else if (m[3] !== undefined) {
-        out.push(this.term(m[3]));
+        out.push(...this.joined(m[2]));
       }
     }
+    return out;
+  }
+
+  /**
+   * An underscore-joined pattern word: plain words in a row are one term; a synset inside it
+   * ("&TIETYPES_MEMOS", "MEMOS_ON_&TIETYPES") is a term of its own, its name the longest one defined.
+   */
+  private joined(w: string): Term[] {
+    if (!w.includes("&")) return [this.term(w)];
+    const seg = w.split("_");
+    const out: Term[] = [];
+    let words: string[] = [];
+    for (let i = 0; i < seg.length; i++) {
+      if (!seg[i].startsWith("&")) {
+        if (seg[i]) words.push(seg[i]);
+        continue;
+      }
+      if (words.length) out.push(this.term(words.join("_")));
+      words = [];
+      let j = seg.length - 1;
+      while (j > i && !this.synsets.has(synKey(seg.slice(i, j + 1).join("_").slice(1)))) j--;
+      out.push(this.term(seg.slice(i, j + 1).join("_")));
+      i = j;
+    }
+    if (words.length) out.push(this.term(words.join("_")));
+    for (let k = 1; k < out.length; k++) out[k].glued = true;
     return out;
   }
 
@@ -276,6 +308,9 @@ export class EventLexicon {
     return { words, synset: null };
   }
 }
+
+/** Prepositions that can introduce a PETRARCH pattern's marked target. */
+const PREPOSITIONS = new Set(["about", "at", "with", "to", "against", "on", "of", "for", "from", "toward", "towards", "into", "over", "upon", "in", "by"]);
 
 /** Synset names are matched without case and trailing underscores ("&PREPOSIT1_" = "&PREPOSIT1"). */
 function synKey(name: string): string {
