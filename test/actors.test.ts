@@ -120,3 +120,42 @@ test("PETRARCH validation dictionaries (fictional countries)", { skip: existsSyn
   assert.equal(codeActorText(fx, "the foreign minister of Mordor", null).actor, "MORGOVFRM");
   assert.equal(codeActorText(fx, "Sergey Lavrov", null).actor, null, "defaults replaced");
 });
+
+test("phrase structure: the head's role noun, post-modifiers and contradicted one-word names", () => {
+  assert.equal(code("King Hassan of Morocco", null), "MARGOV", "'Hassan' alone is Jordan's prince; the phrase says Morocco");
+  assert.equal(code("Hassan", null), "JORGOV");
+  assert.equal(code("Militants loyal to Iraq's Al-Qaeda frontman Abu Musab al-Zarqawi", null), "IRQREB", "a person after the head role only qualifies it");
+  assert.equal(code("a spokesman for Vladimir Putin"), "RUSGOV");
+  assert.equal(code("workers of the United Bus Company of Tehran"), "IRNLAB", "the head's role noun, the capital's country");
+  assert.equal(code("the Albanians of southern Serbia"), "SRBCVL", "a people is coded with the country it lives in");
+  assert.equal(code("the Palestinians of the Israeli-occupied West Bank"), "PSECVL");
+});
+
+test("ethnic groups take the country the sentence names", () => {
+  const text = "Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.";
+  const doc = new Doc({ id: "eth", title: null, published: null, url: null, source: null, language: "en", text });
+  doc.sentences.push({ index: 0, start: 0, end: text.length, tokenStart: 0, tokenEnd: 0 });
+  const s = text.indexOf("ethnic");
+  assert.equal(codeActorSpan(lex, doc, s, s + 16, null).actor, "ALBCVL", "no other country named: the group's own");
+  const at = text.indexOf("Serbia");
+  doc.entities.push({ id: "g1", name: "Serbia", type: "LOC", actor: "SRB", mentions: [{ start: at, end: at + 6, text: "Serbia", sentence: 0 }] });
+  assert.equal(codeActorSpan(lex, doc, s, s + 16, null).actor, "SRBCVL");
+  assert.equal(code("Albanians", null), "ALBCVL", "without 'ethnic' the demonym is the country's people");
+});
+
+test("cities, regions, ethnic groups and groups added in curated.tsv", () => {
+  assert.equal(code("Jericho"), "PSE");
+  assert.equal(code("the largest Protestant extremist organization in Northern Ireland"), "GBRREB", "Northern Ireland is not Ireland");
+  assert.equal(code("Dublin"), "IRL");
+  assert.equal(code("Khatmandu"), "NPLGOV", "capital spelling variant");
+  assert.equal(code("the government of Sindh province"), "PAKGOV");
+  assert.equal(code("Juba", "2005-03-01"), "SDN");
+  assert.equal(code("Juba", "2015-03-01"), "SSD");
+  assert.equal(code("Tamil civilian refugees"), "LKAREF");
+  assert.equal(code("Tamil Nadu"), "IND");
+  assert.equal(code("Igbo traditional elders"), "NGAELI");
+  assert.equal(code("Iraqi Kurds"), "IRQCVL");
+  assert.equal(code("the NPFL"), "LBRREB");
+  assert.equal(code("Jewish settlers in the West Bank city of Hebron"), "ISRCVL");
+  assert.equal(code("British militants"), "GBRREB");
+});
