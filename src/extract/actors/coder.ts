@@ -230,6 +230,10 @@ export function codeSpan(lex: ActorLexiconImpl, doc: Doc | null, text: string, s
     if (agentCode && isBareCode(code)) return result(combine(code, agentCode), displayName(e), 0.85, "agent");
     // a plural nationality noun with no role ("Algerians", "Israelis") names civilians, of the
     // country they live in when the phrase names it ("the Albanians of southern Serbia")
+    // a state's adjective before another people's plural ("Bosnian Serbs"): that people living in the state
+    const next = pool[pool.indexOf(h) + 1];
+    if (!agentCode && e.kind === "country" && /^[A-Z]{3}$/.test(code) && next && next.i === h.j && next.j - next.i === 1 && lex.entries[next.entry].kind === "country" && isPluralNational(lex, toks[next.i].norm, lex.entries[next.entry]) && codeOn(lex.entries[next.entry].codes, date)?.code !== code)
+      return result(code + "CVL", displayName(e), 0.8, "agent");
     if (!agentCode && e.kind === "country" && /^[A-Z]{3}$/.test(code) && h.j - h.i === 1 && isPluralNational(lex, toks[h.i].norm, e)) {
       const home = h.j <= cut ? countryAfter(lex, hits, cut, date) : null;
       return result((home ?? code) + "CVL", displayName(e), 0.8, "agent");
