@@ -162,3 +162,10 @@ test("cities, regions, ethnic groups and groups added in curated.tsv", () => {
   assert.equal(code("the Rwandan Patriotic Front", "1993-01-01"), "RWAREB");
   assert.equal(code("the Rwandan Patriotic Front", "2003-01-01"), "RWAPTY");
 });
+
+test("a name coded with a sector alone is an organisation, not a country", () => {
+  const bbc = codeActorText(lex, "the BBC", null);
+  assert.equal(bbc.actor, "MED");
+  assert.equal(bbc.kind, "org", "Phoenix's 'BBC [MED]' is media, so the NER gazetteer sees an ORG");
+  assert.equal(codeActorText(lex, "France", null).kind, "country");
+});

@@ -212,8 +212,12 @@ export function titleCase(s: string): string {
     .join("");
 }
 
+/** CAMEO sector codes: a name coded with one of these alone ("BBC [MED]") is an organisation, not a country. */
+const SECTOR_CODES = new Set("AGR BUS COP CRM CVL DEV EDU ELI ENV GOV HLH HRI INS JUD LAB LEG MED MIL MOD OPP PPL PTY RAD REB REF SEP SPY UAF".split(" "));
+
 export function inferKind(codes: DatedCode[], comment: string): ActorKind {
   const first = codes[0]?.code ?? "";
+  if (codes.length && codes.every((c) => SECTOR_CODES.has(c.code))) return "org";
   // countries whose code changed over time ("IRQ" until 2003, "IRQOCC", "IRQ" again) are still countries
   if (!/CountryInfo|rulers/i.test(comment) && codes.some((c) => /^[A-Z]{3}$/.test(c.code)) && codes.every((c) => /^[A-Z]{3}([A-Z]{3})?$/.test(c.code) && !/(ELI|GOV|MIL|REB|OPP)$/.test(c.code))) return "country";
   if (codes.some((c) => c.from || c.to) || /CountryInfo|rulers/i.test(comment)) return "person";
