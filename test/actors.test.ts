@@ -168,4 +168,6 @@ test("a name coded with a sector alone is an organisation, not a country", () =>
   assert.equal(bbc.actor, "MED");
   assert.equal(bbc.kind, "org", "Phoenix's 'BBC [MED]' is media, so the NER gazetteer sees an ORG");
   assert.equal(codeActorText(lex, "France", null).kind, "country");
+  assert.equal(codeActorText(lex, "Chevron", null).kind, "org", "a company [MNC] is not a state");
+  assert.equal(codeActorText(lex, "Amnesty International", null).kind, "ngo");
 });
