@@ -159,6 +159,8 @@ test("cities, regions, ethnic groups and groups added in curated.tsv", () => {
   assert.equal(code("Jewish settlers in the West Bank city of Hebron"), "ISRCVL");
   assert.equal(code("British militants"), "GBRREB");
   assert.equal(code("Bosnian Serbs"), "BIHCVL", "a people living in another state");
+  assert.equal(code("the Israeli peace movement"), "ISROPP");
+  assert.equal(code("Iraqi towns"), "IRQCVL");
   assert.equal(code("the Rwandan Patriotic Front", "1993-01-01"), "RWAREB");
   assert.equal(code("the Rwandan Patriotic Front", "2003-01-01"), "RWAPTY");
 });
