@@ -34,7 +34,13 @@ export function toBilou(tags: string[]): string[] {
 }
 
 const G = "../shared/gold/ner";
-const DEFAULT_TRAIN = [`${G}/uner_ewt-train.PRERELEASE-0c7ce0d.OTH-as-O.conll.gz`, `${G}/wnut17-train.conll`];
+/** Licence and citation of each training set, for the model's metadata. */
+const DATA_ATTRIBUTION: [RegExp, string][] = [
+  [/uner_ewt/, "UNER English-EWT: CC BY-SA 4.0 (Mayhew et al. 2024)"],
+  [/wnut17/, "WNUT17: CC BY 4.0 (Derczynski et al. 2017)"],
+  [/wikigold/, "WikiGold: CC BY 4.0 (Balasuriya et al. 2009)"],
+];
+const DEFAULT_TRAIN = [`${G}/uner_ewt-train.PRERELEASE-0c7ce0d.OTH-as-O.conll.gz`, `${G}/wnut17-train.conll`, `${G}/wikigold.conll`];
 const DEFAULT_DEV = `${G}/uner_ewt-dev.conll`;
 
 function rng(seed: number): () => number {
@@ -205,6 +211,7 @@ export async function trainNer(args: string[]): Promise<void> {
     process.stderr.write(`averaged over ${runs.length} seeds: dev F1 ${(sc.f1 * 100).toFixed(2)}\n`);
     best = { f1: sc.f1, epoch: runs[0].best.epoch, w, trans: tr };
   }
+  const attribution = [...new Set(trainFiles.map((f) => DATA_ATTRIBUTION.find(([re]) => re.test(f))?.[1] ?? f))].join("; ");
   const final = new NerModel(NER_TAGS, bits, best.w, best.trans);
   const q = final.quantize();
   mkdirSync(outDir, { recursive: true });
@@ -220,9 +227,11 @@ export async function trainNer(args: string[]): Promise<void> {
     pos: posFlag === "none" ? null : posFlag,
     scale: q.scale,
     transScale: q.transScale,
-    training: { files: sources, licence: "UNER English-EWT: CC BY-SA 4.0 (Mayhew et al. 2024); WNUT17: CC BY 4.0 (Derczynski et al. 2017)", caveat: "UNER train is the pre-release file 0c7ce0d with OTH mapped to O (see ../shared/gold/README-nlp.md)" },
+    training: { files: sources, licence: attribution, caveat: "UNER train is the pre-release file 0c7ce0d with OTH mapped to O (see ../shared/gold/README-nlp.md)" },
     settings: { epochs, bestEpoch: best.epoch, seed, seeds, scheme, augLower, augUpper, posTags, heldOutTaggedSentences: heldOutTags.size, gazetteer: "lexicons/actors (default set) and lexicons/entities" },
-    dev: { file: devFile, sha256: createHash("sha256").update(readFileSync(devFile)).digest("hex"), types: "PER,ORG,LOC", f1: best.f1, history, trainedOnDev: trainFiles.includes(devFile), tuningRunF1: tunedDevF1, note: trainFiles.includes(devFile) ? "dev is part of the training data of this final run: its history is not a held-out score; tuningRunF1 is the dev F1 of the tuning run (train only) that chose the epoch count" : "held-out dev score (per-sentence tagging, without the consistency pass)" },
+    dev: { file: devFile, sha256: createHash("sha256").update(readFileSync(devFile)).digest("hex"), types: "PER,ORG,LOC", f1: best.f1, history, trainedOnDev: trainFiles.includes(devFile), tuningRunF1: tunedDevF1, note: trainFiles.includes(devFile) ? "dev is part of the training data of this final run: its history is not a held-out score; tuningRunF1 is the dev F1 (per-sentence, jackknifed POS) of the tuning run that chose the settings: the same command without the dev file" : "held-out dev score (per-sentence tagging, without the consistency pass)" },
+    licence: `CC BY-SA 4.0 (trained on ${attribution})`,
+    reproduce: { command: `npm run train -- ner ${args.join(" ")}`, needs: "models/tagger.* (XPOS features), ../shared/gold/ud (jackknifed POS), lexicons/actors and lexicons/entities as committed" },
     sizeBytes: bin.length,
     trainedAt: new Date().toISOString(),
     seconds: Math.round((Date.now() - t0) / 1000),
