@@ -46,6 +46,8 @@ test("people with time-bounded roles follow the date", () => {
   assert.equal(code("Staffan de Mistura"), "IGOUNO");
   assert.equal(code("Assad's government"), "SYRGOV");
   assert.equal(code("Moammar Qaddafi", "2005-01-01"), "LBYGOV");
+  assert.equal(code("Carlos Menem", "1995-01-01"), "ARGGOV", "a known name without its middle name");
+  assert.equal(code("John Smith", "1995-01-01"), null, "a common surname is nobody in particular");
 });
 
 test("role nouns combine with the country", () => {
@@ -161,6 +163,7 @@ test("cities, regions, ethnic groups and groups added in curated.tsv", () => {
   assert.equal(code("Bosnian Serbs"), "BIHCVL", "a people living in another state");
   assert.equal(code("the Israeli peace movement"), "ISROPP");
   assert.equal(code("Iraqi towns"), "IRQCVL");
+  assert.equal(code("the Syrian people"), "SYRCVL", "CAMEO has no PPL: civilians");
   assert.equal(code("the Rwandan Patriotic Front", "1993-01-01"), "RWAREB");
   assert.equal(code("the Rwandan Patriotic Front", "2003-01-01"), "RWAPTY");
 });
