@@ -48,6 +48,10 @@ test("people with time-bounded roles follow the date", () => {
   assert.equal(code("Moammar Qaddafi", "2005-01-01"), "LBYGOV");
   assert.equal(code("Carlos Menem", "1995-01-01"), "ARGGOV", "a known name without its middle name");
   assert.equal(code("John Smith", "1995-01-01"), null, "a common surname is nobody in particular");
+  assert.equal(code("former president Carlos Menem", null), "ARGELI", "undated: 'former' says out of office");
+  assert.equal(code("former president Carlos Menem", "1995-01-01"), "ARGGOV", "dated: the date decides");
+  assert.equal(code("Russian former defence ministers"), "RUSELI", "former officials are elites");
+  assert.equal(code("former rebels"), "---REB");
 });
 
 test("role nouns combine with the country", () => {
@@ -97,6 +101,12 @@ test("PETRARCH reader: dates, synonyms, stems, agents with plurals", () => {
   assert.equal(actors.length, 2);
   assert.deepEqual(actors[0].names.map((n) => [n.words.join(" "), n.prefix]), [["FOOLAND", false], ["FOOLANDIC", true]]);
   assert.deepEqual(actors[1].codes, [{ code: "FOOGOV", from: "2015-01-01", to: null }, { code: "FOOELI", from: null, to: null }]);
+  const spaced = parsePetrarchActors("BILBO [HOB]\n\t[HOB < 950601]\n\t[HOBGOV 19950601 - 19990815]\n\t[HOBREB > 990816]\n");
+  assert.deepEqual(spaced[0].codes.slice(1), [
+    { code: "HOB", from: null, to: "1995-06-01" },
+    { code: "HOBGOV", from: "1995-06-01", to: "1999-08-15" },
+    { code: "HOBREB", from: "1999-08-16", to: null },
+  ], "restrictions written with spaces are dated too");
   const agents = parsePetrarchAgents("!PERSON! = MAN, WOMAN\nPOLICE {} [~COP]\nMILITIA!PERSON! [~REB]\nSOLDIER [~MIL]\n");
   assert.deepEqual(agents.map((a) => a.names.map((n) => n.words.join(" "))), [["POLICE"], ["MILITIAMAN", "MILITIAWOMAN"], ["SOLDIER", "SOLDIERS"]]);
 });

@@ -146,6 +146,10 @@ export function codeSpan(lex: ActorLexiconImpl, doc: Doc | null, text: string, s
   const headHits = hits.filter((h) => h.j <= cut);
   const pool = headHits.some((h) => lex.entries[h.entry].kind !== "agent") ? headHits : hits;
 
+  // "former": the CAMEO elites (ELI) are former officials; for a known person only when the
+  // article's date cannot say which office they held ("former president Carlos Menem")
+  const formerBefore = (k: number) => toks.slice(0, Math.min(k, cut)).some((t) => t.norm === "FORMER" || t.norm === "EX");
+  const personCode = (code: string, at: number) => (!date && formerBefore(at) ? asFormer(code) : code);
   // 1. a person valid on the date (rightmost person: titles precede names); a person after the
   // head's role noun only qualifies it ("militants loyal to al-Zarqawi", "a spokesman for Putin")
   let personNoCode: LexEntry | null = null;
@@ -158,7 +162,7 @@ export function codeSpan(lex: ActorLexiconImpl, doc: Doc | null, text: string, s
       continue;
     }
     const c = codeOn(e.codes, date);
-    if (c && (c.dated || !/ELI$/.test(c.code))) return result(c.code, displayName(e), c.dated || !date ? 0.95 : 0.85, "person");
+    if (c && (c.dated || !/ELI$/.test(c.code))) return result(personCode(c.code, hits[k].i), displayName(e), c.dated || !date ? 0.95 : 0.85, "person");
     if (!personNoCode) personNoCode = e;
   }
   // 1b. an unknown capitalised name that is a known person misspelt or transliterated
@@ -178,7 +182,7 @@ export function codeSpan(lex: ActorLexiconImpl, doc: Doc | null, text: string, s
         if (f) {
           const e = lex.entries[f.entry];
           const c = codeOn(e.codes, date);
-          if (c && (c.dated || !/ELI$/.test(c.code))) return result(c.code, displayName(e), f.confidence, "person");
+          if (c && (c.dated || !/ELI$/.test(c.code))) return result(personCode(c.code, k), displayName(e), f.confidence, "person");
           if (!personNoCode) personNoCode = e;
         }
       }
@@ -187,7 +191,7 @@ export function codeSpan(lex: ActorLexiconImpl, doc: Doc | null, text: string, s
         if (!f) continue;
         const e = lex.entries[f.entry];
         const c = codeOn(e.codes, date);
-        if (c && (c.dated || !/ELI$/.test(c.code))) return result(c.code, displayName(e), Math.round(f.confidence * (c.dated || !date ? 0.95 : 0.85) * 100) / 100, "person");
+        if (c && (c.dated || !/ELI$/.test(c.code))) return result(personCode(c.code, a), displayName(e), Math.round(f.confidence * (c.dated || !date ? 0.95 : 0.85) * 100) / 100, "person");
         if (!personNoCode) personNoCode = e;
         break;
       }
@@ -201,7 +205,9 @@ export function codeSpan(lex: ActorLexiconImpl, doc: Doc | null, text: string, s
     return undefined;
   };
   const agentHit = lastAgent(headHits) ?? lastAgent(hits);
-  const agentCode = agentHit ? lex.entries[agentHit.entry].codes[0].code : null;
+  const roleCode = agentHit ? lex.entries[agentHit.entry].codes[0].code : null;
+  // "former security officials", "former prosecutors": elites
+  const agentCode = roleCode && agentHit && formerBefore(agentHit.i + 1) && /^~(GOV|MIL|COP|JUD|LEG|SPY)/.test(roleCode) ? "~ELI" : roleCode;
   // 2./3. organisation or country in the head part; a country's own institution wins over the
   // bare country ("US Secretary of State" -> USAGOV, not USA)
   const bareCountries = new Set<string>();
@@ -283,6 +289,12 @@ function sentenceCountries(doc: Doc, start: number, end: number): Map<string, nu
     for (const m of e.mentions) if (m.start >= sent.start && m.end <= sent.end && (m.end <= start || m.start >= end)) found.set(e.actor.slice(0, 3), (found.get(e.actor.slice(0, 3)) ?? 0) + 1);
   }
   return found;
+}
+
+/** A state office code as the elite its former holder is ("ARGGOV" -> "ARGELI"); other codes unchanged. */
+function asFormer(code: string): string {
+  const m = /^([A-Z]{3})(GOV|MIL|COP|JUD|LEG|SPY)/.exec(code);
+  return m && !/^(IGO|NGO|IMG|MNC)$/.test(m[1]) ? m[1] + "ELI" : code;
 }
 
 /** The single country that the entities of the sentence around [start,end) name, or null. */
