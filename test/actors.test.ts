@@ -185,4 +185,6 @@ test("a name coded with a sector alone is an organisation, not a country", () =>
   assert.equal(codeActorText(lex, "France", null).kind, "country");
   assert.equal(codeActorText(lex, "Chevron", null).kind, "org", "a company [MNC] is not a state");
   assert.equal(codeActorText(lex, "Amnesty International", null).kind, "ngo");
+  assert.equal(codeActorText(lex, "the ruling Fatah party", null).kind, "group", "Fatah is a party, not a name of Palestine");
+  assert.equal(codeActorText(lex, "the ruling Fatah party", null).actor, "PSE");
 });
