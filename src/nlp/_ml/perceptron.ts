@@ -6,6 +6,10 @@ import { gunzipSync, gzipSync } from "node:zlib";
  * float weights plus the running sum needed for averaging (w - u/c trick, no
  * per-weight timestamps); a trained model is quantised to Int16 and scored in
  * integer arithmetic, which is exact for argmax up to the quantisation step.
+ * A loaded model whose table is mostly zeros (the tagger: ~2 non-zero weights
+ * in a row of 93 classes) is kept as compressed sparse rows instead: a few MB
+ * instead of tens, so scoring touches one or two cache lines per feature
+ * rather than a whole dense row (same integer scores, so the same output).
  *
  * File format (gzip of): magic "EWPC" | u32 version | u32 rows | u32 classes |
  * f32 scale | u32 nnz | nnz x (varint index delta) | nnz x i16 weight.
@@ -14,8 +18,11 @@ export class HashedPerceptron {
   readonly rows: number;
   readonly classes: number;
   readonly mask: number;
-  /** Quantised weights (inference). */
-  q: Int16Array;
+  /** Dense quantised weights; null while the model is held as sparse rows. */
+  private dense: Int16Array | null;
+  /** Sparse rows: entries rowStart[r]..rowStart[r + 1] of row r, each (class << 16) | (weight & 0xffff). */
+  private rowStart: Int32Array | null = null;
+  private entries: Int32Array | null = null;
   /** Training state (null once loaded or finalised). */
   private w: Float32Array | null = null;
   private u: Float64Array | null = null;
@@ -25,7 +32,7 @@ export class HashedPerceptron {
     this.rows = 1 << bits;
     this.mask = this.rows - 1;
     this.classes = classes;
-    this.q = new Int16Array(training ? 0 : this.rows * classes);
+    this.dense = new Int16Array(training ? 0 : this.rows * classes);
     if (training) {
       this.w = new Float32Array(this.rows * classes);
       this.u = new Float64Array(this.rows * classes);
@@ -43,11 +50,38 @@ export class HashedPerceptron {
     }
   }
 
+  /** Quantised weights (inference), rows x classes; a sparse model is expanded on first use. */
+  get q(): Int16Array {
+    if (!this.dense) {
+      const q = new Int16Array(this.rows * this.classes);
+      const start = this.rowStart!;
+      const e = this.entries!;
+      for (let r = 0; r < this.rows; r++) for (let j = start[r]; j < start[r + 1]; j++) q[r * this.classes + (e[j] >>> 16)] = (e[j] << 16) >> 16;
+      this.dense = q;
+    }
+    return this.dense;
+  }
+
+  set q(q: Int16Array) {
+    this.dense = q;
+    this.rowStart = null;
+    this.entries = null;
+  }
+
   /** Integer scores from the quantised weights. */
   score(feats: Uint32Array, n: number, scores: Int32Array): void {
-    const q = this.q;
     const C = this.classes;
     scores.fill(0, 0, C);
+    const start = this.rowStart;
+    if (start) {
+      const e = this.entries!;
+      for (let i = 0; i < n; i++) {
+        const r = feats[i] & this.mask;
+        for (let j = start[r], end = start[r + 1]; j < end; j++) scores[e[j] >>> 16] += (e[j] << 16) >> 16;
+      }
+      return;
+    }
+    const q = this.dense!;
     for (let i = 0; i < n; i++) {
       const base = (feats[i] & this.mask) * C;
       for (let k = 0; k < C; k++) scores[k] += q[base + k];
@@ -90,8 +124,9 @@ export class HashedPerceptron {
       if (m > max) max = m;
     }
     const scale = max > 0 ? 32767 / max : 1;
-    this.q = new Int16Array(w.length);
-    for (let i = 0; i < w.length; i++) this.q[i] = Math.round(avg[i] * scale);
+    const q = new Int16Array(w.length);
+    for (let i = 0; i < w.length; i++) q[i] = Math.round(avg[i] * scale);
+    this.q = q;
     this.scale = scale;
     this.w = null;
     this.u = null;
@@ -111,14 +146,16 @@ export class HashedPerceptron {
       if (m > max) max = m;
     }
     const scale = max > 0 ? 32767 / max : 1;
-    if (this.q.length !== w.length) this.q = new Int16Array(w.length);
-    for (let i = 0; i < w.length; i++) this.q[i] = Math.round((w[i] - u[i] / c) * scale);
+    const q = this.dense && this.dense.length === w.length ? this.dense : new Int16Array(w.length);
+    for (let i = 0; i < w.length; i++) q[i] = Math.round((w[i] - u[i] / c) * scale);
+    this.q = q;
     this.scale = scale;
   }
 
   nonZero(): number {
     let n = 0;
-    for (let i = 0; i < this.q.length; i++) if (this.q[i] !== 0) n++;
+    const q = this.q;
+    for (let i = 0; i < q.length; i++) if (q[i] !== 0) n++;
     return n;
   }
 
@@ -178,6 +215,21 @@ export class HashedPerceptron {
     }
     // values: little-endian int16, copied into an aligned array
     const vals = new Int16Array(bytes.slice(p, p + 2 * nnz).buffer);
+    if (4 * (rows + 1 + nnz) * 2 <= 2 * rows * classes) {
+      // positions ascend, so rows come in order: build the sparse rows directly
+      const start = new Int32Array(rows + 1);
+      const entries = new Int32Array(nnz);
+      for (let j = 0; j < nnz; j++) {
+        const r = Math.floor(pos[j] / classes);
+        start[r + 1]++;
+        entries[j] = ((pos[j] - r * classes) << 16) | (vals[j] & 0xffff);
+      }
+      for (let r = 0; r < rows; r++) start[r + 1] += start[r];
+      m.dense = null;
+      m.rowStart = start;
+      m.entries = entries;
+      return m;
+    }
     const q = m.q;
     for (let j = 0; j < nnz; j++) q[pos[j]] = vals[j];
     return m;
