@@ -12,7 +12,7 @@ const USAGE = `usage: npm run train -- tagger|parser|senter|ensemble|ner [--epoc
 
   tagger   POS tagger (UPOS+XPOS) and lemmatizer -> models/tagger.bin, tagger.json, tagger.lemmas.json
   senter   learned sentence-boundary model for the tokenizer -> models/tagger.sentences.bin, tagger.sentences.json
-  ensemble tune on dev how parser and parser.rtl are recombined -> settings in models/parser.rtl.json
+  ensemble tune on dev how parser is recombined with parser.rtl and parser.end -> settings in models/parser.json
   parser   arc-eager dependency parser (needs the tagger model) -> models/parser.bin, parser.json
   ner      named-entity recogniser (needs the tagger model) -> models/NAME.*: --train FILE (repeatable),
            --dev FILE, --epochs N, --keep-last, --name NAME, --out DIR (see models/ner-v1.json for the shipped run)
@@ -24,14 +24,15 @@ const USAGE = `usage: npm run train -- tagger|parser|senter|ensemble|ner [--epoc
   --features F tagger only: feature set 40 (default) or 48 (adds two-ahead suffix/shape and tag/ambiguity conjunctions)
   --passes P   tagger only: 1, or 2 for a second pass that sees first-pass tags of the right context (default 1)
   --direction D  parser only: ltr (models/parser.*) or rtl, a right-to-left parser (models/parser.rtl.*)
-                 combined with the ltr one by Eisner decoding over confidence-weighted arcs
-  --root R     parser only: root token at the start of the stack (start) or at the end of the buffer (end)
+  --root R     parser only: root token at the start of the stack (start) or at the end of the buffer (end,
+               models/parser[.rtl].end.*). parser.rtl and parser.end, when present, join parser in an ensemble:
+               Eisner decoding over confidence-weighted arcs, re-tuned on dev after every train-only run
   --label-features L  parser only: label feature set 1 (default) or 2 (adds the dependent's children labels with the head's tag)
   --tags T     parser only: train on gold XPOS or on 4-fold jackknifed predicted XPOS (default jackknife)
   --final      train the shipped model on EWT train+dev for exactly --epochs epochs (no early stopping),
                with the settings chosen on dev by an earlier train-only run; the metadata keeps that run's
                dev scores and says "trained on train+dev". tagger: --epochs defaults to the tuned
-               epochs in models/tagger.json; parser: to those in models/parser[.rtl].json`;
+               epochs in models/tagger.json; parser: to those in models/parser[.rtl][.end].json`;
 
 async function main(argv: string[]): Promise<number> {
   const [what, ...rest] = argv;
@@ -73,16 +74,16 @@ async function main(argv: string[]): Promise<number> {
     await trainSenter({ epochs: num("epochs", 10), bits: num("bits", 18), seed: num("seed", 1) });
   } else if (what === "ensemble") {
     const { tuneEnsembleCommand } = await import("./parser.js");
-    await tuneEnsembleCommand();
+    tuneEnsembleCommand();
   } else if (what === "parser") {
-    const { trainParser } = await import("./parser.js");
+    const { trainParser, parserModelName } = await import("./parser.js");
     const tags = flags.get("tags") ?? "jackknife";
     if (tags !== "gold" && tags !== "jackknife") throw new UsageError(`--tags must be gold or jackknife, got '${String(tags)}'`);
     const direction = flags.get("direction") ?? "ltr";
     if (direction !== "ltr" && direction !== "rtl") throw new UsageError(`--direction must be ltr or rtl, got '${String(direction)}'`);
     const root = flags.get("root") ?? "start";
     if (root !== "start" && root !== "end") throw new UsageError(`--root must be start or end, got '${String(root)}'`);
-    const file = direction === "rtl" ? "parser.rtl.json" : "parser.json";
+    const file = `${parserModelName(direction, root)}.json`;
     const tunedLabelFeatures = (): number => {
       const p = modelPath(file);
       if (!existsSync(p)) return 1;
