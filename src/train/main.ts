@@ -18,7 +18,8 @@ const USAGE = `usage: npm run train -- tagger|parser|senter|ensemble|ner [--epoc
            --dev FILE, --epochs N, --keep-last, --name NAME, --out DIR (see models/ner-v1.json for the shipped run)
 
   --epochs N   maximum training epochs (early stopping on EWT dev); default tagger 12, parser 12
-  --bits B     log2 of the hashed feature rows; default tagger 18, parser 20
+  --bits B     log2 of the hashed feature rows; default tagger 18, parser 20 (with --final: the parser's own
+               train-only setting, e.g. 19 for parser.end)
   --label-bits B  parser only: log2 of the hashed rows of the arc-label model; default 17
   --seed S     shuffling/exploration seed; default 1
   --features F tagger only: feature set 40 (default) or 48 (adds two-ahead suffix/shape and tag/ambiguity conjunctions)
@@ -54,11 +55,12 @@ async function main(argv: string[]): Promise<number> {
     return n;
   };
   const final = flags.get("final") === true;
-  const tunedEpochs = (file: string, d: number): number => {
+  /** A numeric setting (epochs, bits) of the train-only run recorded in models/FILE, for --final. */
+  const tuned = (file: string, key: "epochs" | "bits", d: number): number => {
     const p = modelPath(file);
     if (!existsSync(p)) return d;
-    const e = (JSON.parse(readFileSync(p, "utf8")) as { settings?: { epochs?: unknown } }).settings?.epochs;
-    return typeof e === "number" && e > 0 ? e : d;
+    const v = (JSON.parse(readFileSync(p, "utf8")) as { settings?: Record<string, unknown> }).settings?.[key];
+    return typeof v === "number" && v > 0 ? v : d;
   };
   const tunedFeatures = (): number => {
     const p = modelPath("tagger.json");
@@ -68,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
   };
   if (what === "tagger") {
     const { trainTagger } = await import("./tagger.js");
-    await trainTagger({ epochs: num("epochs", final ? tunedEpochs("tagger.json", 6) : 12), bits: num("bits", 18), seed: num("seed", 1), passes: num("passes", 1), final, features: num("features", final ? tunedFeatures() : 40) });
+    await trainTagger({ epochs: num("epochs", final ? tuned("tagger.json", "epochs", 6) : 12), bits: num("bits", 18), seed: num("seed", 1), passes: num("passes", 1), final, features: num("features", final ? tunedFeatures() : 40) });
   } else if (what === "senter") {
     const { trainSenter } = await import("./senter.js");
     await trainSenter({ epochs: num("epochs", 10), bits: num("bits", 18), seed: num("seed", 1) });
@@ -89,7 +91,7 @@ async function main(argv: string[]): Promise<number> {
       if (!existsSync(p)) return 1;
       return (JSON.parse(readFileSync(p, "utf8")) as { settings?: { labelFeatures?: unknown } }).settings?.labelFeatures === 2 ? 2 : 1;
     };
-    await trainParser({ final, labelFeatures: num("label-features", final ? tunedLabelFeatures() : 1), epochs: num("epochs", final ? tunedEpochs(file, 10) : 12), bits: num("bits", 20), labelBits: num("label-bits", 17), seed: num("seed", 1), trainTags: tags, direction, root });
+    await trainParser({ final, labelFeatures: num("label-features", final ? tunedLabelFeatures() : 1), epochs: num("epochs", final ? tuned(file, "epochs", 10) : 12), bits: num("bits", final ? tuned(file, "bits", 20) : 20), labelBits: num("label-bits", 17), seed: num("seed", 1), trainTags: tags, direction, root });
   } else throw new UsageError(`unknown model '${what}'`);
   return 0;
 }
