@@ -46,6 +46,15 @@ export interface Tags {
   xpos: string[];
 }
 
+/** Tags of sentences predicted by the current models/tagger. */
+export function predictedTags(sents: ConlluSentence[]): Tags[] {
+  const tagger = loadTaggerModel();
+  return sents.map((s) => {
+    const t = tagger.tag(s.form);
+    return { upos: Array.from(t, (c) => tagger.upos[c]), xpos: Array.from(t, (c) => tagger.xpos[c]) };
+  });
+}
+
 export function evaluateParser(model: ParserModel, sents: ConlluSentence[], tags: Tags[]): { uas: number; las: number } {
   let n = 0;
   let u = 0;
@@ -72,10 +81,7 @@ export async function trainParser(opts: ParserTrainOptions): Promise<void> {
   const name = parserModelName(opts.direction ?? "ltr", opts.root ?? "start");
   const prevMeta = final && existsSync(modelPath(`${name}.json`)) ? (JSON.parse(readFileSync(modelPath(`${name}.json`), "utf8")) as ParserMeta) : null;
   const tagger = loadTaggerModel();
-  const devTags = dev.map((s) => {
-    const t = tagger.tag(s.form);
-    return { upos: Array.from(t, (c) => tagger.upos[c]), xpos: Array.from(t, (c) => tagger.xpos[c]) };
-  });
+  const devTags = predictedTags(dev);
   let trainTags: Tags[] = train.map((s) => ({ upos: s.upos, xpos: s.xpos }));
   const mode = opts.trainTags ?? "jackknife";
   if (mode === "jackknife") {
@@ -241,7 +247,7 @@ export async function trainParser(opts: ParserTrainOptions): Promise<void> {
  * k-fold predicted XPOS for the training set: each fold is tagged by a tagger
  * trained on the other folds, so the parser learns from realistic tag errors.
  */
-async function jackknifeTags(train: ConlluSentence[], seed: number, folds = 4): Promise<Tags[]> {
+export async function jackknifeTags(train: ConlluSentence[], seed: number, folds = 4): Promise<Tags[]> {
   const { trainTaggerModel } = await import("./tagger.js");
   const out: Tags[] = new Array(train.length);
   for (let f = 0; f < folds; f++) {
@@ -323,12 +329,7 @@ export function tuneEnsembleCommand(): void {
   delete meta.dev.ensembleLas;
   if (members.length > 0) {
     const dev = readConllu(requireFile(EWT_DEV));
-    const tagger = loadTaggerModel();
-    const tags = dev.map((s) => {
-      const t = tagger.tag(s.form);
-      return { upos: Array.from(t, (c) => tagger.upos[c]), xpos: Array.from(t, (c) => tagger.xpos[c]) };
-    });
-    const { uas, las, ...ens } = tuneEnsemble(main, members, dev, tags);
+    const { uas, las, ...ens } = tuneEnsemble(main, members, dev, predictedTags(dev));
     meta.settings.ensemble = ens;
     meta.dev.ensembleUas = uas;
     meta.dev.ensembleLas = las;

@@ -11,10 +11,13 @@ import { gunzipSync } from "node:zlib";
  * instead of tens, so scoring touches one or two cache lines per feature
  * rather than a whole dense row (same integer scores, so the same output).
  *
- * File format 2: magic "EWPC" | u32 version | u32 rows | u32 classes | f32 scale |
- * u32 nnz | u32 index bytes | nnz x (varint index delta) | nnz x i16 weight,
- * uncompressed: gzip saved ~10% of the size and cost more load time than the
- * rest of the decoding. Version 1 (gzip of the same without the index bytes)
+ * File format 2 (a model kept as sparse rows): magic "EWPC" | u32 version |
+ * u32 rows | u32 classes | f32 scale | u32 nnz | u32 index bytes |
+ * nnz x (varint index delta) | nnz x i16 weight, uncompressed: gzip saved
+ * ~10% of the size and cost more load time than the rest of the decoding.
+ * Format 3 (a dense model, e.g. the parser's 4 actions): the same header with
+ * index bytes 0, then the rows x classes i16 table as it is in memory, so
+ * loading is one copy. Version 1 (gzip of format 2 without the index bytes)
  * still loads.
  */
 export class HashedPerceptron {
@@ -166,6 +169,16 @@ export class HashedPerceptron {
   serialize(): Buffer {
     const q = this.q;
     const nnz = this.nonZero();
+    const head = Buffer.alloc(28);
+    head.write("EWPC", 0, "ascii");
+    head.writeUInt32LE(this.rows, 8);
+    head.writeUInt32LE(this.classes, 12);
+    head.writeFloatLE(this.scale, 16);
+    head.writeUInt32LE(nnz, 20);
+    if (!sparseWins(this.rows, this.classes, nnz)) {
+      head.writeUInt32LE(3, 4);
+      return Buffer.concat([head, Buffer.from(q.buffer, q.byteOffset, q.byteLength)]);
+    }
     const idx = Buffer.alloc(nnz * 5 + 16);
     let p = 0;
     let prev = 0;
@@ -182,13 +195,7 @@ export class HashedPerceptron {
       idx[p++] = d;
       vals[j++] = q[i];
     }
-    const head = Buffer.alloc(28);
-    head.write("EWPC", 0, "ascii");
     head.writeUInt32LE(2, 4);
-    head.writeUInt32LE(this.rows, 8);
-    head.writeUInt32LE(this.classes, 12);
-    head.writeFloatLE(this.scale, 16);
-    head.writeUInt32LE(nnz, 20);
     head.writeUInt32LE(p, 24);
     return Buffer.concat([head, idx.subarray(0, p), Buffer.from(vals.buffer, vals.byteOffset, vals.byteLength)]);
   }
@@ -202,6 +209,14 @@ export class HashedPerceptron {
     const scale = buf.readFloatLE(16);
     const nnz = buf.readUInt32LE(20);
     const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+    if (version === 3) {
+      // the table in place when it is 2-byte aligned in the file's buffer (no copy), else a copy
+      const at = buf.byteOffset + 28;
+      const q = at % 2 === 0 ? new Int16Array(buf.buffer, at, rows * classes) : new Int16Array(bytes.slice(28, 28 + 2 * rows * classes).buffer);
+      const m = new HashedPerceptron(Math.round(Math.log2(rows)), classes, false, q);
+      m.scale = scale;
+      return m;
+    }
     let p = version >= 2 ? 28 : 24;
     let idxEnd = version >= 2 ? p + buf.readUInt32LE(24) : -1;
     if (idxEnd < 0) {
@@ -211,7 +226,7 @@ export class HashedPerceptron {
     }
     // values: little-endian int16, copied into an aligned array
     const vals = new Int16Array(bytes.slice(idxEnd, idxEnd + 2 * nnz).buffer);
-    const sparse = 4 * (rows + 1 + nnz) * 2 <= 2 * rows * classes;
+    const sparse = sparseWins(rows, classes, nnz);
     const start = sparse ? new Int32Array(rows + 1) : null;
     const entries = sparse ? new Int32Array(nnz) : null;
     const q = sparse ? null : new Int16Array(rows * classes);
@@ -243,4 +258,9 @@ export class HashedPerceptron {
     }
     return m;
   }
+}
+
+/** Sparse rows (4 bytes per row and per non-zero weight) when they take at most half the dense table. */
+function sparseWins(rows: number, classes: number, nnz: number): boolean {
+  return 4 * (rows + 1 + nnz) * 2 <= 2 * rows * classes;
 }
