@@ -10,6 +10,7 @@ import { Tagger } from "../src/nlp/tagger.js";
 import { Lemmatizer } from "../src/nlp/lemmatizer.js";
 import { Parser } from "../src/nlp/parser.js";
 import { REPO_ROOT } from "../src/nlp/models.js";
+import { ensembleParse, type DirectedParse } from "../src/nlp/_parser_internals/ensemble.js";
 
 function doc(text: string): Doc {
   return new Doc({ id: "t", title: null, published: null, url: null, source: null, language: "en", text });
@@ -122,6 +123,20 @@ test("parser on a small sentence: subject, object, oblique", () => {
   assert.equal(deprel[4], "obj");
   assert.equal(head[6], 3);
   assert.equal(deprel[6], "obl");
+});
+
+test("parser ensemble: the third parser runs only when the first two disagree, then the majority arc wins", () => {
+  // heads of words 1..3 (index 0 unused); labels are the parser's index, margins equal
+  const parse = (heads: number[], k: number): DirectedParse => ({ head: Int32Array.from([-1, ...heads]), label: Int32Array.from([-1, k, k, k]), margin: new Float32Array(4).fill(1) });
+  const run = (trees: number[][]) => {
+    const ran: number[] = [];
+    const r = ensembleParse((k) => (ran.push(k), parse(trees[k], k)), trees.length, 3, 1, 1, [1, 1, 1]);
+    return { head: Array.from(r.head.subarray(1)), label: Array.from(r.label.subarray(1)), ran };
+  };
+  assert.deepEqual(run([[0, 1, 2], [0, 1, 2], [0, 1, 1]]), { head: [0, 1, 2], label: [0, 0, 0], ran: [0, 1] });
+  // word 3: two parsers attach it to word 1, one to word 2; an arc keeps the label of the first parser proposing it
+  assert.deepEqual(run([[0, 1, 2], [0, 1, 1], [0, 1, 2]]), { head: [0, 1, 2], label: [0, 0, 0], ran: [0, 1, 2] });
+  assert.deepEqual(run([[0, 1, 2], [0, 1, 1], [0, 1, 1]]), { head: [0, 1, 1], label: [0, 0, 1], ran: [0, 1, 2] });
 });
 
 test("pipeline components: every sentence is a tree with exactly one root", () => {

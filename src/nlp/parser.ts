@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import type { Component, Doc } from "../model/index.js";
 import { modelPath } from "./models.js";
 import { ParserModel } from "./_parser_internals/model.js";
-import { combineParses } from "./_parser_internals/ensemble.js";
+import { ensembleParse, type DirectedParse } from "./_parser_internals/ensemble.js";
+import { Relabeler } from "./_parser_internals/relabel.js";
 
 export function loadParserModel(name = "parser"): ParserModel {
   const bin = modelPath(`${name}.bin`);
@@ -11,67 +12,72 @@ export function loadParserModel(name = "parser"): ParserModel {
   return ParserModel.load(bin, meta);
 }
 
+/** How the main parser's arcs are recombined with other parsers' (models/parser.json settings.ensemble). */
+export interface EnsembleSettings {
+  /** Model names of the other parsers (e.g. "parser.rtl"), all required when listed. */
+  members: string[];
+  /** Arc weight of each parser: the main one first, then the members in order. */
+  weights: number[];
+  beta: number;
+  tau: number;
+}
+
 /**
  * Pipeline component: transition-based (arc-eager) dependency parser. Fills
  * doc.tokens.head (document-level token index, -1 for the sentence root) and
  * doc.tokens.deprel (UD relations), reading the forms and the UPOS and XPOS
- * tags. When a right-to-left model (models/parser.rtl.*) is present, both
- * parsers run and their arcs are recombined with Eisner's algorithm.
+ * tags. When models/parser.json lists ensemble members (a parser with the
+ * root at the end of the buffer, a right-to-left parser), their arcs are
+ * recombined with the main parser's by Eisner's algorithm (ensembleParse);
+ * a second-stage labeller may then revise the arc labels of the final tree.
  */
 export class Parser implements Component {
   readonly name = "parser";
-  readonly rtl: ParserModel | null;
-  private readonly beta: number;
-  private readonly tau: number;
-  private readonly rtlWeight: number;
+  readonly members: readonly ParserModel[];
+  private readonly ensemble: EnsembleSettings | null;
+  /** Per member: its label indices mapped to the main model's. */
+  private readonly labelMaps: Int32Array[];
+
+  /** Second-stage labeller over the finished tree (models/parser.labels.*), when present. */
+  readonly relabeler: Relabeler | null;
 
   constructor(
     readonly model: ParserModel = loadParserModel(),
-    rtl: ParserModel | null | undefined = undefined,
+    members?: readonly ParserModel[],
+    ensemble?: EnsembleSettings | null,
+    relabeler?: Relabeler | null,
   ) {
-    this.rtl = rtl !== undefined ? rtl : existsSync(modelPath("parser.rtl.bin")) ? loadParserModel("parser.rtl") : null;
-    const ens = (this.rtl?.meta.settings.ensemble ?? {}) as { beta?: number; tau?: number; rtlWeight?: number };
-    this.beta = ens.beta ?? 1;
-    this.tau = ens.tau ?? 1;
-    this.rtlWeight = ens.rtlWeight ?? 1;
+    this.relabeler = relabeler !== undefined ? relabeler : existsSync(modelPath("parser.labels.bin")) ? Relabeler.load(modelPath("parser.labels.bin"), modelPath("parser.labels.json")) : null;
+    if (this.relabeler && this.relabeler.meta.labels.join("\n") !== model.meta.labels.join("\n")) throw new Error("parser.labels: labels differ from the parser's");
+    this.ensemble = ensemble !== undefined ? ensemble : ((model.meta.settings.ensemble as EnsembleSettings | undefined) ?? null);
+    this.members = members ?? (this.ensemble?.members ?? []).map((m) => loadParserModel(m));
+    if (this.ensemble && this.ensemble.weights.length !== this.members.length + 1) throw new Error("parser ensemble: one weight per parser expected");
+    const idx = new Map(model.meta.labels.map((l, i) => [l, i]));
+    this.labelMaps = this.members.map((m) => Int32Array.from(m.meta.labels, (l) => idx.get(l) ?? -1));
   }
 
   /** Parses one sentence: 1-based heads (0 = root) and relation names, index 0 unused. */
   parseSentence(forms: readonly string[], upos: readonly string[], xpos: readonly string[]): { head: Int32Array; deprel: string[] } {
     const n = forms.length;
     const labels = this.model.meta.labels;
-    const a = this.model.parse(forms, upos, xpos);
-    let head = a.head;
-    let label = a.label;
-    let names: readonly string[] = labels;
-    if (this.rtl && n > 1) {
-      const b = this.rtl.parse(forms, upos, xpos);
-      // the two models may order their labels differently: map rtl labels into ltr indices
-      const map = this.rtlLabelMap();
-      const bl = new Int32Array(b.label.length);
-      for (let i = 0; i < bl.length; i++) bl[i] = b.label[i] < 0 ? -1 : map[b.label[i]];
-      const c = combineParses([a, { head: b.head, label: bl, margin: b.margin }], n, this.beta, this.tau, [1, this.rtlWeight]);
-      head = c.head;
-      label = c.label;
-      names = labels;
-    }
+    const ens = this.ensemble;
+    const run = (k: number): DirectedParse => {
+      if (k === 0) return this.model.parse(forms, upos, xpos);
+      const b = this.members[k - 1].parse(forms, upos, xpos);
+      const map = this.labelMaps[k - 1];
+      for (let i = 0; i < b.label.length; i++) b.label[i] = b.label[i] < 0 ? -1 : map[b.label[i]];
+      return b;
+    };
+    const { head, label } = ens && n > 1 ? ensembleParse(run, this.members.length + 1, n, ens.beta, ens.tau, ens.weights) : run(0);
+    this.relabeler?.relabel(forms, upos, xpos, head, label);
     const deprel: string[] = new Array(n + 1);
     deprel[0] = "";
     for (let i = 1; i <= n; i++) {
       if (head[i] === 0) deprel[i] = "root";
-      else deprel[i] = (label[i] >= 0 ? names[label[i]] : undefined) ?? (upos[i - 1] === "PUNCT" ? "punct" : "dep");
+      else deprel[i] = (label[i] >= 0 ? labels[label[i]] : undefined) ?? (upos[i - 1] === "PUNCT" ? "punct" : "dep");
       if (deprel[i] === "root" && head[i] !== 0) deprel[i] = "dep";
     }
     return { head, deprel };
-  }
-
-  private labelMap: Int32Array | null = null;
-  private rtlLabelMap(): Int32Array {
-    if (!this.labelMap) {
-      const idx = new Map(this.model.meta.labels.map((l, i) => [l, i]));
-      this.labelMap = Int32Array.from(this.rtl!.meta.labels, (l) => idx.get(l) ?? -1);
-    }
-    return this.labelMap;
   }
 
   annotate(doc: Doc): void {

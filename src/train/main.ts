@@ -8,30 +8,34 @@ import { existsSync, readFileSync } from "node:fs";
 import { parseFlags, UsageError } from "../cli/command.js";
 import { modelPath } from "../nlp/models.js";
 
-const USAGE = `usage: npm run train -- tagger|parser|senter|ensemble|ner [--epochs N] [--bits B] [--seed S]
+const USAGE = `usage: npm run train -- tagger|parser|senter|ensemble|relabeler|ner [--epochs N] [--bits B] [--seed S]
 
   tagger   POS tagger (UPOS+XPOS) and lemmatizer -> models/tagger.bin, tagger.json, tagger.lemmas.json
   senter   learned sentence-boundary model for the tokenizer -> models/tagger.sentences.bin, tagger.sentences.json
-  ensemble tune on dev how parser and parser.rtl are recombined -> settings in models/parser.rtl.json
+  ensemble tune on dev how parser is recombined with parser.rtl and parser.end -> settings in models/parser.json
   parser   arc-eager dependency parser (needs the tagger model) -> models/parser.bin, parser.json
+  relabeler  second-stage arc labeller over the parser's finished trees (needs the parser models; bits
+           default 18, epochs 8 with early stopping) -> models/parser.labels.bin, parser.labels.json
   ner      named-entity recogniser (needs the tagger model) -> models/NAME.*: --train FILE (repeatable),
            --dev FILE, --epochs N, --keep-last, --name NAME, --out DIR (see models/ner-v1.json for the shipped run)
 
   --epochs N   maximum training epochs (early stopping on EWT dev); default tagger 12, parser 12
-  --bits B     log2 of the hashed feature rows; default tagger 18, parser 20
+  --bits B     log2 of the hashed feature rows; default tagger 18, parser 20 (with --final: the parser's own
+               train-only setting, e.g. 19 for parser.end)
   --label-bits B  parser only: log2 of the hashed rows of the arc-label model; default 17
   --seed S     shuffling/exploration seed; default 1
   --features F tagger only: feature set 40 (default) or 48 (adds two-ahead suffix/shape and tag/ambiguity conjunctions)
   --passes P   tagger only: 1, or 2 for a second pass that sees first-pass tags of the right context (default 1)
   --direction D  parser only: ltr (models/parser.*) or rtl, a right-to-left parser (models/parser.rtl.*)
-                 combined with the ltr one by Eisner decoding over confidence-weighted arcs
-  --root R     parser only: root token at the start of the stack (start) or at the end of the buffer (end)
+  --root R     parser only: root token at the start of the stack (start) or at the end of the buffer (end,
+               models/parser[.rtl].end.*). parser.rtl and parser.end, when present, join parser in an ensemble:
+               Eisner decoding over confidence-weighted arcs, re-tuned on dev after every train-only run
   --label-features L  parser only: label feature set 1 (default) or 2 (adds the dependent's children labels with the head's tag)
   --tags T     parser only: train on gold XPOS or on 4-fold jackknifed predicted XPOS (default jackknife)
   --final      train the shipped model on EWT train+dev for exactly --epochs epochs (no early stopping),
                with the settings chosen on dev by an earlier train-only run; the metadata keeps that run's
                dev scores and says "trained on train+dev". tagger: --epochs defaults to the tuned
-               epochs in models/tagger.json; parser: to those in models/parser[.rtl].json`;
+               epochs in models/tagger.json; parser: to those in models/parser[.rtl][.end].json`;
 
 async function main(argv: string[]): Promise<number> {
   const [what, ...rest] = argv;
@@ -53,11 +57,12 @@ async function main(argv: string[]): Promise<number> {
     return n;
   };
   const final = flags.get("final") === true;
-  const tunedEpochs = (file: string, d: number): number => {
+  /** A numeric setting (epochs, bits) of the train-only run recorded in models/FILE, for --final. */
+  const tuned = (file: string, key: "epochs" | "bits", d: number): number => {
     const p = modelPath(file);
     if (!existsSync(p)) return d;
-    const e = (JSON.parse(readFileSync(p, "utf8")) as { settings?: { epochs?: unknown } }).settings?.epochs;
-    return typeof e === "number" && e > 0 ? e : d;
+    const v = (JSON.parse(readFileSync(p, "utf8")) as { settings?: Record<string, unknown> }).settings?.[key];
+    return typeof v === "number" && v > 0 ? v : d;
   };
   const tunedFeatures = (): number => {
     const p = modelPath("tagger.json");
@@ -67,28 +72,31 @@ async function main(argv: string[]): Promise<number> {
   };
   if (what === "tagger") {
     const { trainTagger } = await import("./tagger.js");
-    await trainTagger({ epochs: num("epochs", final ? tunedEpochs("tagger.json", 6) : 12), bits: num("bits", 18), seed: num("seed", 1), passes: num("passes", 1), final, features: num("features", final ? tunedFeatures() : 40) });
+    await trainTagger({ epochs: num("epochs", final ? tuned("tagger.json", "epochs", 6) : 12), bits: num("bits", 18), seed: num("seed", 1), passes: num("passes", 1), final, features: num("features", final ? tunedFeatures() : 40) });
   } else if (what === "senter") {
     const { trainSenter } = await import("./senter.js");
     await trainSenter({ epochs: num("epochs", 10), bits: num("bits", 18), seed: num("seed", 1) });
+  } else if (what === "relabeler") {
+    const { trainRelabeler } = await import("./relabeler.js");
+    await trainRelabeler({ final, epochs: num("epochs", 8), bits: num("bits", final ? tuned("parser.labels.json", "bits", 18) : 18), seed: num("seed", 1) });
   } else if (what === "ensemble") {
     const { tuneEnsembleCommand } = await import("./parser.js");
-    await tuneEnsembleCommand();
+    tuneEnsembleCommand();
   } else if (what === "parser") {
-    const { trainParser } = await import("./parser.js");
+    const { trainParser, parserModelName } = await import("./parser.js");
     const tags = flags.get("tags") ?? "jackknife";
     if (tags !== "gold" && tags !== "jackknife") throw new UsageError(`--tags must be gold or jackknife, got '${String(tags)}'`);
     const direction = flags.get("direction") ?? "ltr";
     if (direction !== "ltr" && direction !== "rtl") throw new UsageError(`--direction must be ltr or rtl, got '${String(direction)}'`);
     const root = flags.get("root") ?? "start";
     if (root !== "start" && root !== "end") throw new UsageError(`--root must be start or end, got '${String(root)}'`);
-    const file = direction === "rtl" ? "parser.rtl.json" : "parser.json";
+    const file = `${parserModelName(direction, root)}.json`;
     const tunedLabelFeatures = (): number => {
       const p = modelPath(file);
       if (!existsSync(p)) return 1;
       return (JSON.parse(readFileSync(p, "utf8")) as { settings?: { labelFeatures?: unknown } }).settings?.labelFeatures === 2 ? 2 : 1;
     };
-    await trainParser({ final, labelFeatures: num("label-features", final ? tunedLabelFeatures() : 1), epochs: num("epochs", final ? tunedEpochs(file, 10) : 12), bits: num("bits", 20), labelBits: num("label-bits", 17), seed: num("seed", 1), trainTags: tags, direction, root });
+    await trainParser({ final, labelFeatures: num("label-features", final ? tunedLabelFeatures() : 1), epochs: num("epochs", final ? tuned(file, "epochs", 10) : 12), bits: num("bits", final ? tuned(file, "bits", 20) : 20), labelBits: num("label-bits", 17), seed: num("seed", 1), trainTags: tags, direction, root });
   } else throw new UsageError(`unknown model '${what}'`);
   return 0;
 }

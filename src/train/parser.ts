@@ -6,7 +6,8 @@ import { SentenceAtoms, labelFeatures, parserFeatures } from "../nlp/_parser_int
 import { ParserModel, fillAtoms, type ParserMeta } from "../nlp/_parser_internals/model.js";
 import { LEFT, N_ACTIONS, ParseState, RIGHT } from "../nlp/_parser_internals/state.js";
 import { loadTaggerModel } from "../nlp/tagger.js";
-import { Parser } from "../nlp/parser.js";
+import { type EnsembleSettings } from "../nlp/parser.js";
+import { ensembleParse } from "../nlp/_parser_internals/ensemble.js";
 import { MODELS_DIR, modelPath } from "../nlp/models.js";
 import { EWT_DEV, EWT_TRAIN, log, requireFile, rng, sha256, shuffle } from "./common.js";
 import { TaggerModel } from "../nlp/_tagger_internals/model.js";
@@ -45,6 +46,15 @@ export interface Tags {
   xpos: string[];
 }
 
+/** Tags of sentences predicted by the current models/tagger. */
+export function predictedTags(sents: ConlluSentence[]): Tags[] {
+  const tagger = loadTaggerModel();
+  return sents.map((s) => {
+    const t = tagger.tag(s.form);
+    return { upos: Array.from(t, (c) => tagger.upos[c]), xpos: Array.from(t, (c) => tagger.xpos[c]) };
+  });
+}
+
 export function evaluateParser(model: ParserModel, sents: ConlluSentence[], tags: Tags[]): { uas: number; las: number } {
   let n = 0;
   let u = 0;
@@ -68,13 +78,10 @@ export async function trainParser(opts: ParserTrainOptions): Promise<void> {
   const final = opts.final === true;
   let dev = readConllu(requireFile(EWT_DEV));
   let train = final ? readConllu(requireFile(EWT_TRAIN)).concat(dev) : readConllu(requireFile(EWT_TRAIN));
-  const name = rtl ? "parser.rtl" : "parser";
+  const name = parserModelName(opts.direction ?? "ltr", opts.root ?? "start");
   const prevMeta = final && existsSync(modelPath(`${name}.json`)) ? (JSON.parse(readFileSync(modelPath(`${name}.json`), "utf8")) as ParserMeta) : null;
   const tagger = loadTaggerModel();
-  const devTags = dev.map((s) => {
-    const t = tagger.tag(s.form);
-    return { upos: Array.from(t, (c) => tagger.upos[c]), xpos: Array.from(t, (c) => tagger.xpos[c]) };
-  });
+  const devTags = predictedTags(dev);
   let trainTags: Tags[] = train.map((s) => ({ upos: s.upos, xpos: s.xpos }));
   const mode = opts.trainTags ?? "jackknife";
   if (mode === "jackknife") {
@@ -225,23 +232,14 @@ export async function trainParser(opts: ParserTrainOptions): Promise<void> {
   meta.dev = prevMeta ? { ...prevMeta.dev, epochs: best.epoch } : { uas: round(best.uas), las: round(best.las), epochs: best.epoch };
   meta.settings.epochs = best.epoch;
   meta.settings.direction = rtl ? "rtl" : "ltr";
-  if (prevMeta?.settings.ensemble) meta.settings.ensemble = prevMeta.settings.ensemble;
+  // the main parser carries the ensemble settings; a final run keeps those tuned on dev
+  if (name === "parser" && prevMeta?.settings.ensemble) meta.settings.ensemble = prevMeta.settings.ensemble;
   mkdirSync(MODELS_DIR, { recursive: true });
   const bin = ParserModel.pack(actions, labeler);
   writeFileSync(modelPath(`${name}.bin`), bin);
   writeFileSync(modelPath(`${name}.json`), JSON.stringify(meta, null, 1) + "\n");
-  if (rtl && !final && existsSync(modelPath("parser.bin"))) {
-    // tune the recombination of the two directions on dev (original word order)
-    const ltr = ParserModel.load(modelPath("parser.bin"), modelPath("parser.json"));
-    const rmodel = new ParserModel(meta, actions, labeler);
-    const devFwd = readConllu(EWT_DEV);
-    const tagsFwd = devTags.map((t) => ({ upos: [...t.upos].reverse(), xpos: [...t.xpos].reverse() }));
-    const ens = tuneEnsemble(ltr, rmodel, devFwd, tagsFwd);
-    meta.settings.ensemble = ens;
-    meta.dev.ensembleUas = ens.uas;
-    meta.dev.ensembleLas = ens.las;
-    writeFileSync(modelPath(`${name}.json`), JSON.stringify(meta, null, 1) + "\n");
-  }
+  // a train-only model changes what the ensemble should weigh: re-tune it on dev
+  if (!final) tuneEnsembleCommand();
   log(`parser: wrote models/${name}.bin (${(bin.length / 1e6).toFixed(2)} MB), dev UAS ${(100 * best.uas).toFixed(2)} LAS ${(100 * best.las).toFixed(2)} (predicted tags) after ${best.epoch} epochs`);
 }
 
@@ -264,52 +262,77 @@ export async function jackknifeTags(train: ConlluSentence[], seed: number, folds
   return out;
 }
 
-/** Grid search of the recombination weights (beta, tau) on dev; returns the best and its scores. */
-export function tuneEnsemble(ltr: ParserModel, rtlModel: ParserModel, dev: ConlluSentence[], tags: Tags[]): { beta: number; tau: number; rtlWeight: number; uas: number; las: number } {
-  const rtlMeta = rtlModel.meta;
-  rtlMeta.settings.direction = "rtl";
-  const parser = (beta: number, tau: number, rtlWeight: number) => {
-    rtlMeta.settings.ensemble = { beta, tau, rtlWeight };
-    return new Parser(ltr, rtlModel);
-  };
-  let best = { beta: 0, tau: 1, rtlWeight: 0, uas: -1, las: -1 };
-  for (const rtlWeight of [0.8, 1]) for (const beta of [8, 16, 32]) for (const tau of [8, 16]) {
-    const p = parser(beta, tau, rtlWeight);
+/**
+ * Parsers that join the main one (models/parser.*) when present, in the order
+ * ensembleParse runs them: chosen on dev within the speed budget.
+ */
+export const ENSEMBLE_MEMBERS = ["parser.end", "parser.rtl"];
+
+/** Model file name of a parser: parser[.rtl][.end] by direction and root placement. */
+export function parserModelName(direction: "ltr" | "rtl", root: "start" | "end"): string {
+  return `parser${direction === "rtl" ? ".rtl" : ""}${root === "end" ? ".end" : ""}`;
+}
+
+/**
+ * Grid search on dev of how the members' arcs are weighed against the main
+ * parser's (weights, beta, tau): every parser runs once, the grid only
+ * recombines. Returns the settings with the best LAS and their scores.
+ */
+export function tuneEnsemble(main: ParserModel, members: { name: string; model: ParserModel }[], dev: ConlluSentence[], tags: Tags[]): EnsembleSettings & { uas: number; las: number } {
+  const labels = main.meta.labels;
+  const parses = dev.map((s, si) => [main, ...members.map((m) => m.model)].map((m) => m.parse(s.form, tags[si].upos, tags[si].xpos)));
+  const maps = members.map((m) => {
+    const idx = new Map(labels.map((l, i) => [l, i]));
+    return Int32Array.from(m.model.meta.labels, (l) => idx.get(l) ?? -1);
+  });
+  for (const ps of parses) ps.forEach((p, k) => {
+    if (k > 0) for (let i = 0; i < p.label.length; i++) p.label[i] = p.label[i] < 0 ? -1 : maps[k - 1][p.label[i]];
+  });
+  const grid: number[][] = [[1]];
+  for (let k = 0; k < members.length; k++) {
+    const next: number[][] = [];
+    for (const g of grid) for (const w of [0.8, 1, 1.2]) next.push([...g, w]);
+    grid.splice(0, grid.length, ...next);
+  }
+  let best: EnsembleSettings & { uas: number; las: number } = { members: [], weights: [1], beta: 0, tau: 1, uas: -1, las: -1 };
+  for (const weights of grid) for (const beta of [4, 8, 16]) for (const tau of [8, 16]) {
     let n = 0;
     let u = 0;
     let l = 0;
     dev.forEach((s, si) => {
-      const { head, deprel } = p.parseWords(s.form, tags[si].upos, tags[si].xpos);
+      const c = ensembleParse((k) => parses[si][k], parses[si].length, s.form.length, beta, tau, weights);
       for (let i = 0; i < s.form.length; i++) {
         n++;
-        if (head[i] === s.head[i]) {
+        if (c.head[i + 1] === s.head[i]) {
           u++;
-          if (deprel[i].split(":")[0] === s.deprel[i].split(":")[0]) l++;
+          if ((labels[c.label[i + 1]] ?? "").split(":")[0] === s.deprel[i].split(":")[0]) l++;
         }
       }
     });
-    log(`parser ensemble rtlWeight=${rtlWeight} beta=${beta} tau=${tau}: dev UAS ${(100 * u / n).toFixed(2)} LAS ${(100 * l / n).toFixed(2)}`);
-    if (l / n > best.las) best = { beta, tau, rtlWeight, uas: round(u / n), las: round(l / n) };
+    if (l / n > best.las) best = { members: members.map((m) => m.name), weights, beta, tau, uas: round(u / n), las: round(l / n) };
   }
-  rtlMeta.settings.ensemble = { beta: best.beta, tau: best.tau, rtlWeight: best.rtlWeight };
+  log(`parser ensemble ${best.members.join(" + ")}: weights ${best.weights.join("/")} beta ${best.beta} tau ${best.tau}: dev UAS ${(100 * best.uas).toFixed(2)} LAS ${(100 * best.las).toFixed(2)}`);
   return best;
 }
 
-/** `npm run train -- ensemble`: tunes how models/parser.bin and models/parser.rtl.bin are recombined (EWT dev). */
-export async function tuneEnsembleCommand(): Promise<void> {
-  const ltr = ParserModel.load(modelPath("parser.bin"), modelPath("parser.json"));
-  const rtlModel = ParserModel.load(requireFile(modelPath("parser.rtl.bin")), modelPath("parser.rtl.json"));
-  const dev = readConllu(requireFile(EWT_DEV));
-  const tagger = loadTaggerModel();
-  const tags = dev.map((s) => {
-    const t = tagger.tag(s.form);
-    return { upos: Array.from(t, (c) => tagger.upos[c]), xpos: Array.from(t, (c) => tagger.xpos[c]) };
-  });
-  const ens = tuneEnsemble(ltr, rtlModel, dev, tags);
-  const meta = rtlModel.meta;
-  meta.settings.ensemble = { beta: ens.beta, tau: ens.tau, rtlWeight: ens.rtlWeight };
-  meta.dev.ensembleUas = ens.uas;
-  meta.dev.ensembleLas = ens.las;
-  writeFileSync(modelPath("parser.rtl.json"), JSON.stringify(meta, null, 1) + "\n");
-  log(`ensemble: best ${JSON.stringify(ens)}`);
+/**
+ * `npm run train -- ensemble`: tunes on EWT dev how models/parser.bin is
+ * recombined with the ENSEMBLE_MEMBERS present; settings go to models/parser.json.
+ */
+export function tuneEnsembleCommand(): void {
+  if (!existsSync(modelPath("parser.bin"))) return;
+  const main = ParserModel.load(modelPath("parser.bin"), modelPath("parser.json"));
+  const members = ENSEMBLE_MEMBERS.filter((n) => existsSync(modelPath(`${n}.bin`))).map((name) => ({ name, model: ParserModel.load(modelPath(`${name}.bin`), modelPath(`${name}.json`)) }));
+  const meta = main.meta;
+  delete meta.settings.ensemble;
+  delete meta.dev.ensembleUas;
+  delete meta.dev.ensembleLas;
+  if (members.length > 0) {
+    const dev = readConllu(requireFile(EWT_DEV));
+    const { uas, las, ...ens } = tuneEnsemble(main, members, dev, predictedTags(dev));
+    meta.settings.ensemble = ens;
+    meta.dev.ensembleUas = uas;
+    meta.dev.ensembleLas = las;
+  }
+  writeFileSync(modelPath("parser.json"), JSON.stringify(meta, null, 1) + "\n");
 }

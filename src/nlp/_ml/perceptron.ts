@@ -1,4 +1,4 @@
-import { gunzipSync, gzipSync } from "node:zlib";
+import { gunzipSync } from "node:zlib";
 
 /**
  * A multiclass averaged perceptron over hashed features, stored as one dense
@@ -6,26 +6,40 @@ import { gunzipSync, gzipSync } from "node:zlib";
  * float weights plus the running sum needed for averaging (w - u/c trick, no
  * per-weight timestamps); a trained model is quantised to Int16 and scored in
  * integer arithmetic, which is exact for argmax up to the quantisation step.
+ * A loaded model whose table is mostly zeros (the tagger: ~2 non-zero weights
+ * in a row of 93 classes) is kept as compressed sparse rows instead: a few MB
+ * instead of tens, so scoring touches one or two cache lines per feature
+ * rather than a whole dense row (same integer scores, so the same output).
  *
- * File format (gzip of): magic "EWPC" | u32 version | u32 rows | u32 classes |
- * f32 scale | u32 nnz | nnz x (varint index delta) | nnz x i16 weight.
+ * File format 2 (a model kept as sparse rows): magic "EWPC" | u32 version |
+ * u32 rows | u32 classes | f32 scale | u32 nnz | u32 index bytes |
+ * nnz x (varint index delta) | nnz x i16 weight, uncompressed: gzip saved
+ * ~10% of the size and cost more load time than the rest of the decoding.
+ * Format 3 (a dense model, e.g. the parser's 4 actions): the same header with
+ * index bytes 0, then the rows x classes i16 table as it is in memory, so
+ * loading is one copy. Version 1 (gzip of format 2 without the index bytes)
+ * still loads.
  */
 export class HashedPerceptron {
   readonly rows: number;
   readonly classes: number;
   readonly mask: number;
-  /** Quantised weights (inference). */
-  q: Int16Array;
+  /** Dense quantised weights; null while the model is held as sparse rows. */
+  private dense: Int16Array | null;
+  /** Sparse rows: entries rowStart[r]..rowStart[r + 1] of row r, each (class << 16) | (weight & 0xffff). */
+  private rowStart: Int32Array | null = null;
+  private entries: Int32Array | null = null;
   /** Training state (null once loaded or finalised). */
   private w: Float32Array | null = null;
   private u: Float64Array | null = null;
   private c = 1;
 
-  constructor(bits: number, classes: number, training = false) {
+  /** `weights` (dense, or null for a model about to get sparse rows) skips allocating a zero table. */
+  constructor(bits: number, classes: number, training = false, weights?: Int16Array | null) {
     this.rows = 1 << bits;
     this.mask = this.rows - 1;
     this.classes = classes;
-    this.q = new Int16Array(training ? 0 : this.rows * classes);
+    this.dense = weights !== undefined ? weights : new Int16Array(training ? 0 : this.rows * classes);
     if (training) {
       this.w = new Float32Array(this.rows * classes);
       this.u = new Float64Array(this.rows * classes);
@@ -43,11 +57,38 @@ export class HashedPerceptron {
     }
   }
 
+  /** Quantised weights (inference), rows x classes; a sparse model is expanded on first use. */
+  get q(): Int16Array {
+    if (!this.dense) {
+      const q = new Int16Array(this.rows * this.classes);
+      const start = this.rowStart!;
+      const e = this.entries!;
+      for (let r = 0; r < this.rows; r++) for (let j = start[r]; j < start[r + 1]; j++) q[r * this.classes + (e[j] >>> 16)] = (e[j] << 16) >> 16;
+      this.dense = q;
+    }
+    return this.dense;
+  }
+
+  set q(q: Int16Array) {
+    this.dense = q;
+    this.rowStart = null;
+    this.entries = null;
+  }
+
   /** Integer scores from the quantised weights. */
   score(feats: Uint32Array, n: number, scores: Int32Array): void {
-    const q = this.q;
     const C = this.classes;
     scores.fill(0, 0, C);
+    const start = this.rowStart;
+    if (start) {
+      const e = this.entries!;
+      for (let i = 0; i < n; i++) {
+        const r = feats[i] & this.mask;
+        for (let j = start[r], end = start[r + 1]; j < end; j++) scores[e[j] >>> 16] += (e[j] << 16) >> 16;
+      }
+      return;
+    }
+    const q = this.dense!;
     for (let i = 0; i < n; i++) {
       const base = (feats[i] & this.mask) * C;
       for (let k = 0; k < C; k++) scores[k] += q[base + k];
@@ -90,8 +131,9 @@ export class HashedPerceptron {
       if (m > max) max = m;
     }
     const scale = max > 0 ? 32767 / max : 1;
-    this.q = new Int16Array(w.length);
-    for (let i = 0; i < w.length; i++) this.q[i] = Math.round(avg[i] * scale);
+    const q = new Int16Array(w.length);
+    for (let i = 0; i < w.length; i++) q[i] = Math.round(avg[i] * scale);
+    this.q = q;
     this.scale = scale;
     this.w = null;
     this.u = null;
@@ -111,20 +153,32 @@ export class HashedPerceptron {
       if (m > max) max = m;
     }
     const scale = max > 0 ? 32767 / max : 1;
-    if (this.q.length !== w.length) this.q = new Int16Array(w.length);
-    for (let i = 0; i < w.length; i++) this.q[i] = Math.round((w[i] - u[i] / c) * scale);
+    const q = this.dense && this.dense.length === w.length ? this.dense : new Int16Array(w.length);
+    for (let i = 0; i < w.length; i++) q[i] = Math.round((w[i] - u[i] / c) * scale);
+    this.q = q;
     this.scale = scale;
   }
 
   nonZero(): number {
     let n = 0;
-    for (let i = 0; i < this.q.length; i++) if (this.q[i] !== 0) n++;
+    const q = this.q;
+    for (let i = 0; i < q.length; i++) if (q[i] !== 0) n++;
     return n;
   }
 
   serialize(): Buffer {
     const q = this.q;
     const nnz = this.nonZero();
+    const head = Buffer.alloc(28);
+    head.write("EWPC", 0, "ascii");
+    head.writeUInt32LE(this.rows, 8);
+    head.writeUInt32LE(this.classes, 12);
+    head.writeFloatLE(this.scale, 16);
+    head.writeUInt32LE(nnz, 20);
+    if (!sparseWins(this.rows, this.classes, nnz)) {
+      head.writeUInt32LE(3, 4);
+      return Buffer.concat([head, Buffer.from(q.buffer, q.byteOffset, q.byteLength)]);
+    }
     const idx = Buffer.alloc(nnz * 5 + 16);
     let p = 0;
     let prev = 0;
@@ -141,28 +195,41 @@ export class HashedPerceptron {
       idx[p++] = d;
       vals[j++] = q[i];
     }
-    const head = Buffer.alloc(24);
-    head.write("EWPC", 0, "ascii");
-    head.writeUInt32LE(1, 4);
-    head.writeUInt32LE(this.rows, 8);
-    head.writeUInt32LE(this.classes, 12);
-    head.writeFloatLE(this.scale, 16);
-    head.writeUInt32LE(nnz, 20);
-    return gzipSync(Buffer.concat([head, idx.subarray(0, p), Buffer.from(vals.buffer, vals.byteOffset, vals.byteLength)]), { level: 9 });
+    head.writeUInt32LE(2, 4);
+    head.writeUInt32LE(p, 24);
+    return Buffer.concat([head, idx.subarray(0, p), Buffer.from(vals.buffer, vals.byteOffset, vals.byteLength)]);
   }
 
-  static deserialize(gz: Buffer): HashedPerceptron {
-    const buf = gunzipSync(gz);
+  static deserialize(data: Buffer): HashedPerceptron {
+    const buf = data[0] === 0x1f && data[1] === 0x8b ? gunzipSync(data) : data;
     if (buf.toString("ascii", 0, 4) !== "EWPC") throw new Error("not an eventwire perceptron model (bad magic)");
+    const version = buf.readUInt32LE(4);
     const rows = buf.readUInt32LE(8);
     const classes = buf.readUInt32LE(12);
-    const bits = Math.round(Math.log2(rows));
-    const m = new HashedPerceptron(bits, classes);
-    m.scale = buf.readFloatLE(16);
+    const scale = buf.readFloatLE(16);
     const nnz = buf.readUInt32LE(20);
     const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-    let p = 24;
-    const pos = new Int32Array(nnz);
+    if (version === 3) {
+      // the table in place when it is 2-byte aligned in the file's buffer (no copy), else a copy
+      const at = buf.byteOffset + 28;
+      const q = at % 2 === 0 ? new Int16Array(buf.buffer, at, rows * classes) : new Int16Array(bytes.slice(28, 28 + 2 * rows * classes).buffer);
+      const m = new HashedPerceptron(Math.round(Math.log2(rows)), classes, false, q);
+      m.scale = scale;
+      return m;
+    }
+    let p = version >= 2 ? 28 : 24;
+    let idxEnd = version >= 2 ? p + buf.readUInt32LE(24) : -1;
+    if (idxEnd < 0) {
+      // version 1: the index length is where the nnz-th varint ends
+      idxEnd = p;
+      for (let j = 0; j < nnz; j++) while (bytes[idxEnd++] & 0x80);
+    }
+    // values: little-endian int16, copied into an aligned array
+    const vals = new Int16Array(bytes.slice(idxEnd, idxEnd + 2 * nnz).buffer);
+    const sparse = sparseWins(rows, classes, nnz);
+    const start = sparse ? new Int32Array(rows + 1) : null;
+    const entries = sparse ? new Int32Array(nnz) : null;
+    const q = sparse ? null : new Int16Array(rows * classes);
     let prev = 0;
     for (let j = 0; j < nnz; j++) {
       let b = bytes[p++];
@@ -174,12 +241,26 @@ export class HashedPerceptron {
         shift += 7;
       }
       prev += d;
-      pos[j] = prev;
+      if (q) q[prev] = vals[j];
+      else {
+        // positions ascend, so rows come in order
+        const r = (prev / classes) | 0;
+        start![r + 1]++;
+        entries![j] = ((prev - r * classes) << 16) | (vals[j] & 0xffff);
+      }
     }
-    // values: little-endian int16, copied into an aligned array
-    const vals = new Int16Array(bytes.slice(p, p + 2 * nnz).buffer);
-    const q = m.q;
-    for (let j = 0; j < nnz; j++) q[pos[j]] = vals[j];
+    const m = new HashedPerceptron(Math.round(Math.log2(rows)), classes, false, q);
+    m.scale = scale;
+    if (start) {
+      for (let r = 0; r < rows; r++) start[r + 1] += start[r];
+      m.rowStart = start;
+      m.entries = entries;
+    }
     return m;
   }
+}
+
+/** Sparse rows (4 bytes per row and per non-zero weight) when they take at most half the dense table. */
+function sparseWins(rows: number, classes: number, nnz: number): boolean {
+  return 4 * (rows + 1 + nnz) * 2 <= 2 * rows * classes;
 }
