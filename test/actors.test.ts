@@ -46,6 +46,12 @@ test("people with time-bounded roles follow the date", () => {
   assert.equal(code("Staffan de Mistura"), "IGOUNO");
   assert.equal(code("Assad's government"), "SYRGOV");
   assert.equal(code("Moammar Qaddafi", "2005-01-01"), "LBYGOV");
+  assert.equal(code("Carlos Menem", "1995-01-01"), "ARGGOV", "a known name without its middle name");
+  assert.equal(code("John Smith", "1995-01-01"), null, "a common surname is nobody in particular");
+  assert.equal(code("former president Carlos Menem", null), "ARGELI", "undated: 'former' says out of office");
+  assert.equal(code("former president Carlos Menem", "1995-01-01"), "ARGGOV", "dated: the date decides");
+  assert.equal(code("Russian former defence ministers"), "RUSELI", "former officials are elites");
+  assert.equal(code("former rebels"), "---REB");
 });
 
 test("role nouns combine with the country", () => {
@@ -95,6 +101,12 @@ test("PETRARCH reader: dates, synonyms, stems, agents with plurals", () => {
   assert.equal(actors.length, 2);
   assert.deepEqual(actors[0].names.map((n) => [n.words.join(" "), n.prefix]), [["FOOLAND", false], ["FOOLANDIC", true]]);
   assert.deepEqual(actors[1].codes, [{ code: "FOOGOV", from: "2015-01-01", to: null }, { code: "FOOELI", from: null, to: null }]);
+  const spaced = parsePetrarchActors("BILBO [HOB]\n\t[HOB < 950601]\n\t[HOBGOV 19950601 - 19990815]\n\t[HOBREB > 990816]\n");
+  assert.deepEqual(spaced[0].codes.slice(1), [
+    { code: "HOB", from: null, to: "1995-06-01" },
+    { code: "HOBGOV", from: "1995-06-01", to: "1999-08-15" },
+    { code: "HOBREB", from: "1999-08-16", to: null },
+  ], "restrictions written with spaces are dated too");
   const agents = parsePetrarchAgents("!PERSON! = MAN, WOMAN\nPOLICE {} [~COP]\nMILITIA!PERSON! [~REB]\nSOLDIER [~MIL]\n");
   assert.deepEqual(agents.map((a) => a.names.map((n) => n.words.join(" "))), [["POLICE"], ["MILITIAMAN", "MILITIAWOMAN"], ["SOLDIER", "SOLDIERS"]]);
 });
@@ -119,4 +131,60 @@ test("PETRARCH validation dictionaries (fictional countries)", { skip: existsSyn
   assert.equal(codeActorText(fx, "Arnor", null).actor, "ARN");
   assert.equal(codeActorText(fx, "the foreign minister of Mordor", null).actor, "MORGOVFRM");
   assert.equal(codeActorText(fx, "Sergey Lavrov", null).actor, null, "defaults replaced");
+});
+
+test("phrase structure: the head's role noun, post-modifiers and contradicted one-word names", () => {
+  assert.equal(code("King Hassan of Morocco", null), "MARGOV", "'Hassan' alone is Jordan's prince; the phrase says Morocco");
+  assert.equal(code("Hassan", null), "JORGOV");
+  assert.equal(code("Militants loyal to Iraq's Al-Qaeda frontman Abu Musab al-Zarqawi", null), "IRQREB", "a person after the head role only qualifies it");
+  assert.equal(code("a spokesman for Vladimir Putin"), "RUSGOV");
+  assert.equal(code("workers of the United Bus Company of Tehran"), "IRNLAB", "the head's role noun, the capital's country");
+  assert.equal(code("the Albanians of southern Serbia"), "SRBCVL", "a people is coded with the country it lives in");
+  assert.equal(code("the Palestinians of the Israeli-occupied West Bank"), "PSECVL");
+});
+
+test("ethnic groups take the country the sentence names", () => {
+  const text = "Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.";
+  const doc = new Doc({ id: "eth", title: null, published: null, url: null, source: null, language: "en", text });
+  doc.sentences.push({ index: 0, start: 0, end: text.length, tokenStart: 0, tokenEnd: 0 });
+  const s = text.indexOf("ethnic");
+  assert.equal(codeActorSpan(lex, doc, s, s + 16, null).actor, "ALBCVL", "no other country named: the group's own");
+  const at = text.indexOf("Serbia");
+  doc.entities.push({ id: "g1", name: "Serbia", type: "LOC", actor: "SRB", mentions: [{ start: at, end: at + 6, text: "Serbia", sentence: 0 }] });
+  assert.equal(codeActorSpan(lex, doc, s, s + 16, null).actor, "SRBCVL");
+  assert.equal(code("Albanians", null), "ALBCVL", "without 'ethnic' the demonym is the country's people");
+});
+
+test("cities, regions, ethnic groups and groups added in curated.tsv", () => {
+  assert.equal(code("Jericho"), "PSE");
+  assert.equal(code("the largest Protestant extremist organization in Northern Ireland"), "GBRREB", "Northern Ireland is not Ireland");
+  assert.equal(code("Dublin"), "IRL");
+  assert.equal(code("Khatmandu"), "NPLGOV", "capital spelling variant");
+  assert.equal(code("the government of Sindh province"), "PAKGOV");
+  assert.equal(code("Juba", "2005-03-01"), "SDN");
+  assert.equal(code("Juba", "2015-03-01"), "SSD");
+  assert.equal(code("Tamil civilian refugees"), "LKAREF");
+  assert.equal(code("Tamil Nadu"), "IND");
+  assert.equal(code("Igbo traditional elders"), "NGAELI");
+  assert.equal(code("Iraqi Kurds"), "IRQCVL");
+  assert.equal(code("the NPFL"), "LBRREB");
+  assert.equal(code("Jewish settlers in the West Bank city of Hebron"), "ISRCVL");
+  assert.equal(code("British militants"), "GBRREB");
+  assert.equal(code("Bosnian Serbs"), "BIHCVL", "a people living in another state");
+  assert.equal(code("the Israeli peace movement"), "ISROPP");
+  assert.equal(code("Iraqi towns"), "IRQCVL");
+  assert.equal(code("the Syrian people"), "SYRCVL", "CAMEO has no PPL: civilians");
+  assert.equal(code("the Rwandan Patriotic Front", "1993-01-01"), "RWAREB");
+  assert.equal(code("the Rwandan Patriotic Front", "2003-01-01"), "RWAPTY");
+});
+
+test("a name coded with a sector alone is an organisation, not a country", () => {
+  const bbc = codeActorText(lex, "the BBC", null);
+  assert.equal(bbc.actor, "MED");
+  assert.equal(bbc.kind, "org", "Phoenix's 'BBC [MED]' is media, so the NER gazetteer sees an ORG");
+  assert.equal(codeActorText(lex, "France", null).kind, "country");
+  assert.equal(codeActorText(lex, "Chevron", null).kind, "org", "a company [MNC] is not a state");
+  assert.equal(codeActorText(lex, "Amnesty International", null).kind, "ngo");
+  assert.equal(codeActorText(lex, "the ruling Fatah party", null).kind, "group", "Fatah is a party, not a name of Palestine");
+  assert.equal(codeActorText(lex, "the ruling Fatah party", null).actor, "PSE");
 });

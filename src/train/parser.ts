@@ -246,10 +246,10 @@ export async function trainParser(opts: ParserTrainOptions): Promise<void> {
 }
 
 /**
- * k-fold predicted XPOS for the training set: each fold is tagged by a tagger
- * trained on the other folds, so the parser learns from realistic tag errors.
+ * k-fold predicted tags for a training set: each fold is tagged by a tagger
+ * trained on the other folds, so the parser (and the NER) learn from realistic tag errors.
  */
-async function jackknifeTags(train: ConlluSentence[], seed: number, folds = 4): Promise<Tags[]> {
+export async function jackknifeTags(train: ConlluSentence[], seed: number, folds = 4): Promise<Tags[]> {
   const { trainTaggerModel } = await import("./tagger.js");
   const out: Tags[] = new Array(train.length);
   for (let f = 0; f < folds; f++) {
@@ -259,7 +259,7 @@ async function jackknifeTags(train: ConlluSentence[], seed: number, folds = 4): 
       const tags = model.tag(train[i].form);
       out[i] = { upos: Array.from(tags, (c) => model.upos[c]), xpos: Array.from(tags, (c) => model.xpos[c]) };
     }
-    log(`parser: jackknife fold ${f + 1}/${folds} tagged`);
+    log(`jackknife fold ${f + 1}/${folds} tagged`);
   }
   return out;
 }

@@ -102,7 +102,7 @@ export function codeSpan(lex: ActorLexiconImpl, doc: Doc | null, text: string, s
   const none: ActorMatch = { actor: null, entity: null, name: null, confidence: 0, start, end };
   if (!(start >= 0 && end <= text.length && start < end)) return none;
   const toks = matchTokens(text, start, end);
-  const hits = findHits(lex, toks);
+  const hits = withoutContradictedPersons(lex, findHits(lex, toks), date);
 
   // entity linking: the document entity overlapping this phrase
   let ent: { id: string; name: string; actor: string | null; confidence?: number } | null = null;
@@ -146,13 +146,23 @@ export function codeSpan(lex: ActorLexiconImpl, doc: Doc | null, text: string, s
   const headHits = hits.filter((h) => h.j <= cut);
   const pool = headHits.some((h) => lex.entries[h.entry].kind !== "agent") ? headHits : hits;
 
-  // 1. a person valid on the date (rightmost person: titles precede names)
+  // "former": the CAMEO elites (ELI) are former officials; for a known person only when the
+  // article's date cannot say which office they held ("former president Carlos Menem")
+  const formerBefore = (k: number) => toks.slice(0, Math.min(k, cut)).some((t) => t.norm === "FORMER" || t.norm === "EX");
+  const personCode = (code: string, at: number) => (!date && formerBefore(at) ? asFormer(code) : code);
+  // 1. a person valid on the date (rightmost person: titles precede names); a person after the
+  // head's role noun only qualifies it ("militants loyal to al-Zarqawi", "a spokesman for Putin")
   let personNoCode: LexEntry | null = null;
+  const headRole = headHits.some((h) => lex.entries[h.entry].kind === "agent");
   for (let k = hits.length - 1; k >= 0; k--) {
     const e = lex.entries[hits[k].entry];
     if (e.kind !== "person") continue;
+    if (headRole && hits[k].i >= cut) {
+      if (!personNoCode) personNoCode = e;
+      continue;
+    }
     const c = codeOn(e.codes, date);
-    if (c && (c.dated || !/ELI$/.test(c.code))) return result(c.code, displayName(e), c.dated || !date ? 0.95 : 0.85, "person");
+    if (c && (c.dated || !/ELI$/.test(c.code))) return result(personCode(c.code, hits[k].i), displayName(e), c.dated || !date ? 0.95 : 0.85, "person");
     if (!personNoCode) personNoCode = e;
   }
   // 1b. an unknown capitalised name that is a known person misspelt or transliterated
@@ -172,7 +182,7 @@ export function codeSpan(lex: ActorLexiconImpl, doc: Doc | null, text: string, s
         if (f) {
           const e = lex.entries[f.entry];
           const c = codeOn(e.codes, date);
-          if (c && (c.dated || !/ELI$/.test(c.code))) return result(c.code, displayName(e), f.confidence, "person");
+          if (c && (c.dated || !/ELI$/.test(c.code))) return result(personCode(c.code, k), displayName(e), f.confidence, "person");
           if (!personNoCode) personNoCode = e;
         }
       }
@@ -181,20 +191,23 @@ export function codeSpan(lex: ActorLexiconImpl, doc: Doc | null, text: string, s
         if (!f) continue;
         const e = lex.entries[f.entry];
         const c = codeOn(e.codes, date);
-        if (c && (c.dated || !/ELI$/.test(c.code))) return result(c.code, displayName(e), Math.round(f.confidence * (c.dated || !date ? 0.95 : 0.85) * 100) / 100, "person");
+        if (c && (c.dated || !/ELI$/.test(c.code))) return result(personCode(c.code, a), displayName(e), Math.round(f.confidence * (c.dated || !date ? 0.95 : 0.85) * 100) / 100, "person");
         if (!personNoCode) personNoCode = e;
         break;
       }
       k = j;
     }
   }
-  // the head role noun is the last one in the head part ("Moslem forces" -> forces)
+  // the head role noun is the last one in the head part ("Moslem forces" -> forces; "workers of
+  // the bus company" -> workers), else the last one after it ("the head of the Syrian army")
   const lastAgent = (hs: SpanHit[]) => {
     for (let k = hs.length - 1; k >= 0; k--) if (lex.entries[hs[k].entry].kind === "agent") return hs[k];
     return undefined;
   };
-  const agentHit = lastAgent(pool) ?? lastAgent(hits);
-  const agentCode = agentHit ? lex.entries[agentHit.entry].codes[0].code : null;
+  const agentHit = lastAgent(headHits) ?? lastAgent(hits);
+  const roleCode = agentHit ? lex.entries[agentHit.entry].codes[0].code : null;
+  // "former security officials", "former prosecutors": elites
+  const agentCode = roleCode && agentHit && formerBefore(agentHit.i + 1) && /^~(GOV|MIL|COP|JUD|LEG|SPY)/.test(roleCode) ? "~ELI" : roleCode;
   // 2./3. organisation or country in the head part; a country's own institution wins over the
   // bare country ("US Secretary of State" -> USAGOV, not USA)
   const bareCountries = new Set<string>();
@@ -216,13 +229,25 @@ export function codeSpan(lex: ActorLexiconImpl, doc: Doc | null, text: string, s
     if (e.kind === "agent" || e.kind === "person") continue;
     const c = codeOn(e.codes, date);
     if (!c) continue;
-    if (agentCode && isBareCode(c.code)) return result(combine(c.code, agentCode), displayName(e), 0.85, "agent");
-    // a plural nationality noun with no role ("Algerians", "Israelis") names civilians
-    if (!agentCode && e.kind === "country" && /^[A-Z]{3}$/.test(c.code) && h.j - h.i === 1 && isPluralNational(lex, toks[h.i].norm, e))
-      return result(c.code + "CVL", displayName(e), 0.8, "agent");
-    // a capital or government metonym followed by a role noun: "Baghdad University", "Moscow police"
-    if (agentCode && agentHit && agentHit.i >= h.j && /^[A-Z]{3}GOV$/.test(c.code) && agentCode !== "~GOV") return result(combine(c.code.slice(0, 3), agentCode), displayName(e), 0.8, "agent");
-    return result(c.code, displayName(e), isBareCode(c.code) ? 0.9 : 0.92, e.kind);
+    let code = c.code;
+    // "ethnic Albanians": an ethnic group is coded with the country it lives in, which the
+    // sentence names ("... in Macedonia"); the group's own country only when none is named
+    if (e.kind === "country" && h.i > 0 && toks[h.i - 1].norm === "ETHNIC" && /^[A-Z]{3}$/.test(code) && doc) code = majorityCountry(doc, start, end, code) ?? code;
+    if (agentCode && isBareCode(code)) return result(combine(code, agentCode), displayName(e), 0.85, "agent");
+    // a plural nationality noun with no role ("Algerians", "Israelis") names civilians, of the
+    // country they live in when the phrase names it ("the Albanians of southern Serbia")
+    // a state's adjective before another people's plural ("Bosnian Serbs"): that people living in the state
+    const next = pool[pool.indexOf(h) + 1];
+    if (!agentCode && e.kind === "country" && /^[A-Z]{3}$/.test(code) && next && next.i === h.j && next.j - next.i === 1 && lex.entries[next.entry].kind === "country" && isPluralNational(lex, toks[next.i].norm, lex.entries[next.entry]) && codeOn(lex.entries[next.entry].codes, date)?.code !== code)
+      return result(code + "CVL", displayName(e), 0.8, "agent");
+    if (!agentCode && e.kind === "country" && /^[A-Z]{3}$/.test(code) && h.j - h.i === 1 && isPluralNational(lex, toks[h.i].norm, e)) {
+      const home = h.j <= cut ? countryAfter(lex, hits, cut, date) : null;
+      return result((home ?? code) + "CVL", displayName(e), 0.8, "agent");
+    }
+    // a capital or government metonym with a role noun: "Baghdad University", "Moscow police",
+    // "workers of the bus company of Tehran"
+    if (agentCode && agentHit && (agentHit.i >= h.j || (agentHit.j <= cut && h.i >= cut)) && /^[A-Z]{3}GOV$/.test(code) && agentCode !== "~GOV") return result(combine(code.slice(0, 3), agentCode), displayName(e), 0.8, "agent");
+    return result(code, displayName(e), isBareCode(code) ? 0.9 : 0.92, e.kind);
   }
   // a person not in office on the date, with a role noun: their country + the role
   if (personNoCode && agentCode) {
@@ -253,17 +278,74 @@ export function codeSpan(lex: ActorLexiconImpl, doc: Doc | null, text: string, s
   return ent ? result(null, ent.name, 0.1) : none;
 }
 
-/** The single country (3-letter code) that the entities of the sentence around [start,end) name, or null. */
-function sentenceCountry(doc: Doc, start: number, end: number): string | null {
+/** How often each country (3-letter code) is named by the entities of the sentence around [start,end), outside it. */
+function sentenceCountries(doc: Doc, start: number, end: number): Map<string, number> {
+  const found = new Map<string, number>();
   const si = doc.sentenceAt(start);
-  if (si < 0 || !doc.entities.length) return null;
+  if (si < 0 || !doc.entities.length) return found;
   const sent = doc.sentences[si];
-  const found = new Set<string>();
   for (const e of doc.entities) {
     if (!e.actor || !/^[A-Z]{3}/.test(e.actor) || /^(IGO|NGO|---|IMG|MNC)/.test(e.actor)) continue;
-    for (const m of e.mentions) if (m.start >= sent.start && m.end <= sent.end && (m.end <= start || m.start >= end)) found.add(e.actor.slice(0, 3));
+    for (const m of e.mentions) if (m.start >= sent.start && m.end <= sent.end && (m.end <= start || m.start >= end)) found.set(e.actor.slice(0, 3), (found.get(e.actor.slice(0, 3)) ?? 0) + 1);
   }
-  return found.size === 1 ? [...found][0] : null;
+  return found;
+}
+
+/** A state office code as the elite its former holder is ("ARGGOV" -> "ARGELI"); other codes unchanged. */
+function asFormer(code: string): string {
+  const m = /^([A-Z]{3})(GOV|MIL|COP|JUD|LEG|SPY)/.exec(code);
+  return m && !/^(IGO|NGO|IMG|MNC)$/.test(m[1]) ? m[1] + "ELI" : code;
+}
+
+/** The single country that the entities of the sentence around [start,end) name, or null. */
+function sentenceCountry(doc: Doc, start: number, end: number): string | null {
+  const found = sentenceCountries(doc, start, end);
+  return found.size === 1 ? [...found.keys()][0] : null;
+}
+
+/** The country the sentence names most often (strictly), other than `except`, or null. */
+function majorityCountry(doc: Doc, start: number, end: number, except: string): string | null {
+  let best: string | null = null;
+  let bestN = 0;
+  let tie = false;
+  for (const [c, n] of sentenceCountries(doc, start, end)) {
+    if (c === except) continue;
+    if (n > bestN) (best = c), (bestN = n), (tie = false);
+    else if (n === bestN) tie = true;
+  }
+  return tie ? null : best;
+}
+
+/**
+ * The country (3-letter code) named last after the head part, for "the Albanians of southern
+ * Serbia", "the Palestinians of the Israeli-occupied West Bank" (the place ends the phrase).
+ */
+function countryAfter(lex: ActorLexiconImpl, hits: SpanHit[], cut: number, date: string | null): string | null {
+  for (let k = hits.length - 1; k >= 0 && hits[k].i >= cut; k--) {
+    if (lex.entries[hits[k].entry].kind !== "country") continue;
+    const c = codeOn(lex.entries[hits[k].entry].codes, date);
+    if (c) return c.code.slice(0, 3);
+  }
+  return null;
+}
+
+/**
+ * Drops one-word person matches that the phrase's own country contradicts: in "King Hassan of
+ * Morocco", "Hassan" is not Jordan's Prince Hassan.
+ */
+function withoutContradictedPersons(lex: ActorLexiconImpl, hits: SpanHit[], date: string | null): SpanHit[] {
+  const countries = new Set<string>();
+  for (const h of hits) {
+    const e = lex.entries[h.entry];
+    if (e.kind !== "country") continue;
+    const c = codeOn(e.codes, date);
+    if (c) countries.add(c.code.slice(0, 3));
+  }
+  if (!countries.size) return hits;
+  return hits.filter((h) => {
+    const e = lex.entries[h.entry];
+    return !(e.kind === "person" && h.j - h.i === 1 && !e.codes.some((c) => countries.has(c.code.slice(0, 3))));
+  });
 }
 
 /** "ALGERIANS", "ISRAELIS": the plural of one of the country's names, not the country's own name ("PHILIPPINES"). */

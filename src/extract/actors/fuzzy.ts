@@ -53,6 +53,8 @@ export function editDistance(a: string, b: string, max = 3): number {
 interface FuzzyIndex {
   /** translit key of full name -> entries */
   byKey: Map<string, number[]>;
+  /** translit key of first and last word of names of three or more words ("Carlos Saul Menem") -> entries */
+  byFirstLast: Map<string, number[]>;
   /** surname length -> [surname, first name key, word count, entry] */
   byLen: Map<number, { surname: string; first: string; words: number; entry: number }[]>;
 }
@@ -62,13 +64,16 @@ const indexes = new WeakMap<ActorLexiconImpl, FuzzyIndex>();
 function index(lex: ActorLexiconImpl): FuzzyIndex {
   let ix = indexes.get(lex);
   if (ix) return ix;
-  ix = { byKey: new Map(), byLen: new Map() };
+  ix = { byKey: new Map(), byFirstLast: new Map(), byLen: new Map() };
+  const put = (map: Map<string, number[]>, key: string, entry: number) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [entry]);
+    else if (!list.includes(entry)) list.push(entry);
+  };
   for (const { words, entry } of lex.personNames) {
     if (lex.superseded.has(entry)) continue;
-    const key = words.map(translitKey).join(" ");
-    const list = ix.byKey.get(key);
-    if (!list) ix.byKey.set(key, [entry]);
-    else if (!list.includes(entry)) list.push(entry);
+    put(ix.byKey, words.map(translitKey).join(" "), entry);
+    if (words.length >= 3) put(ix.byFirstLast, translitKey(words[0]) + " " + translitKey(words[words.length - 1]), entry);
     const surname = words[words.length - 1];
     if (surname.length >= 5) {
       const l = ix.byLen.get(surname.length) ?? [];
@@ -110,6 +115,14 @@ function fuzzyPersonUncached(lex: ActorLexiconImpl, words: string[]): FuzzyHit |
   const key = words.map(translitKey).join(" ");
   const byKey = ix.byKey.get(key);
   if (byKey && byKey.length) return { entry: byKey[byKey.length - 1], confidence: 0.85, how: "transliteration" };
+  // a name without its middle names ("Carlos Menem" for "Carlos Saul Menem"), when only one known
+  // person has that surname (so "John Smith" is nobody in particular)
+  const byFirstLast = words.length === 2 ? ix.byFirstLast.get(key) : undefined;
+  if (byFirstLast && byFirstLast.length === 1 && words[1].length >= 5) {
+    const last = words[1];
+    const sameSurname = (ix.byLen.get(last.length) ?? []).filter((c) => c.surname === last);
+    if (sameSurname.every((c) => c.entry === byFirstLast[0])) return { entry: byFirstLast[0], confidence: 0.75, how: "transliteration" };
+  }
   const surname = words[words.length - 1];
   if (surname.length < 5) return null;
   const first = translitKey(words[0]);

@@ -212,14 +212,25 @@ export function titleCase(s: string): string {
     .join("");
 }
 
+/** CAMEO sector codes: a name coded with one of these alone ("BBC [MED]") is an organisation, not a country. */
+const SECTOR_CODES = new Set("AGR BUS COP CRM CVL DEV EDU ELI ENV GOV HLH HRI INS JUD LAB LEG MED MIL MOD OPP PPL PTY RAD REB REF SEP SPY UAF".split(" "));
+
+/**
+ * CAMEO primary codes of actors that are not states: IGOs, NGOs, multinational companies, militarized
+ * and unidentified groups, and the religions Phoenix codes alone ("[MNC]", "[NGO]", "[MOS]").
+ */
+const NON_STATE_CODES = new Set("IGO NGO NGM IMG MNC UIS MOS BAH BUD CHR HIN JEW".split(" "));
+
 export function inferKind(codes: DatedCode[], comment: string): ActorKind {
   const first = codes[0]?.code ?? "";
+  if (codes.length && codes.every((c) => SECTOR_CODES.has(c.code))) return "org";
+  const state = !codes.some((c) => NON_STATE_CODES.has(c.code.slice(0, 3)));
   // countries whose code changed over time ("IRQ" until 2003, "IRQOCC", "IRQ" again) are still countries
-  if (!/CountryInfo|rulers/i.test(comment) && codes.some((c) => /^[A-Z]{3}$/.test(c.code)) && codes.every((c) => /^[A-Z]{3}([A-Z]{3})?$/.test(c.code) && !/(ELI|GOV|MIL|REB|OPP)$/.test(c.code))) return "country";
+  if (state && !/CountryInfo|rulers/i.test(comment) && codes.some((c) => /^[A-Z]{3}$/.test(c.code)) && codes.every((c) => /^[A-Z]{3}([A-Z]{3})?$/.test(c.code) && !/(ELI|GOV|MIL|REB|OPP)$/.test(c.code))) return "country";
   if (codes.some((c) => c.from || c.to) || /CountryInfo|rulers/i.test(comment)) return "person";
   if (/^IGO/.test(first)) return "igo";
   if (/^N?GO|^NGO/.test(first)) return "ngo";
-  if (codes.every((c) => /^[A-Z]{3}$/.test(c.code))) return "country";
+  if (state && codes.every((c) => /^[A-Z]{3}$/.test(c.code))) return "country";
   return "org";
 }
 

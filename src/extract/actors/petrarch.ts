@@ -59,7 +59,8 @@ export function parseCodeSpec(spec: string): DatedCode | null {
   const parts = spec.trim().split(/\s+/);
   const code = parts[0];
   if (!code) return null;
-  const when = parts[1];
+  // the dictionaries also space the restriction out: "[HOB < 950601]", "[HOBGOV 19950601 - 19990815]"
+  const when = parts.slice(1).join("");
   if (!when) return { code, from: null, to: null };
   let m: RegExpExecArray | null;
   if ((m = /^>(\d{6,8})$/.exec(when))) return { code, from: petrDate(m[1]), to: null };

@@ -24,8 +24,12 @@ export class NerModel {
   readonly tags: string[];
   readonly T: number;
   readonly mask: number;
-  /** Emission weights, bucket-major: w[bucket * T + tag]. */
-  readonly w: Float32Array;
+  /**
+   * Emission weights, bucket-major: w[bucket * T + tag], each times wScale. A loaded model keeps
+   * the stored int16 weights (no 18M-value conversion at load; emissions are scaled once per token).
+   */
+  readonly w: Float32Array | Int16Array;
+  readonly wScale: number;
   /** Transitions: trans[(prev + 1) * T + tag], prev = -1 is the sentence start. */
   readonly trans: Float32Array;
   /** allowed[(prev + 1) * T + tag] */
@@ -35,11 +39,12 @@ export class NerModel {
   /** BILOU tag set (U-, L- tags) rather than IOB2. */
   readonly bilou: boolean;
 
-  constructor(tags: string[], bits: number, w?: Float32Array, trans?: Float32Array) {
+  constructor(tags: string[], bits: number, w?: Float32Array | Int16Array, trans?: Float32Array, wScale = 1) {
     this.tags = tags;
     this.T = tags.length;
     this.mask = (1 << bits) - 1;
     this.w = w ?? new Float32Array((1 << bits) * this.T);
+    this.wScale = wScale;
     this.trans = trans ?? new Float32Array((this.T + 1) * this.T);
     this.allowed = new Uint8Array((this.T + 1) * this.T);
     this.endOk = new Uint8Array(this.T);
@@ -78,12 +83,14 @@ export class NerModel {
     const e = out && out.length >= n * T ? out : new Float32Array(n * T);
     e.fill(0, 0, n * T);
     const w = this.w;
+    const scale = this.wScale;
     for (let i = 0; i < n; i++) {
       const base = i * T;
       for (let k = offsets[i]; k < offsets[i + 1]; k++) {
         const b = feats[k] * T;
         for (let t = 0; t < T; t++) e[base + t] += w[b + t];
       }
+      if (scale !== 1) for (let t = 0; t < T; t++) e[base + t] *= scale;
     }
     return e;
   }
@@ -134,6 +141,7 @@ export class NerModel {
 
   /** Serialises to int16 buffer (gzip by the caller) and metadata fields. */
   quantize(): { buf: Buffer; scale: number; transScale: number } {
+    if (this.wScale !== 1) throw new Error("quantize: the model is already quantized");
     let max = 0;
     for (const v of this.w) if (Math.abs(v) > max) max = Math.abs(v);
     let tmax = 0;
@@ -153,10 +161,8 @@ export class NerModel {
     const T = meta.tags.length;
     const nw = (1 << meta.bits) * T;
     if (q.length !== nw + (T + 1) * T) throw new Error(`${binPath}: weight count ${q.length} does not match metadata (${nw + (T + 1) * T})`);
-    const w = new Float32Array(nw);
-    for (let i = 0; i < nw; i++) w[i] = q[i] * meta.scale;
     const trans = new Float32Array((T + 1) * T);
     for (let i = 0; i < trans.length; i++) trans[i] = q[nw + i] * meta.transScale;
-    return { model: new NerModel(meta.tags, meta.bits, w, trans), meta };
+    return { model: new NerModel(meta.tags, meta.bits, q.subarray(0, nw), trans, meta.scale), meta };
   }
 }
