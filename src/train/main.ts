@@ -17,7 +17,9 @@ const USAGE = `usage: npm run train -- tagger|parser|senter|ensemble|relabeler|n
   relabeler  second-stage arc labeller over the parser's finished trees (needs the parser models; bits
            default 18, epochs 8 with early stopping) -> models/parser.labels.bin, parser.labels.json
   ner      named-entity recogniser (needs the tagger model) -> models/NAME.*: --train FILE (repeatable),
-           --dev FILE, --epochs N, --keep-last, --name NAME, --out DIR (see models/ner-v1.json for the shipped run)
+           --dev FILE, --epochs N, --keep-last, --seeds N (weights averaged over N shuffles), --pos-tags
+           jackknife|tagger (POS of the EWT sentences from held-out taggers, default), --name NAME, --out DIR
+           (models/ner-v1.json records the command of the shipped run)
 
   --epochs N   maximum training epochs (early stopping on EWT dev); default tagger 12, parser 12
   --bits B     log2 of the hashed feature rows; default tagger 18, parser 20 (with --final: the parser's own
