@@ -3,7 +3,6 @@ import type { Component, Doc } from "../model/index.js";
 import { modelPath } from "./models.js";
 import { ParserModel } from "./_parser_internals/model.js";
 import { ensembleParse, type DirectedParse } from "./_parser_internals/ensemble.js";
-import { Relabeler } from "./_parser_internals/relabel.js";
 
 export function loadParserModel(name = "parser"): ParserModel {
   const bin = modelPath(`${name}.bin`);
@@ -28,8 +27,7 @@ export interface EnsembleSettings {
  * doc.tokens.deprel (UD relations), reading the forms and the UPOS and XPOS
  * tags. When models/parser.json lists ensemble members (a parser with the
  * root at the end of the buffer, a right-to-left parser), their arcs are
- * recombined with the main parser's by Eisner's algorithm (ensembleParse);
- * a second-stage labeller may then revise the arc labels of the final tree.
+ * recombined with the main parser's by Eisner's algorithm (ensembleParse).
  */
 export class Parser implements Component {
   readonly name = "parser";
@@ -38,17 +36,11 @@ export class Parser implements Component {
   /** Per member: its label indices mapped to the main model's. */
   private readonly labelMaps: Int32Array[];
 
-  /** Second-stage labeller over the finished tree (models/parser.labels.*), when present. */
-  readonly relabeler: Relabeler | null;
-
   constructor(
     readonly model: ParserModel = loadParserModel(),
     members?: readonly ParserModel[],
     ensemble?: EnsembleSettings | null,
-    relabeler?: Relabeler | null,
   ) {
-    this.relabeler = relabeler !== undefined ? relabeler : existsSync(modelPath("parser.labels.bin")) ? Relabeler.load(modelPath("parser.labels.bin"), modelPath("parser.labels.json")) : null;
-    if (this.relabeler && this.relabeler.meta.labels.join("\n") !== model.meta.labels.join("\n")) throw new Error("parser.labels: labels differ from the parser's");
     this.ensemble = ensemble !== undefined ? ensemble : ((model.meta.settings.ensemble as EnsembleSettings | undefined) ?? null);
     this.members = members ?? (this.ensemble?.members ?? []).map((m) => loadParserModel(m));
     if (this.ensemble && this.ensemble.weights.length !== this.members.length + 1) throw new Error("parser ensemble: one weight per parser expected");
@@ -69,7 +61,6 @@ export class Parser implements Component {
       return b;
     };
     const { head, label } = ens && n > 1 ? ensembleParse(run, this.members.length + 1, n, ens.beta, ens.tau, ens.weights) : run(0);
-    this.relabeler?.relabel(forms, upos, xpos, head, label);
     const deprel: string[] = new Array(n + 1);
     deprel[0] = "";
     for (let i = 1; i <= n; i++) {

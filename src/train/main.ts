@@ -8,14 +8,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { parseFlags, UsageError } from "../cli/command.js";
 import { modelPath } from "../nlp/models.js";
 
-const USAGE = `usage: npm run train -- tagger|parser|senter|ensemble|relabeler|ner [--epochs N] [--bits B] [--seed S]
+const USAGE = `usage: npm run train -- tagger|parser|senter|ensemble|ner [--epochs N] [--bits B] [--seed S]
 
   tagger   POS tagger (UPOS+XPOS) and lemmatizer -> models/tagger.bin, tagger.json, tagger.lemmas.json
   senter   learned sentence-boundary model for the tokenizer -> models/tagger.sentences.bin, tagger.sentences.json
   ensemble tune on dev how parser is recombined with parser.rtl and parser.end -> settings in models/parser.json
   parser   arc-eager dependency parser (needs the tagger model) -> models/parser.bin, parser.json
-  relabeler  second-stage arc labeller over the parser's finished trees (needs the parser models; bits
-           default 18, epochs 8 with early stopping) -> models/parser.labels.bin, parser.labels.json
   ner      named-entity recogniser (needs the tagger model) -> models/NAME.*: --train FILE (repeatable),
            --dev FILE, --epochs N, --keep-last, --seeds N (weights averaged over N shuffles), --pos-tags
            jackknife|tagger (POS of the EWT sentences from held-out taggers, default), --name NAME, --out DIR
@@ -78,9 +76,6 @@ async function main(argv: string[]): Promise<number> {
   } else if (what === "senter") {
     const { trainSenter } = await import("./senter.js");
     await trainSenter({ epochs: num("epochs", 10), bits: num("bits", 18), seed: num("seed", 1) });
-  } else if (what === "relabeler") {
-    const { trainRelabeler } = await import("./relabeler.js");
-    await trainRelabeler({ final, epochs: num("epochs", 8), bits: num("bits", final ? tuned("parser.labels.json", "bits", 18) : 18), seed: num("seed", 1) });
   } else if (what === "ensemble") {
     const { tuneEnsembleCommand } = await import("./parser.js");
     tuneEnsembleCommand();

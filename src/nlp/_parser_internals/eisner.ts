@@ -1,3 +1,14 @@
+/** Chart buffers reused across calls (grown to the longest sentence seen). */
+let cap = 0;
+let Cl = new Float64Array(0);
+let Cr = new Float64Array(0);
+let Il = new Float64Array(0);
+let Ir = new Float64Array(0);
+let bCl = new Int32Array(0);
+let bCr = new Int32Array(0);
+let bIl = new Int32Array(0);
+let bIr = new Int32Array(0);
+
 /**
  * Eisner's (1996) O(n^3) algorithm: the highest-scoring projective tree over
  * words 1..n with root 0, for arc scores score[h * (n + 1) + d]. Arcs from the
@@ -6,17 +17,20 @@
 export function eisner(score: Float64Array, n: number): Int32Array {
   const N = n + 1;
   const ROOT_PENALTY = 1e6;
-  const s = (h: number, d: number) => score[h * N + d] - (h === 0 ? ROOT_PENALTY : 0);
-  // C[dir][i][j]: complete spans, I[dir][i][j]: incomplete; dir 0 = head on the left (i), 1 = head on the right (j)
+  // C[dir][i][j]: complete spans, I[dir][i][j]: incomplete; dir 0 = head on the left (i), 1 = head on the right (j).
+  // Every cell is written (shorter spans first) before it is read, so the reused charts need no clearing.
   const size = N * N;
-  const Cl = new Float64Array(size).fill(-Infinity);
-  const Cr = new Float64Array(size).fill(-Infinity);
-  const Il = new Float64Array(size).fill(-Infinity);
-  const Ir = new Float64Array(size).fill(-Infinity);
-  const bCl = new Int32Array(size);
-  const bCr = new Int32Array(size);
-  const bIl = new Int32Array(size);
-  const bIr = new Int32Array(size);
+  if (size > cap) {
+    cap = size;
+    Cl = new Float64Array(size);
+    Cr = new Float64Array(size);
+    Il = new Float64Array(size);
+    Ir = new Float64Array(size);
+    bCl = new Int32Array(size);
+    bCr = new Int32Array(size);
+    bIl = new Int32Array(size);
+    bIr = new Int32Array(size);
+  }
   for (let i = 0; i < N; i++) {
     Cl[i * N + i] = 0;
     Cr[i * N + i] = 0;
@@ -34,9 +48,9 @@ export function eisner(score: Float64Array, n: number): Int32Array {
           arg = k;
         }
       }
-      Il[i * N + j] = best + s(i, j);
+      Il[i * N + j] = best + score[i * N + j] - (i === 0 ? ROOT_PENALTY : 0);
       bIl[i * N + j] = arg;
-      Ir[i * N + j] = i === 0 ? -Infinity : best + s(j, i);
+      Ir[i * N + j] = i === 0 ? -Infinity : best + score[j * N + i];
       bIr[i * N + j] = arg;
       // complete spans
       best = -Infinity;

@@ -27,8 +27,7 @@ function atn(arr: Int32Array, i: number, n: number, none: number): number {
   return i >= 0 && i <= n ? arr[i] : none;
 }
 
-/** Bucketed distance b - a (a <= b): 0..4 exact, then 5-7, 8-12, more. */
-export function dist(a: number, b: number): number {
+function dist(a: number, b: number): number {
   const d = b - a;
   return d <= 4 ? d : d <= 7 ? 5 : d <= 12 ? 6 : 7;
 }
