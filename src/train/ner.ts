@@ -7,7 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { loadActorLexicon } from "../extract/actors/index.js";
 import { entityF1, parseConll, readText, type TaggedSentence } from "../extract/entities/conll.js";
@@ -16,7 +16,7 @@ import { NerModel } from "../extract/entities/ner-model.js";
 import { parseFlags } from "../cli/command.js";
 import { Tagger } from "../nlp/tagger.js";
 import { readConllu } from "../nlp/conllu.js";
-import { EWT_DEV, EWT_TRAIN, requireFile } from "./common.js";
+import { EWT_TRAIN, requireFile } from "./common.js";
 import { jackknifeTags, type Tags } from "./parser.js";
 
 export const NER_TAGS_IOB2 = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
@@ -61,7 +61,7 @@ interface Prepared {
 }
 
 export async function trainNer(args: string[]): Promise<void> {
-  const { flags, multi } = parseFlags(args, { values: ["dev", "epochs", "bits", "name", "seed", "out", "scheme", "aug-lower", "aug-upper", "pos", "pos-tags", "jackknife-cache", "tuned-dev-f1", "seeds"], booleans: ["keep-last"], repeatable: ["train"] });
+  const { flags, multi } = parseFlags(args, { values: ["dev", "epochs", "bits", "name", "seed", "out", "scheme", "aug-lower", "aug-upper", "pos", "pos-tags", "jackknife-cache", "seeds"], booleans: ["keep-last"], repeatable: ["train"] });
   const scheme = (flags.get("scheme") as string) ?? "bilou";
   if (scheme !== "bilou" && scheme !== "iob2") throw new Error(`--scheme must be bilou or iob2, got ${scheme}`);
   const NER_TAGS = scheme === "bilou" ? NER_TAGS_BILOU : NER_TAGS_IOB2;
@@ -72,11 +72,12 @@ export async function trainNer(args: string[]): Promise<void> {
   const name = (flags.get("name") as string) ?? "ner-v1";
   const outDir = (flags.get("out") as string) ?? "models";
   const seed = Number(flags.get("seed") ?? 1);
-  // --keep-last: keep the final epoch (for a final run whose training data includes the dev set,
-  // with the epoch count chosen in an earlier tuning run); --tuned-dev-f1 records that run's score
+  // --keep-last: keep the final epoch (an epoch count chosen on dev in an earlier run) instead of the best one on dev
   const keepLast = flags.get("keep-last") === true;
   const seeds = Number(flags.get("seeds") ?? 1);
-  const tunedDevF1 = flags.has("tuned-dev-f1") ? Number(flags.get("tuned-dev-f1")) : null;
+  // ../shared/gold/README-nlp.md: the dev and test splits are for evaluation only
+  const evalSplit = trainFiles.find((f) => f === devFile || /[-_.](dev|test)[-_.]/.test(basename(f)));
+  if (evalSplit) throw new Error(`${evalSplit}: a dev or test split is for evaluation only, never training data`);
 
   const t0 = Date.now();
   const lex = loadActorLexicon();
@@ -88,14 +89,14 @@ export async function trainNer(args: string[]): Promise<void> {
   if (!["xpos", "upos", "none"].includes(posFlag)) throw new Error(`--pos must be xpos, upos or none, got ${posFlag}`);
   const posKind = posFlag === "upos" ? "upos" : "xpos";
   const posTagger = posFlag !== "none" ? new Tagger() : null;
-  // the shipped tagger was trained on EWT train+dev, the sentences of UNER train and dev: its tags
-  // there are better than on new text. "jackknife" tags those sentences with taggers that did not
-  // see them (4 folds, as for the parser), so the NER learns how far to trust the tags.
+  // the shipped tagger was trained on EWT train, the sentences of UNER train: its tags there are
+  // better than on new text. "jackknife" tags those sentences with taggers that did not see them
+  // (4 folds, as for the parser), so the NER learns how far to trust the tags.
   const posTags = (flags.get("pos-tags") as string) ?? "jackknife";
   if (posTags !== "jackknife" && posTags !== "tagger") throw new Error(`--pos-tags must be jackknife or tagger, got ${posTags}`);
   const heldOutTags = new Map<string, Tags>();
   if (posTagger && posTags === "jackknife") {
-    const ewt = readConllu(requireFile(EWT_TRAIN)).concat(readConllu(requireFile(EWT_DEV)));
+    const ewt = readConllu(requireFile(EWT_TRAIN));
     const cache = flags.get("jackknife-cache") as string | undefined;
     const tags = cache && existsSync(cache) ? (JSON.parse(readFileSync(cache, "utf8")) as Tags[]) : await jackknifeTags(ewt, seed);
     if (cache && !existsSync(cache)) writeFileSync(cache, JSON.stringify(tags));
@@ -229,7 +230,7 @@ export async function trainNer(args: string[]): Promise<void> {
     transScale: q.transScale,
     training: { files: sources, licence: attribution, caveat: "UNER train is the pre-release file 0c7ce0d with OTH mapped to O (see ../shared/gold/README-nlp.md)" },
     settings: { epochs, bestEpoch: best.epoch, seed, seeds, scheme, augLower, augUpper, posTags, heldOutTaggedSentences: heldOutTags.size, gazetteer: "lexicons/actors (default set) and lexicons/entities" },
-    dev: { file: devFile, sha256: createHash("sha256").update(readFileSync(devFile)).digest("hex"), types: "PER,ORG,LOC", f1: best.f1, history, trainedOnDev: trainFiles.includes(devFile), tuningRunF1: tunedDevF1, note: trainFiles.includes(devFile) ? "dev is part of the training data of this final run: its history is not a held-out score; tuningRunF1 is the dev F1 (per-sentence, jackknifed POS) of the tuning run that chose the settings: the same command without the dev file" : "held-out dev score (per-sentence tagging, without the consistency pass)" },
+    dev: { file: devFile, sha256: createHash("sha256").update(readFileSync(devFile)).digest("hex"), types: "PER,ORG,LOC", f1: best.f1, history, note: "held-out dev score (per-sentence tagging, without the consistency pass)" },
     licence: `CC BY-SA 4.0 (trained on ${attribution})`,
     reproduce: { command: `npm run train -- ner ${args.join(" ")}`, needs: "models/tagger.* (XPOS features), ../shared/gold/ud (jackknifed POS), lexicons/actors and lexicons/entities as committed" },
     sizeBytes: bin.length,

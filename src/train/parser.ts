@@ -247,7 +247,7 @@ export async function trainParser(opts: ParserTrainOptions): Promise<void> {
  * k-fold predicted tags for a training set: each fold is tagged by a tagger
  * trained on the other folds, so the parser (and the NER) learn from realistic tag errors.
  */
-async function jackknifeTags(train: ConlluSentence[], seed: number, folds = 4): Promise<Tags[]> {
+export async function jackknifeTags(train: ConlluSentence[], seed: number, folds = 4): Promise<Tags[]> {
   const { trainTaggerModel } = await import("./tagger.js");
   const out: Tags[] = new Array(train.length);
   for (let f = 0; f < folds; f++) {
