@@ -4,9 +4,7 @@
  * number of epochs on EWT dev, and writes compact model files plus metadata
  * to models/. Never reads test data.
  */
-import { existsSync, readFileSync } from "node:fs";
 import { parseFlags, UsageError } from "../cli/command.js";
-import { modelPath } from "../nlp/models.js";
 
 const USAGE = `usage: npm run train -- tagger|parser|senter|ensemble|ner [--epochs N] [--bits B] [--seed S]
 
@@ -20,8 +18,7 @@ const USAGE = `usage: npm run train -- tagger|parser|senter|ensemble|ner [--epoc
            (models/ner-v1.json records the command of the shipped run)
 
   --epochs N   maximum training epochs (early stopping on EWT dev); default tagger 12, parser 12
-  --bits B     log2 of the hashed feature rows; default tagger 18, parser 20 (with --final: the parser's own
-               train-only setting, e.g. 19 for parser.end)
+  --bits B     log2 of the hashed feature rows; default tagger 18, parser 20
   --label-bits B  parser only: log2 of the hashed rows of the arc-label model; default 17
   --seed S     shuffling/exploration seed; default 1
   --features F tagger only: feature set 40 (default) or 48 (adds two-ahead suffix/shape and tag/ambiguity conjunctions)
@@ -31,11 +28,7 @@ const USAGE = `usage: npm run train -- tagger|parser|senter|ensemble|ner [--epoc
                models/parser[.rtl].end.*). parser.rtl and parser.end, when present, join parser in an ensemble:
                Eisner decoding over confidence-weighted arcs, re-tuned on dev after every train-only run
   --label-features L  parser only: label feature set 1 (default) or 2 (adds the dependent's children labels with the head's tag)
-  --tags T     parser only: train on gold XPOS or on 4-fold jackknifed predicted XPOS (default jackknife)
-  --final      train the shipped model on EWT train+dev for exactly --epochs epochs (no early stopping),
-               with the settings chosen on dev by an earlier train-only run; the metadata keeps that run's
-               dev scores and says "trained on train+dev". tagger: --epochs defaults to the tuned
-               epochs in models/tagger.json; parser: to those in models/parser[.rtl][.end].json`;
+  --tags T     parser only: train on gold XPOS or on 4-fold jackknifed predicted XPOS (default jackknife)`;
 
 async function main(argv: string[]): Promise<number> {
   const [what, ...rest] = argv;
@@ -48,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
     await trainNer(rest);
     return 0;
   }
-  const { flags } = parseFlags(rest, { values: ["epochs", "bits", "seed", "tags", "passes", "direction", "label-bits", "root", "features", "label-features"], booleans: ["final"] });
+  const { flags } = parseFlags(rest, { values: ["epochs", "bits", "seed", "tags", "passes", "direction", "label-bits", "root", "features", "label-features"] });
   const num = (k: string, d: number) => {
     const v = flags.get(k);
     if (v === undefined) return d;
@@ -56,23 +49,9 @@ async function main(argv: string[]): Promise<number> {
     if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${k} must be a positive integer, got '${String(v)}'`);
     return n;
   };
-  const final = flags.get("final") === true;
-  /** A numeric setting (epochs, bits) of the train-only run recorded in models/FILE, for --final. */
-  const tuned = (file: string, key: "epochs" | "bits", d: number): number => {
-    const p = modelPath(file);
-    if (!existsSync(p)) return d;
-    const v = (JSON.parse(readFileSync(p, "utf8")) as { settings?: Record<string, unknown> }).settings?.[key];
-    return typeof v === "number" && v > 0 ? v : d;
-  };
-  const tunedFeatures = (): number => {
-    const p = modelPath("tagger.json");
-    if (!existsSync(p)) return 40;
-    const f = (JSON.parse(readFileSync(p, "utf8")) as { settings?: { features?: unknown } }).settings?.features;
-    return f === 48 ? 48 : 40;
-  };
   if (what === "tagger") {
     const { trainTagger } = await import("./tagger.js");
-    await trainTagger({ epochs: num("epochs", final ? tuned("tagger.json", "epochs", 6) : 12), bits: num("bits", 18), seed: num("seed", 1), passes: num("passes", 1), final, features: num("features", final ? tunedFeatures() : 40) });
+    await trainTagger({ epochs: num("epochs", 12), bits: num("bits", 18), seed: num("seed", 1), passes: num("passes", 1), features: num("features", 40) });
   } else if (what === "senter") {
     const { trainSenter } = await import("./senter.js");
     await trainSenter({ epochs: num("epochs", 10), bits: num("bits", 18), seed: num("seed", 1) });
@@ -87,13 +66,7 @@ async function main(argv: string[]): Promise<number> {
     if (direction !== "ltr" && direction !== "rtl") throw new UsageError(`--direction must be ltr or rtl, got '${String(direction)}'`);
     const root = flags.get("root") ?? "start";
     if (root !== "start" && root !== "end") throw new UsageError(`--root must be start or end, got '${String(root)}'`);
-    const file = `${parserModelName(direction, root)}.json`;
-    const tunedLabelFeatures = (): number => {
-      const p = modelPath(file);
-      if (!existsSync(p)) return 1;
-      return (JSON.parse(readFileSync(p, "utf8")) as { settings?: { labelFeatures?: unknown } }).settings?.labelFeatures === 2 ? 2 : 1;
-    };
-    await trainParser({ final, labelFeatures: num("label-features", final ? tunedLabelFeatures() : 1), epochs: num("epochs", final ? tuned(file, "epochs", 10) : 12), bits: num("bits", final ? tuned(file, "bits", 20) : 20), labelBits: num("label-bits", 17), seed: num("seed", 1), trainTags: tags, direction, root });
+    await trainParser({ labelFeatures: num("label-features", 1), epochs: num("epochs", 12), bits: num("bits", 20), labelBits: num("label-bits", 17), seed: num("seed", 1), trainTags: tags, direction, root });
   } else throw new UsageError(`unknown model '${what}'`);
   return 0;
 }

@@ -23,8 +23,6 @@ export interface ParserTrainOptions {
   direction?: "ltr" | "rtl";
   /** Root token at the start of the stack ("start") or at the end of the buffer ("end"). */
   root?: "start" | "end";
-  /** Train the shipped model on train+dev for exactly `epochs` epochs (settings fixed beforehand on dev). */
-  final?: boolean;
   /** Label feature set: 1 (default) or 2 (adds the dependent's attached children labels with the head's tag). */
   labelFeatures?: number;
 }
@@ -75,11 +73,10 @@ export function evaluateParser(model: ParserModel, sents: ConlluSentence[], tags
 
 export async function trainParser(opts: ParserTrainOptions): Promise<void> {
   const rtl = opts.direction === "rtl";
-  const final = opts.final === true;
+  // dev chooses the epoch and the ensemble weights and is never trained on (../shared/gold/README-nlp.md)
   let dev = readConllu(requireFile(EWT_DEV));
-  let train = final ? readConllu(requireFile(EWT_TRAIN)).concat(dev) : readConllu(requireFile(EWT_TRAIN));
+  let train = readConllu(requireFile(EWT_TRAIN));
   const name = parserModelName(opts.direction ?? "ltr", opts.root ?? "start");
-  const prevMeta = final && existsSync(modelPath(`${name}.json`)) ? (JSON.parse(readFileSync(modelPath(`${name}.json`), "utf8")) as ParserMeta) : null;
   const tagger = loadTaggerModel();
   const devTags = predictedTags(dev);
   let trainTags: Tags[] = train.map((s) => ({ upos: s.upos, xpos: s.xpos }));
@@ -126,11 +123,6 @@ export async function trainParser(opts: ParserTrainOptions): Promise<void> {
     training: { data: basename(EWT_TRAIN), sha256: sha256(EWT_TRAIN), dev: basename(EWT_DEV), devSha256: sha256(EWT_DEV), licence: "CC BY-SA 4.0 (UD English EWT)", taggerDev: tagger.meta.dev },
     dev: {},
   };
-  if (final) {
-    meta.training.data = `${basename(EWT_TRAIN)} + ${basename(EWT_DEV)}`;
-    meta.training.note = "trained on train+dev; settings (epochs, feature bits, ensemble weights) tuned on dev with train-only models; dev scores below are from those train-only tuning runs";
-    meta.settings.final = true;
-  }
   const labelExt = (opts.labelFeatures ?? 1) === 2;
   const actions = new HashedPerceptron(opts.bits, N_ACTIONS, true);
   const labeler = new HashedPerceptron(labelBits, labels.length, true);
@@ -217,11 +209,7 @@ export async function trainParser(opts: ParserTrainOptions): Promise<void> {
     labeler.snapshot();
     const model = new ParserModel(meta, actions, labeler);
     const d = evaluateParser(model, dev, devTags);
-    log(`parser epoch ${ep}: action errors ${(100 * wrong / steps).toFixed(2)}%  dev UAS ${(100 * d.uas).toFixed(2)} LAS ${(100 * d.las).toFixed(2)}${final ? " (dev seen in training)" : ""}`);
-    if (final) {
-      if (ep === opts.epochs) best = { las: d.las, uas: d.uas, epoch: ep, qa: actions.q.slice(), sa: actions.scale, ql: labeler.q.slice(), sl: labeler.scale };
-      continue;
-    }
+    log(`parser epoch ${ep}: action errors ${(100 * wrong / steps).toFixed(2)}%  dev UAS ${(100 * d.uas).toFixed(2)} LAS ${(100 * d.las).toFixed(2)}`);
     if (d.las > best.las) best = { las: d.las, uas: d.uas, epoch: ep, qa: actions.q.slice(), sa: actions.scale, ql: labeler.q.slice(), sl: labeler.scale };
     else if (ep - best.epoch >= 3) break;
   }
@@ -229,17 +217,15 @@ export async function trainParser(opts: ParserTrainOptions): Promise<void> {
   actions.scale = best.sa;
   labeler.q = best.ql;
   labeler.scale = best.sl;
-  meta.dev = prevMeta ? { ...prevMeta.dev, epochs: best.epoch } : { uas: round(best.uas), las: round(best.las), epochs: best.epoch };
+  meta.dev = { uas: round(best.uas), las: round(best.las), epochs: best.epoch };
   meta.settings.epochs = best.epoch;
   meta.settings.direction = rtl ? "rtl" : "ltr";
-  // the main parser carries the ensemble settings; a final run keeps those tuned on dev
-  if (name === "parser" && prevMeta?.settings.ensemble) meta.settings.ensemble = prevMeta.settings.ensemble;
   mkdirSync(MODELS_DIR, { recursive: true });
   const bin = ParserModel.pack(actions, labeler);
   writeFileSync(modelPath(`${name}.bin`), bin);
   writeFileSync(modelPath(`${name}.json`), JSON.stringify(meta, null, 1) + "\n");
-  // a train-only model changes what the ensemble should weigh: re-tune it on dev
-  if (!final) tuneEnsembleCommand();
+  // a new model changes what the ensemble should weigh: re-tune it on dev
+  tuneEnsembleCommand();
   log(`parser: wrote models/${name}.bin (${(bin.length / 1e6).toFixed(2)} MB), dev UAS ${(100 * best.uas).toFixed(2)} LAS ${(100 * best.las).toFixed(2)} (predicted tags) after ${best.epoch} epochs`);
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { readConllu, type ConlluSentence } from "../nlp/conllu.js";
 import { HashedPerceptron } from "../nlp/_ml/perceptron.js";
@@ -13,8 +13,6 @@ export interface TaggerTrainOptions {
   bits: number;
   seed: number;
   passes?: number;
-  /** Train the shipped model on train+dev for exactly `epochs` epochs (settings fixed beforehand on dev). */
-  final?: boolean;
   /** Feature set: 40 (default) or 48 (extended right context and conjunctions). */
   features?: number;
 }
@@ -110,11 +108,10 @@ export function trainTaggerModel(train: ConlluSentence[], epochs: number, bits: 
 }
 
 export async function trainTagger(opts: TaggerTrainOptions): Promise<void> {
-  const final = opts.final === true;
+  // dev chooses the epoch and is never trained on (../shared/gold/README-nlp.md)
   const dev = readConllu(requireFile(EWT_DEV));
-  const train = final ? readConllu(requireFile(EWT_TRAIN)).concat(dev) : readConllu(requireFile(EWT_TRAIN));
-  log(`tagger: ${train.length} train / ${dev.length} dev sentences${final ? " (final: train+dev, fixed epochs)" : ""}`);
-  const tuned = final ? previousDev("tagger.json") : null;
+  const train = readConllu(requireFile(EWT_TRAIN));
+  log(`tagger: ${train.length} train / ${dev.length} dev sentences`);
   const { classes, ambiguity } = taggerVocabulary(train);
   log(`tagger: ${classes.length} classes, ${Object.keys(ambiguity).length} ambiguity entries`);
   const meta: TaggerMeta = {
@@ -126,11 +123,6 @@ export async function trainTagger(opts: TaggerTrainOptions): Promise<void> {
     training: { data: basename(EWT_TRAIN), sha256: sha256(EWT_TRAIN), dev: basename(EWT_DEV), devSha256: sha256(EWT_DEV), licence: "CC BY-SA 4.0 (UD English EWT)" },
     dev: {},
   };
-  if (final) {
-    meta.training.data = `${basename(EWT_TRAIN)} + ${basename(EWT_DEV)}`;
-    meta.training.note = "trained on train+dev; settings (epochs etc.) tuned on dev with a train-only model; dev scores below are from that train-only tuning run";
-    meta.settings.final = true;
-  }
   const evalDev = (model: HashedPerceptron, model2: HashedPerceptron | null = null): { upos: number; xpos: number } => {
     const tagger = new TaggerModel(meta, model, model2);
     let n = 0;
@@ -150,11 +142,7 @@ export async function trainTagger(opts: TaggerTrainOptions): Promise<void> {
   const model = trainTaggerWeights(train, meta, opts.bits, opts.epochs, opts.seed, (ep, m, acc) => {
     m.snapshot();
     const d = evalDev(m);
-    log(`tagger epoch ${ep}: train acc ${(100 * acc).toFixed(2)}  dev UPOS ${(100 * d.upos).toFixed(2)} XPOS ${(100 * d.xpos).toFixed(2)}${final ? " (dev seen in training)" : ""}`);
-    if (final) {
-      best = { acc: d.upos, epoch: ep, q: m.q.slice(), scale: m.scale };
-      return true;
-    }
+    log(`tagger epoch ${ep}: train acc ${(100 * acc).toFixed(2)}  dev UPOS ${(100 * d.upos).toFixed(2)} XPOS ${(100 * d.xpos).toFixed(2)}`);
     if (d.upos > best.acc) best = { acc: d.upos, epoch: ep, q: m.q.slice(), scale: m.scale };
     else if (ep - best.epoch >= 3) return false;
     return true;
@@ -162,7 +150,7 @@ export async function trainTagger(opts: TaggerTrainOptions): Promise<void> {
   model.q = best.q;
   model.scale = best.scale;
   const d1 = evalDev(model);
-  meta.dev = tuned ? { ...tuned, epochs: best.epoch } : { upos: round(d1.upos), xpos: round(d1.xpos), epochs: best.epoch };
+  meta.dev = { upos: round(d1.upos), xpos: round(d1.xpos), epochs: best.epoch };
   meta.settings.epochs = best.epoch;
 
   // optional second pass, trained on jackknifed first-pass tags of the training set
@@ -221,11 +209,7 @@ export async function trainTagger(opts: TaggerTrainOptions): Promise<void> {
     }
   }
   lem.dev = { lemmaGoldXpos: round(okGold / n), lemmaPredictedXpos: round(okPred / n) };
-  if (tuned) {
-    const prevLem = previousDev("tagger.lemmas.json");
-    if (prevLem) lem.dev = prevLem;
-  }
-  meta.dev.lemma = tuned?.lemma ?? lem.dev.lemmaPredictedXpos;
+  meta.dev.lemma = lem.dev.lemmaPredictedXpos;
   lem.training = meta.training;
   log(`lemmatizer dev: ${(100 * okGold / n).toFixed(2)} (gold XPOS), ${(100 * okPred / n).toFixed(2)} (predicted XPOS); ${Object.keys(lem.exceptions).length} exceptions`);
 
@@ -239,13 +223,6 @@ export async function trainTagger(opts: TaggerTrainOptions): Promise<void> {
   log(`tagger: wrote models/tagger.bin (${(bin.length / 1e6).toFixed(2)} MB, ${model.nonZero()} non-zero weights), dev UPOS ${(100 * meta.dev.upos).toFixed(2)}`);
 }
 
-/** Dev scores recorded in an existing model's metadata (the train-only tuning run), or null. */
-export function previousDev(file: string): Record<string, number> | null {
-  const p = modelPath(file);
-  if (!existsSync(p)) return null;
-  const m = JSON.parse(readFileSync(p, "utf8")) as { dev?: Record<string, number> };
-  return m.dev ? { ...m.dev } : null;
-}
 
 function round(x: number): number {
   return Math.round(x * 1e4) / 1e4;
