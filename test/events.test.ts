@@ -93,6 +93,15 @@ test("nominal events: possessive veto, hyphenated meeting, alleged use", () => {
   assert.deepEqual(ev.map(brief), ["RUS>:129:asserted", "RUSGOV>USAGOV:040:asserted", "SYR>:190:alleged"]);
 });
 
+test("a topic is not a party ('a meeting on Syria', not 'with Syria'); addressing a question is no event", () => {
+  const ev = run(fixtureDoc([
+    ["Russia Russia PROPN 3 nmod:poss", "'s 's PART 1 case", "meeting meeting NOUN 0 root", "on on ADP 5 case", "Syria Syria PROPN 3 nmod", ". . PUNCT 3 punct"],
+    ["Russia Russia PROPN 3 nmod:poss", "'s 's PART 1 case", "meeting meeting NOUN 0 root", "with with ADP 5 case", "Syria Syria PROPN 3 nmod", ". . PUNCT 3 punct"],
+    ["Russia Russia PROPN 2 nsubj", "addressed address VERB 0 root", "the the DET 4 det", "question question NOUN 2 obj", "of of ADP 6 case", "Syria Syria PROPN 4 nmod", ". . PUNCT 2 punct"],
+  ]));
+  assert.deepEqual(ev.map(brief), ["RUS>:040:asserted", "RUS>SYR:040:asserted"]);
+});
+
 test("in-article dedup: same source, target, code and day is one event with several mentions", () => {
   const s = ["Russia Russia PROPN 2 nsubj", "vetoed veto VERB 0 root", "the the DET 4 det", "resolution resolution NOUN 2 obj", ". . PUNCT 2 punct"];
   const doc = fixtureDoc([s, ["It it PRON 2 nsubj", "rained rain VERB 0 root", ". . PUNCT 2 punct"], s]);

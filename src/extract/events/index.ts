@@ -101,6 +101,9 @@ const TARGET_PREPS = new Set(["with", "to", "against", "at", "on", "upon", "towa
 const DATELINE = /^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+)*)(?:\s*,\s*[A-Z][a-zA-Z.]+)?\s*(?:\([A-Za-z][\w .&'’-]{0,40}\)\s*)?[-–—]+\s*/;
 /** Prepositions of place: a region they introduce is where an event happened ("in the Middle East"). */
 const LOCATIVE = new Set(["in", "at", "across", "inside", "throughout"]);
+/** Prepositions that name what talk is about, and the roots (intent, consultation, diplomacy) whose nouns take them. */
+const TOPIC_PREPS = new Set(["on", "about", "over", "regarding", "concerning"]);
+const TALK_ROOTS = new Set(["03", "04", "05"]);
 const PREP_RANK_ABOUT = ["against", "over", "about", "for", "on", "with", "of", "to", "toward", "towards", "upon", "from", "between", "into", "at", "in", "across"];
 const PREP_RANK = ["with", "against", "to", "toward", "towards", "on", "upon", "over", "from", "for", "of", "about", "between", "into", "at", "in", "across"];
 
@@ -1858,6 +1861,8 @@ class DocContext<L> {
         if (this.base(k) !== "nmod" || this.rel(k) === "nmod:poss") continue;
         const c = this.caseOf(k);
         if (c === "by" || !TARGET_PREPS.has(c)) continue;
+        // "a meeting on Syria", "talks about trade": what a meeting or pledge is about is not a party to it
+        if (TOPIC_PREPS.has(c) && TALK_ROOTS.has(choice.code.slice(0, 2))) continue;
         const heads = this.conjuncts(k);
         const as = heads.map((h) => this.arg(h, n)).filter((a): a is Arg => !!a?.match?.actor);
         if (as.length) {
