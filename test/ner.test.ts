@@ -60,6 +60,17 @@ test("linking: full name and surname, acronym and expansion, possessive, fuzzy n
   assert.equal(doc.tokens.ner[i], "B-PER");
 });
 
+test("a hyphenated pair of known people is two people: 'the Putin-Tillerson meeting'", () => {
+  const text = "The Putin-Tillerson meeting was believed to be the first between the two men. Vladimir Putin received Rex Tillerson in the Kremlin.";
+  const doc = analyse(text);
+  assert.ok(!doc.entities.some((e) => e.mentions.some((m) => m.text.includes("-"))), JSON.stringify(doc.entities.map((e) => [e.name, e.type])));
+  const putin = doc.entities.find((e) => e.name === "Vladimir Putin");
+  assert.equal(putin?.type, "PER");
+  assert.ok(putin?.mentions.some((m) => m.text === "Putin" && m.start === text.indexOf("Putin")), "the first half is a mention of Putin");
+  const tillerson = doc.entities.find((e) => e.name === "Rex Tillerson");
+  assert.ok(tillerson?.mentions.some((m) => m.start === text.indexOf("Tillerson")), "the second half is a mention of Tillerson");
+});
+
 test("transliteration keys and edit distance", () => {
   assert.equal(translitKey("Sergey"), translitKey("Sergei"));
   assert.equal(translitKey("Gaddafi"), translitKey("Qaddafi"));

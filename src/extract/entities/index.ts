@@ -53,6 +53,15 @@ export class EntityComponent implements Component {
       // lexicon names the model missed or cut short ("the U.N. Security Council", "Kremlin")
       const mt = matchTokens(text, s.start, s.end);
       const hits = findHits(this.lex, mt);
+      // "the Putin-Tillerson meeting": a hyphenated pair of known people is two people, not an organisation
+      for (let k = sentMentions.length - 1; k >= 0; k--) {
+        const m = sentMentions[k];
+        if (m.type === "PER" || !/^\p{Lu}[^\s-]*(?:-\p{Lu}[^\s-]*)+$/u.test(text.slice(m.start, m.end))) continue;
+        const parts = mt.filter((t) => t.start >= m.start && t.end <= m.end);
+        const people = parts.map((t) => hits.find((h) => h.j - h.i === 1 && mt[h.i] === t && this.lex.entries[h.entry].kind === "person"));
+        if (parts.length < 2 || people.some((h) => !h)) continue;
+        sentMentions.splice(k, 1, ...parts.map((t) => ({ ...m, start: t.start, end: t.end, type: "PER" as EntityType })));
+      }
       // person names start after leading places, organisations and titles the model swept in
       // ("Syria Staffan de Mistura", "Russian President Vladimir Putin")
       for (const m of sentMentions) {
