@@ -101,28 +101,25 @@ test("headlines: a sentence tagged without a verb gets its finite verb; verbless
     assert.equal(verbOf(fragment), null, fragment);
   }
   // the parse then has the verb as root, with its subject and object
-  const words = headlines[0][0].split(" ");
-  const { upos, xpos } = tagger.tagWords(words);
-  const { head, deprel } = new Parser().parseWords(words, upos, xpos);
-  assert.equal(deprel[2], "root");
-  assert.equal(head[1], 3);
-  assert.equal(deprel[1], "nsubj");
-  assert.equal(head[5], 3);
-  assert.equal(deprel[5], "obj");
+  const a = arcs(headlines[0][0].split(" "));
+  assert.equal(a[2], "0:root");
+  assert.equal(a[1], "3:nsubj");
+  assert.equal(a[5], "3:obj");
 });
 
-test("parser on a small sentence: subject, object, oblique", () => {
-  const words = ["The", "committee", "approved", "the", "plan", "on", "Monday", "."];
+/** Tags and parses words; per word (0-based) "HEAD:DEPREL", heads 1-based as in CoNLL-U. */
+function arcs(words: string[]): string[] {
   const { upos, xpos } = new Tagger().tagWords(words);
   const { head, deprel } = new Parser().parseWords(words, upos, xpos);
-  assert.equal(deprel[2], "root");
-  assert.equal(head[2], 0);
-  assert.equal(head[1], 3);
-  assert.equal(deprel[1], "nsubj");
-  assert.equal(head[4], 3);
-  assert.equal(deprel[4], "obj");
-  assert.equal(head[6], 3);
-  assert.equal(deprel[6], "obl");
+  return words.map((_, i) => `${head[i]}:${deprel[i]}`);
+}
+
+test("parser on a small sentence: subject, object, oblique", () => {
+  const a = arcs(["The", "committee", "approved", "the", "plan", "on", "Monday", "."]);
+  assert.equal(a[2], "0:root");
+  assert.equal(a[1], "3:nsubj");
+  assert.equal(a[4], "3:obj");
+  assert.equal(a[6], "3:obl");
 });
 
 test("parser ensemble: the third parser runs only when the first two disagree, then the majority arc wins", () => {
