@@ -364,6 +364,26 @@ function isPlace(m: ActorMatch | null): boolean {
   return m?.kind === "region";
 }
 
+/** A region introduced by a preposition of place ("in the Middle East") says where, not who. */
+function placePhrase(prep: string, m: ActorMatch | null): boolean {
+  return LOCATIVE.has(prep) && isPlace(m);
+}
+
+interface PatternChoice {
+  code: string | null;
+  reverse: string | null;
+  spec: number;
+  neg?: boolean;
+  targetPrep?: string;
+}
+
+/** The code a matched pattern (or else the word's default) gives, with what the pattern says of negation and target. */
+function patternChoice(best: Pattern | null, entries: TriggerEntry[]): PatternChoice | null {
+  if (best) return { code: best.code, reverse: best.reverse ?? null, spec: best.specificity, neg: negates(best), targetPrep: best.targetPrep };
+  for (const e of entries) if (e.code) return { code: e.code, reverse: e.reverse ?? null, spec: 0 };
+  return null;
+}
+
 function actorOut(doc: Doc, a: Arg): EventActor {
   const m = a.match;
   const start = m && m.actor ? m.start : a.start;
@@ -765,7 +785,7 @@ class DocContext<L> {
     return null;
   }
 
-  private chooseShallow(entries: TriggerEntry[], pre: number[], post: number[], negated: boolean): { code: string | null; reverse: string | null; spec: number; neg?: boolean } | null {
+  private chooseShallow(entries: TriggerEntry[], pre: number[], post: number[], negated: boolean): PatternChoice | null {
     const t = this.t;
     let best: Pattern | null = null;
     const firstNoun = post.find((k) => t.upos[k] === "NOUN" || t.upos[k] === "PROPN") ?? -1;
@@ -796,9 +816,7 @@ class DocContext<L> {
         best = p;
       }
     }
-    if (best) return { code: best.code, reverse: best.reverse ?? null, spec: best.specificity, neg: negates(best) };
-    for (const e of entries) if (e.code) return { code: e.code, reverse: e.reverse ?? null, spec: 0 };
-    return null;
+    return patternChoice(best, entries);
   }
 
   private shallowDate(v: number, si: number, future: boolean): string | null {
@@ -961,7 +979,7 @@ class DocContext<L> {
     return "";
   }
 
-  private choose(entries: TriggerEntry[], v: number, reg: { pre: number[]; post: number[] }, passiveSubj: number, negated: boolean): { code: string | null; reverse: string | null; spec: number; neg?: boolean; targetPrep?: string } | null {
+  private choose(entries: TriggerEntry[], v: number, reg: { pre: number[]; post: number[] }, passiveSubj: number, negated: boolean): PatternChoice | null {
     let best: Pattern | null = null;
     for (const e of entries) {
       for (const p of e.patterns) {
@@ -975,9 +993,7 @@ class DocContext<L> {
         best = p;
       }
     }
-    if (best) return { code: best.code, reverse: best.reverse ?? null, spec: best.specificity, neg: negates(best), targetPrep: best.targetPrep };
-    for (const e of entries) if (e.code) return { code: e.code, reverse: e.reverse ?? null, spec: 0 };
-    return null;
+    return patternChoice(best, entries);
   }
 
   /** The coded object of preposition `prep` on the verb or its object ("warned Gondor about the Prince"). */
@@ -1389,7 +1405,7 @@ class DocContext<L> {
     for (const [c, direct] of cands) {
       if (direct) {
         const a = this.arg(c, v);
-        if (a?.match?.actor && !(LOCATIVE.has(this.caseOf(c)) && isPlace(a.match))) return this.conjuncts(c);
+        if (a?.match?.actor && !placePhrase(this.caseOf(c), a.match)) return this.conjuncts(c);
       }
       if (!direct) continue;
       const inner = this.innerActor(c, v, 3);
@@ -1517,7 +1533,7 @@ class DocContext<L> {
           const p = this.caseOf(k);
           if (TARGET_PREPS.has(p) || p === "by") {
             const b = this.arg(k, v);
-            if (b?.match?.actor && !(LOCATIVE.has(p) && isPlace(b.match))) return k;
+            if (b?.match?.actor && !placePhrase(p, b.match)) return k;
           }
           next.push(k);
         }
@@ -1595,7 +1611,7 @@ class DocContext<L> {
           const [s2, e2] = this.npSpan(k);
           const m2 = this.code(doc, Math.min(s, s2), Math.max(e, e2), this.ref) ?? null;
           const m3 = m2?.actor ? m2 : this.code(doc, s2, e2, this.ref);
-          if (m3?.actor && !(LOCATIVE.has(this.caseOf(k)) && isPlace(m3))) {
+          if (m3?.actor && !placePhrase(this.caseOf(k), m3)) {
             m = m3;
             break;
           }
