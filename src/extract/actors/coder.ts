@@ -207,7 +207,7 @@ export function codeSpan(lex: ActorLexiconImpl, doc: Doc | null, text: string, s
   const agentHit = lastAgent(headHits) ?? lastAgent(hits);
   const roleCode = agentHit ? lex.entries[agentHit.entry].codes[0].code : null;
   // "former security officials", "former prosecutors": elites
-  const agentCode = roleCode && agentHit && formerBefore(agentHit.i + 1) && /^~(GOV|MIL|COP|JUD|LEG|SPY)/.test(roleCode) ? "~ELI" : roleCode;
+  const agentCode = roleCode && agentHit && formerBefore(agentHit.i + 1) ? asFormer(roleCode) : roleCode;
   // 2./3. organisation or country in the head part; a country's own institution wins over the
   // bare country ("US Secretary of State" -> USAGOV, not USA)
   const bareCountries = new Set<string>();
@@ -291,9 +291,12 @@ function sentenceCountries(doc: Doc, start: number, end: number): Map<string, nu
   return found;
 }
 
-/** A state office code as the elite its former holder is ("ARGGOV" -> "ARGELI"); other codes unchanged. */
+/**
+ * A state office code as the elite its former holder is ("ARGGOV" -> "ARGELI", the role "~MIL" ->
+ * "~ELI"); other codes unchanged.
+ */
 function asFormer(code: string): string {
-  const m = /^([A-Z]{3})(GOV|MIL|COP|JUD|LEG|SPY)/.exec(code);
+  const m = /^(~|[A-Z]{3})(GOV|MIL|COP|JUD|LEG|SPY)/.exec(code);
   return m && !/^(IGO|NGO|IMG|MNC)$/.test(m[1]) ? m[1] + "ELI" : code;
 }
 
