@@ -3,13 +3,13 @@ import type { Component, Doc } from "../model/index.js";
 import { modelPath } from "./models.js";
 import { TaggerModel } from "./_tagger_internals/model.js";
 
-/** Loads the committed tagger model (models/tagger.bin + models/tagger.json). */
+/** Loads the committed tagger model (models/tagger.bin + models/tagger.json, and models/tagger.rtl.bin when trained with both directions). */
 export function loadTaggerModel(): TaggerModel {
   const bin = modelPath("tagger.bin");
   const meta = modelPath("tagger.json");
   if (!existsSync(bin) || !existsSync(meta)) throw new Error(`${bin}: tagger model missing (run npm run train -- tagger)`);
-  const pass2 = modelPath("tagger.pass2.bin");
-  return TaggerModel.load(bin, meta, existsSync(pass2) ? pass2 : undefined);
+  const rtl = modelPath("tagger.rtl.bin");
+  return TaggerModel.load(bin, meta, existsSync(rtl) ? rtl : undefined);
 }
 
 /** Pipeline component: fills doc.tokens.upos and .xpos, one sentence at a time. */

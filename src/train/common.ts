@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { ConlluSentence } from "../nlp/conllu.js";
 import { REPO_ROOT } from "../nlp/models.js";
 
 /** Shared gold data lives beside the repository (override with EVENTWIRE_SHARED). */
@@ -40,4 +41,11 @@ export function shuffle<T>(xs: T[], r: () => number): void {
 
 export function log(msg: string): void {
   process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
+}
+
+/** A sentence reversed (word i becomes n + 1 - i), for right-to-left tagging and parsing. */
+export function reverseSentence(s: ConlluSentence): ConlluSentence {
+  const n = s.form.length;
+  const rev = <T>(a: T[]) => [...a].reverse();
+  return { ...s, form: rev(s.form), lemma: rev(s.lemma), upos: rev(s.upos), xpos: rev(s.xpos), feats: rev(s.feats), deprel: rev(s.deprel), noSpaceAfter: rev(s.noSpaceAfter), head: rev(s.head).map((h) => (h <= 0 ? h : n + 1 - h)) };
 }

@@ -22,7 +22,7 @@ const USAGE = `usage: npm run train -- tagger|parser|senter|ensemble|ner [--epoc
   --label-bits B  parser only: log2 of the hashed rows of the arc-label model; default 17
   --seed S     shuffling/exploration seed; default 1
   --features F tagger only: feature set 40 (default) or 48 (adds two-ahead suffix/shape and tag/ambiguity conjunctions)
-  --passes P   tagger only: 1, or 2 for a second pass that sees first-pass tags of the right context (default 1)
+  --directions D tagger only: 1, or 2 to add a right-to-left model whose scores are averaged with the left-to-right one's (default 2)
   --direction D  parser only: ltr (models/parser.*) or rtl, a right-to-left parser (models/parser.rtl.*)
   --root R     parser only: root token at the start of the stack (start) or at the end of the buffer (end,
                models/parser[.rtl].end.*). parser.rtl and parser.end, when present, join parser in an ensemble:
@@ -41,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
     await trainNer(rest);
     return 0;
   }
-  const { flags } = parseFlags(rest, { values: ["epochs", "bits", "seed", "tags", "passes", "direction", "label-bits", "root", "features", "label-features"] });
+  const { flags } = parseFlags(rest, { values: ["epochs", "bits", "seed", "tags", "directions", "direction", "label-bits", "root", "features", "label-features"] });
   const num = (k: string, d: number) => {
     const v = flags.get(k);
     if (v === undefined) return d;
@@ -51,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
   };
   if (what === "tagger") {
     const { trainTagger } = await import("./tagger.js");
-    await trainTagger({ epochs: num("epochs", 12), bits: num("bits", 18), seed: num("seed", 1), passes: num("passes", 1), features: num("features", 40) });
+    await trainTagger({ epochs: num("epochs", 12), bits: num("bits", 18), seed: num("seed", 1), directions: num("directions", 2), features: num("features", 40) });
   } else if (what === "senter") {
     const { trainSenter } = await import("./senter.js");
     await trainSenter({ epochs: num("epochs", 10), bits: num("bits", 18), seed: num("seed", 1) });

@@ -9,7 +9,7 @@ import { loadTaggerModel } from "../nlp/tagger.js";
 import { type EnsembleSettings } from "../nlp/parser.js";
 import { ensembleParse } from "../nlp/_parser_internals/ensemble.js";
 import { MODELS_DIR, modelPath } from "../nlp/models.js";
-import { EWT_DEV, EWT_TRAIN, log, requireFile, rng, sha256, shuffle } from "./common.js";
+import { EWT_DEV, EWT_TRAIN, log, requireFile, reverseSentence, rng, sha256, shuffle } from "./common.js";
 import { TaggerModel } from "../nlp/_tagger_internals/model.js";
 
 export interface ParserTrainOptions {
@@ -25,13 +25,6 @@ export interface ParserTrainOptions {
   root?: "start" | "end";
   /** Label feature set: 1 (default) or 2 (adds the dependent's attached children labels with the head's tag). */
   labelFeatures?: number;
-}
-
-/** A sentence reversed (word i becomes n + 1 - i), for right-to-left parsing. */
-function reverseSentence(s: ConlluSentence): ConlluSentence {
-  const n = s.form.length;
-  const rev = <T>(a: T[]) => [...a].reverse();
-  return { ...s, form: rev(s.form), lemma: rev(s.lemma), upos: rev(s.upos), xpos: rev(s.xpos), feats: rev(s.feats), deprel: rev(s.deprel), noSpaceAfter: rev(s.noSpaceAfter), head: rev(s.head).map((h) => (h <= 0 ? h : n + 1 - h)) };
 }
 
 function round(x: number): number {

@@ -81,7 +81,7 @@ const EOS = 0x3c3c3c3c | 0;
  * Feature hashes for tagging token i given the two previous predicted tags
  * (-1 / -2 when outside the sentence). Returns the number of features.
  */
-export function taggerFeatures(a: TokenAtoms, i: number, p1: number, p2: number, out: Uint32Array, right: Int32Array | null = null, ext = false): number {
+export function taggerFeatures(a: TokenAtoms, i: number, p1: number, p2: number, out: Uint32Array, ext = false): number {
   const n = a.n;
   const w = a.lower[i];
   const wm1 = i > 0 ? a.lower[i - 1] : BOS;
@@ -137,22 +137,6 @@ export function taggerFeatures(a: TokenAtoms, i: number, p1: number, p2: number,
     out[k++] = f1(51, i + 2 < n ? a.suf3[i + 2] : EOS);
     out[k++] = f1(55, i + 2 < n ? a.shape[i + 2] : EOS);
     out[k++] = f2(57, ap1, ap2);
-  }
-  if (right) {
-    // second pass: first-pass tags of the right context (and of the word itself)
-    const r0 = right[i];
-    const r1 = i + 1 < n ? right[i + 1] : -3;
-    const r2 = i + 2 < n ? right[i + 2] : -3;
-    out[k++] = f1(41, r1);
-    out[k++] = f2(42, r1, r2);
-    out[k++] = f2(43, w, r1);
-    out[k++] = f2(44, p1, r1);
-    out[k++] = f2(45, am, r1);
-    out[k++] = f1(46, r0);
-    out[k++] = f2(47, r0, w);
-    out[k++] = f3(48, p1, r0, r1);
-    out[k++] = f2(49, a.suf3[i], r1);
-    out[k++] = f2(50, wp1, r2);
   }
   return k;
 }

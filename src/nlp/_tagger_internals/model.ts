@@ -17,8 +17,9 @@ export interface TaggerMeta {
 
 /**
  * How far below the best tag a finite-verb reading may score and still be taken when a
- * sentence came out without a clause verb (see `headlineVerbSlot`). Chosen on EWT dev with a
- * train-only tagger (5 of 25,147 dev tokens change) and on headlines written for test/nlp.test.ts.
+ * sentence came out without a clause verb (see `headlineVerbSlot`), in one model's score units.
+ * Chosen on EWT dev with train-only taggers (with both directions the pass costs 0.02 dev UPOS,
+ * 95.10 -> 95.08; 50 costs the same, 30 costs 0.01) and on headlines written for test/nlp.test.ts.
  */
 export const HEADLINE_VERB_MAX_LOSS = 65;
 
@@ -38,7 +39,11 @@ export class TaggerModel {
   private readonly ext: boolean;
   private scores: Int32Array;
 
-  private first = new Int32Array(256);
+  private readonly atomsRtl = new TokenAtoms();
+  /** Per word and class: the score (the mean over directions once `decide` has combined them). */
+  private rows = new Float32Array(0);
+  private rowsRtl = new Float32Array(0);
+  private rtlTags = new Int32Array(256);
   /** Per class: 1 for a finite verb, a modal or a past participle (what makes a clause, or a headline's "Man killed"). */
   private readonly clauseVerb: Uint8Array;
   /** Classes of a finite main verb (VERB with VBZ, VBD or VBP), the candidates for a headline's verb. */
@@ -52,8 +57,8 @@ export class TaggerModel {
   constructor(
     readonly meta: TaggerMeta,
     readonly model: HashedPerceptron,
-    /** Optional second pass that also sees the first pass's tags of the right context. */
-    readonly model2: HashedPerceptron | null = null,
+    /** Optional right-to-left tagger whose scores are added to the left-to-right ones (see `tag`). */
+    readonly rtl: HashedPerceptron | null = null,
   ) {
     this.ext = Number(meta.settings.features ?? 40) >= 48;
     this.upos = meta.classes.map((c) => c.split("\t")[0]);
@@ -65,35 +70,67 @@ export class TaggerModel {
     this.finite = Int32Array.from(meta.classes.flatMap((c, i) => (/^VERB\tVB[ZDP]$/.test(c) ? [i] : [])));
   }
 
-  static load(binPath: string, metaPath: string, pass2Path?: string): TaggerModel {
+  static load(binPath: string, metaPath: string, rtlPath?: string): TaggerModel {
     const meta = JSON.parse(readFileSync(metaPath, "utf8")) as TaggerMeta;
     if (meta.format !== "eventwire-tagger") throw new Error(`${metaPath}: not a tagger model`);
     const model = HashedPerceptron.deserialize(readFileSync(binPath));
     if (model.classes !== meta.classes.length) throw new Error(`${binPath}: class count ${model.classes} does not match ${metaPath}`);
-    const model2 = pass2Path ? HashedPerceptron.deserialize(readFileSync(pass2Path)) : null;
-    return new TaggerModel(meta, model, model2);
+    const rtl = rtlPath ? HashedPerceptron.deserialize(readFileSync(rtlPath)) : null;
+    if (rtl && rtl.classes !== meta.classes.length) throw new Error(`${rtlPath}: class count ${rtl.classes} does not match ${metaPath}`);
+    return new TaggerModel(meta, model, rtl);
   }
 
-  /** Tags one sentence; returns class indices. */
+  /**
+   * Tags one sentence; returns class indices. With a right-to-left model each word takes the
+   * class with the best mean of the two directions' scores: each direction sees its own
+   * predicted tags on one side only, and their errors differ.
+   */
   tag(forms: readonly string[], out = new Int32Array(forms.length)): Int32Array {
     const n = forms.length;
-    this.atoms.prepare(forms, this.ambiguity);
+    const C = this.meta.classes.length;
     if (this.verbLoss.length < n) {
       this.verbLoss = new Float64Array(n * 2);
       this.verbClass = new Int32Array(n * 2);
     }
-    let right: Int32Array | null = null;
-    if (this.model2) {
-      if (this.first.length < n) this.first = new Int32Array(n * 2);
-      right = this.run(this.model, n, this.first, null);
+    if (this.rows.length < n * C) {
+      this.rows = new Float32Array(n * C * 2);
+      this.rowsRtl = new Float32Array(n * C * 2);
     }
-    const last = this.model2 ?? this.model;
-    this.run(last, n, out, right, -1, true);
+    this.atoms.prepare(forms, this.ambiguity);
+    if (this.rtl) this.atomsRtl.prepare(forms.slice().reverse(), this.ambiguity);
+    this.decide(n, out, -1);
     const slot = this.headlineVerbSlot(forms, out);
-    if (slot >= 0) this.run(last, n, out, right, slot);
+    if (slot >= 0) this.decide(n, out, slot);
     return out;
   }
 
+  /** Runs the model(s) and fills `out` and the per-word verb losses; `forced` >= 0 gives that word its best finite-verb class. */
+  private decide(n: number, out: Int32Array, forced: number): void {
+    const C = this.meta.classes.length;
+    const rows = this.rows;
+    const verb = forced >= 0 ? this.verbClass[forced] : -1;
+    this.run(this.model, this.atoms, n, out, forced, verb, rows);
+    if (this.rtl) {
+      const rev = this.rtlTags.length < n ? (this.rtlTags = new Int32Array(n * 2)) : this.rtlTags;
+      this.run(this.rtl, this.atomsRtl, n, rev, forced >= 0 ? n - 1 - forced : -1, verb, this.rowsRtl);
+      // the mean keeps scores, and so HEADLINE_VERB_MAX_LOSS, in one model's units
+      for (let i = 0; i < n; i++) {
+        const o = i * C;
+        const r = (n - 1 - i) * C;
+        for (let c = 0; c < C; c++) rows[o + c] = 0.5 * (rows[o + c] + this.rowsRtl[r + c]);
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      const o = i * C;
+      let best = 0;
+      for (let c = 1; c < C; c++) if (rows[o + c] > rows[o + best]) best = c;
+      let v = this.finite[0];
+      for (const c of this.finite) if (rows[o + c] > rows[o + v]) v = c;
+      this.verbClass[i] = v;
+      this.verbLoss[i] = rows[o + best] - rows[o + v];
+      out[i] = i === forced ? v : best;
+    }
+  }
   /**
    * For a sentence tagged without a clause verb (finite, modal, past participle or imperative), the word that
    * should be its finite verb, or -1. Candidates are lower-case words after a noun and before the
@@ -127,35 +164,26 @@ export class TaggerModel {
     return best;
   }
 
-  /** First-pass tags only (used to train the second pass). */
-  tagFirstPass(forms: readonly string[], out = new Int32Array(forms.length)): Int32Array {
-    this.atoms.prepare(forms, this.ambiguity);
-    return this.run(this.model, forms.length, out, null);
-  }
-
   /**
-   * One greedy pass. `forced` >= 0 takes the finite-verb class recorded for that position;
-   * `recordVerbs` keeps, per position, how far the best finite-verb reading scored below the best tag.
+   * One greedy pass over `atoms` (a sentence, or its reverse for the right-to-left model), each
+   * word's tag conditioned on the two before it; `rows` receives every word's class scores in weight units.
+   * The word at `forced` (if >= 0) takes class `forcedClass`.
    */
-  private run(model: HashedPerceptron, n: number, out: Int32Array, right: Int32Array | null, forced = -1, recordVerbs = false): Int32Array {
-    const a = this.atoms;
+  private run(model: HashedPerceptron, atoms: TokenAtoms, n: number, out: Int32Array, forced: number, forcedClass: number, rows: Float32Array): Int32Array {
     const C = model.classes;
     const scores = this.scores;
-    const scale = model.scale;
+    const unit = 1 / model.scale;
     let p1 = -1;
     let p2 = -2;
     for (let i = 0; i < n; i++) {
-      const k = taggerFeatures(a, i, p1, p2, this.feats, right, this.ext);
+      const k = taggerFeatures(atoms, i, p1, p2, this.feats, this.ext);
       model.score(this.feats, k, scores);
       let best = 0;
-      for (let k = 1; k < C; k++) if (scores[k] > scores[best]) best = k;
-      if (recordVerbs) {
-        let v = this.finite[0];
-        for (const c of this.finite) if (scores[c] > scores[v]) v = c;
-        this.verbClass[i] = v;
-        this.verbLoss[i] = (scores[best] - scores[v]) / scale;
+      for (let c = 0; c < C; c++) {
+        rows[i * C + c] = scores[c] * unit;
+        if (scores[c] > scores[best]) best = c;
       }
-      if (i === forced) best = this.verbClass[i];
+      if (i === forced) best = forcedClass;
       out[i] = best;
       p2 = p1;
       p1 = best;
