@@ -76,3 +76,16 @@ test("an appeal to support an actor is a rally of support (053)", () => {
   assert.ok(ev.includes("GBR>SYR:053:asserted"), ev.join(" "));
   assert.ok(!ev.some((e) => /^RUS>SYR:05/.test(e)), "the support itself is only asked for");
 });
+
+test("'relations have gone downhill' is not a journey (CAMEO 2.0's bare GO is 040)", () => {
+  const mk = (how: string) => fixtureDoc([[
+    "Russia Russia PROPN 3 nsubj", "has have AUX 3 aux", "gone go VERB 0 root", `${how} ${how} ADV 3 advmod`, ". . PUNCT 3 punct",
+  ]]);
+  assert.deepEqual(run(mk("downhill")), []);
+  assert.deepEqual(run(mk("wrong")), []);
+  // the same clause with a destination is still a journey
+  const trip = fixtureDoc([[
+    "Russia Russia PROPN 2 nsubj", "went go VERB 0 root", "to to ADP 4 case", "Syria Syria PROPN 2 obl", ". . PUNCT 2 punct",
+  ]]);
+  assert.ok(run(trip).some((e) => /^RUS>.*:04\d*:asserted$/.test(e)), run(trip).join(" "));
+});
