@@ -178,6 +178,13 @@ test("attributions beyond speech carry a kind and keep their cue", () => {
   }
 });
 
+test("a report verb with only a noun phrase after it reports nothing; with a clause it does", () => {
+  const none = analyze("Putin received Tillerson in the Kremlin after they concluded talks, his spokesman said.");
+  assert.ok(!none.quotes.some((q) => q.cue === "concluded"), none.quotes.map((q) => q.cue).join(" "));
+  const doc = analyze("The inspectors concluded the attack had used sarin.");
+  assert.equal(quoteWith(doc, "attack had used sarin").cue, "concluded");
+});
+
 test("a pronoun speaker is kept as the mention and resolved to the earlier speaker", () => {
   const doc = analyze('"We are not leaving," Jones said on Monday.\n\nThe vote is set for Friday. He said the party would win.');
   const q = quoteWith(doc, "party would win");

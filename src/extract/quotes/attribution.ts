@@ -163,6 +163,17 @@ export class AttributionFinder {
 
   // ---------- noun phrases ----------
 
+  /** True when tokens from..(the next comma or `end`) are a short noun phrase without a verb. */
+  private bareNounPhrase(v: View, from: number, end: number): boolean {
+    const up = v.doc.tokens.upos;
+    let k = from;
+    while (k < end && v.form[k] !== ",") {
+      if (up[k] === "VERB" || up[k] === "AUX" || up[k] === "SCONJ" || up[k] === "PRON" || QUOTE_CHARS.has(v.form[k])) return false;
+      k++;
+    }
+    return k > from && k - from <= 4 && (up[k - 1] === "NOUN" || up[k - 1] === "PROPN");
+  }
+
   /** The subject noun phrase left of token i (exclusive), skipping auxiliaries, appositives and relative clauses. */
   subjectLeft(v: View, i: number, ts: number): TokRange | null {
     let j = i - 1;
@@ -793,6 +804,9 @@ export class AttributionFinder {
       while (r < endTok && v.form[r] !== ",") r++;
       if (r < endTok) stop = r;
     }
+    // a report or belief verb with a bare noun phrase and no clause after it ("after they concluded talks,
+    // ... said") reports nothing
+    if (entry.frame === "clause" && entry.kind !== "speech" && k === cue[1] && this.bareNounPhrase(v, k, Math.min(stop, endTok))) return null;
     const span = this.charSpan(v, k, stop);
     if (!span) return null;
     const contentToks = Math.min(stop, endTok) - k;
