@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createEventComponent } from "../src/extract/events/index.js";
-import type { Doc, Event } from "../src/model/index.js";
+import { withBalancedBrackets, type Doc, type Event } from "../src/model/index.js";
 import { codeFixtureActor, fixtureActors, fixtureDoc, type FixtureActors } from "./helpers/fixtures.js";
 
 const opts = { actors: fixtureActors, codeActor: (l: FixtureActors, d: Doc, s: number, e: number) => codeFixtureActor(l, d, s, e) };
@@ -88,4 +88,11 @@ test("'relations have gone downhill' is not a journey (CAMEO 2.0's bare GO is 04
     "Russia Russia PROPN 2 nsubj", "went go VERB 0 root", "to to ADP 4 case", "Syria Syria PROPN 2 obl", ". . PUNCT 2 punct",
   ]]);
   assert.ok(run(trip).some((e) => /^RUS>.*:04\d*:asserted$/.test(e)), run(trip).join(" "));
+});
+
+test("an evidence span is widened over the bracket it holds only one half of, when that bracket is adjacent", () => {
+  assert.deepEqual(withBalancedBrackets("a (US) b", 3, 8), { start: 2, end: 8 });
+  assert.deepEqual(withBalancedBrackets("a (US) c", 2, 5), { start: 2, end: 6 });
+  assert.deepEqual(withBalancedBrackets("a (US b) c", 2, 6), { start: 2, end: 6 }, "a bracket further away is left out");
+  assert.deepEqual(withBalancedBrackets("a (US) b", 3, 5), { start: 3, end: 5 }, "a span without brackets is unchanged");
 });

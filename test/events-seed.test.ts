@@ -47,5 +47,9 @@ test("seed article: the events a reader finds", (t) => {
   for (const e of ev) {
     assert.ok(e.evidence.end <= text.length && e.evidence.start < e.evidence.end);
     if (e.source.start != null) assert.equal(text.slice(e.source.start, e.source.end), e.source.text);
+    // "the (US) secretary of state": never half a bracket pair ("US) secretary of state")
+    for (const a of [e.source, e.target]) if (a) assert.equal((a.text.match(/[(]/g) ?? []).length, (a.text.match(/[)]/g) ?? []).length, a.text);
   }
+  // "relations with the US had only gone downhill" is not a journey (CAMEO 2.0's bare GO is 040)
+  assert.ok(!ev.some((e) => e.root === "04" && /gone downhill/.test(text.slice(e.evidence.start, e.evidence.end)) && text.slice(e.trigger?.start ?? 0, e.trigger?.end ?? 0) === "gone"), `a journey read off 'gone downhill':\n${show}`);
 });

@@ -1,4 +1,5 @@
 import type { Component, Doc, Event, EventActor, Modality, Span, Tokens } from "../../model/index.js";
+import { withBalancedBrackets } from "../../model/index.js";
 import { articleDate, findTimexes, type Timex } from "../time/index.js";
 import type { ActorMatch, CodeActorSpan } from "./actors.js";
 import { Codebook } from "./codebook.js";
@@ -386,8 +387,7 @@ function patternChoice(best: Pattern | null, entries: TriggerEntry[]): PatternCh
 
 function actorOut(doc: Doc, a: Arg): EventActor {
   const m = a.match;
-  const start = m && m.actor ? m.start : a.start;
-  const end = m && m.actor ? m.end : a.end;
+  const { start, end } = withBalancedBrackets(doc.text, m && m.actor ? m.start : a.start, m && m.actor ? m.end : a.end);
   return { text: doc.text.slice(start, end), actor: m?.actor ?? null, entity: m?.entity ?? null, start, end };
 }
 
