@@ -223,14 +223,6 @@ export async function trainParser(opts: ParserTrainOptions): Promise<void> {
 }
 
 /**
- * Epochs of the jackknife taggers' right-to-left model (as the shipped tagger's rtlEpochs): with
- * both directions, as in the shipped tagger, the ltr parser trained on them scored dev UAS/LAS
- * 84.05/80.74 against 84.07/80.69 for one trained on left-to-right tags, and the three-parser
- * ensemble 85.21/81.74 against 85.13/81.57 (all parsed from two-direction tags).
- */
-const JACKKNIFE_RTL_EPOCHS = 3;
-
-/**
  * k-fold predicted tags for a training set: each fold is tagged by a tagger
  * trained on the other folds, so the parser (and the NER) learn from realistic tag errors.
  */
@@ -239,7 +231,7 @@ export async function jackknifeTags(train: ConlluSentence[], seed: number, folds
   const out: Tags[] = new Array(train.length);
   for (let f = 0; f < folds; f++) {
     const rest = train.filter((_, i) => i % folds !== f);
-    const model: TaggerModel = trainTaggerModel(rest, 5, 18, seed, JACKKNIFE_RTL_EPOCHS);
+    const model: TaggerModel = trainTaggerModel(rest, 5, 18, seed);
     for (let i = f; i < train.length; i += folds) {
       const tags = model.tag(train[i].form);
       out[i] = { upos: Array.from(tags, (c) => model.upos[c]), xpos: Array.from(tags, (c) => model.xpos[c]) };

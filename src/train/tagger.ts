@@ -97,21 +97,13 @@ export function trainTaggerWeights(
   return model;
 }
 
-/**
- * A tagger trained for a fixed number of epochs (used for jackknifing the parser's training tags);
- * `rtlEpochs` > 0 adds a right-to-left model, as in the shipped tagger.
- */
-export function trainTaggerModel(train: ConlluSentence[], epochs: number, bits: number, seed: number, rtlEpochs = 0): TaggerModel {
+/** A tagger trained for a fixed number of epochs (used for jackknifing the parser's training tags). */
+export function trainTaggerModel(train: ConlluSentence[], epochs: number, bits: number, seed: number): TaggerModel {
   const voc = taggerVocabulary(train);
   const meta: TaggerMeta = { format: "eventwire-tagger", version: 1, ...voc, settings: {}, training: {}, dev: {} };
   const model = trainTaggerWeights(train, meta, bits, epochs, seed);
   model.finalise();
-  let rtl: HashedPerceptron | null = null;
-  if (rtlEpochs > 0) {
-    rtl = trainTaggerWeights(train.map(reverseSentence), meta, bits, rtlEpochs, seed + 1);
-    rtl.finalise();
-  }
-  return new TaggerModel(meta, model, rtl);
+  return new TaggerModel(meta, model);
 }
 
 export async function trainTagger(opts: TaggerTrainOptions): Promise<void> {
