@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Doc } from "../src/model/index.js";
-import { codeActorSpan, codeActorText, loadActorLexicon, LexiconFormatError } from "../src/extract/actors/index.js";
+import { codeActorSpan, codeActorText, loadActorLexicon, LexiconFormatError, ploverActor, ploverCode } from "../src/extract/actors/index.js";
 import { parsePetrarchActors, parsePetrarchAgents, petrDate } from "../src/extract/actors/petrarch.js";
 
 const lex = loadActorLexicon();
@@ -187,4 +187,24 @@ test("a name coded with a sector alone is an organisation, not a country", () =>
   assert.equal(codeActorText(lex, "Amnesty International", null).kind, "ngo");
   assert.equal(codeActorText(lex, "the ruling Fatah party", null).kind, "group", "Fatah is a party, not a name of Palestine");
   assert.equal(codeActorText(lex, "the ruling Fatah party", null).actor, "PSE");
+});
+
+test("PLOVER form: top-level code and sector, without CAMEO's organisation identifiers", () => {
+  const plover = (text: string) => ploverActor(code(text));
+  assert.deepEqual(plover("Russian Foreign Minister Sergey Lavrov"), { code: "RUS", sector: "GOV" });
+  assert.deepEqual(plover("the U.N."), { code: "IGO", sector: "" }, "IGOUNO: UNO names the organisation, not a sector");
+  assert.deepEqual(plover("NATO"), { code: "IGO", sector: "" }, "IGOWSTNAT: region and organisation dropped");
+  assert.deepEqual(plover("the UN refugee agency"), { code: "IGO", sector: "REF" });
+  assert.deepEqual(plover("Amnesty International"), { code: "NGO", sector: "SOC" }, "human rights groups are civil society");
+  assert.deepEqual(plover("Swiss doctors"), { code: "CHE", sector: "MED" }, "CAMEO HLH (health) is PLOVER MED");
+  assert.deepEqual(plover("Danish newspapers"), { code: "DNK", sector: "JRN" }, "CAMEO MED (media) is PLOVER JRN");
+  assert.equal(ploverCode("NGMENV"), "ISMSOC", "CAMEO NGM (non-governmental movement) is PLOVER ISM");
+  assert.deepEqual(plover("rebels"), { code: "---", sector: "REB" });
+  assert.equal(ploverCode("IGOUNOMIL"), "IGOMIL", "UN troops");
+  assert.equal(ploverCode("USAMILGOV"), "USAMILGOV");
+  assert.equal(ploverCode("IMGMUSALQ"), "IMGMOS", "a religion stays (Islam is MOS in the CAMEO RCS), the group's identifier goes");
+  assert.equal(ploverCode("EGYREBMUSRAD"), "EGYREBMOS", "primary and one secondary code; RAD is not a sector");
+  assert.equal(ploverCode("USAGOVDEV"), "USAGOV");
+  assert.equal(ploverCode(null), null);
+  assert.deepEqual(ploverActor("GRYFFINDOR HEAD"), { code: "GRYFFINDOR HEAD", sector: "" }, "not a code: kept whole");
 });

@@ -213,7 +213,7 @@ export function titleCase(s: string): string {
 }
 
 /** CAMEO sector codes: a name coded with one of these alone ("BBC [MED]") is an organisation, not a country. */
-const SECTOR_CODES = new Set("AGR BUS COP CRM CVL DEV EDU ELI ENV GOV HLH HRI INS JUD LAB LEG MED MIL MOD OPP PPL PTY RAD REB REF SEP SPY UAF".split(" "));
+export const SECTOR_CODES: ReadonlySet<string> = new Set("AGR BUS COP CRM CVL DEV EDU ELI ENV GOV HLH HRI INS JUD LAB LEG MED MIL MOD OPP PPL PTY RAD REB REF SEP SPY UAF".split(" "));
 
 /**
  * CAMEO primary codes of actors that are not states: IGOs, NGOs, multinational companies, militarized
