@@ -97,13 +97,13 @@ function actorAccuracy(lex: ReturnType<typeof loadActorLexicon>, out: string): s
         const m = at >= 0 ? codeActorSpan(lex, doc, at, at + span.length, null) : codeActorText(lex, span, null);
         const l = codeActorText(lex, span, null);
         const p = (m.actor ?? "").toUpperCase();
-        const pl = ploverCode(l.actor) ?? "";
+        const pl = ploverCode(l.actor, l.place) ?? "";
         n++;
         if (p.slice(0, 3) === g.slice(0, 3)) cty++;
         else misses.push(`COUNTRY ${span} -> ${p || "null"} (gold ${g})`);
         if (p.slice(0, 6) === g.slice(0, 6)) full++;
         // the gold writes PLOVER actors (code + sector), which drop CAMEO's organisation identifiers
-        const pp = ploverCode(m.actor) ?? "";
+        const pp = ploverCode(m.actor, m.place) ?? "";
         if (pp.slice(0, 6) === g.slice(0, 6)) fullPlover++;
         else misses.push(`${span} -> ${p || "null"} PLOVER ${pp || "null"} (gold ${g})`);
         nLex++;

@@ -208,3 +208,18 @@ test("PLOVER form: top-level code and sector, without CAMEO's organisation ident
   assert.equal(ploverCode(null), null);
   assert.deepEqual(ploverActor("GRYFFINDOR HEAD"), { code: "GRYFFINDOR HEAD", sector: "" }, "not a code: kept whole");
 });
+
+test("towns and capitals: a capital named as a location is not its government; PLOVER codes a town's people CVL", () => {
+  const m = (text: string) => codeActorText(lex, text, "2017-04-12");
+  assert.deepEqual([m("Baghdad").actor, m("Baghdad").place], ["IRQGOV", "capital"]);
+  assert.deepEqual([m("in central Baghdad").actor, m("in central Baghdad").place], ["IRQ", "city"], "a location, not the government");
+  assert.deepEqual([m("Tel Aviv").actor, m("Tel Aviv").place], ["ISR", "city"]);
+  assert.deepEqual([m("Aleppo").actor, m("Aleppo").place], ["SYR", "city"]);
+  assert.equal(m("Lebanon").place, undefined, "a state's own name is not a town, though towns are called Lebanon");
+  assert.equal(m("Syrians").place, undefined);
+  const plover = (text: string) => ploverCode(m(text).actor, m(text).place);
+  assert.equal(plover("Tel Aviv"), "ISRCVL", "PLOVER GSR documentation: cities go to sector CVL");
+  assert.equal(plover("in central Baghdad"), "IRQCVL");
+  assert.equal(plover("Baghdad"), "IRQGOV", "a capital as subject or object: GOV");
+  assert.equal(plover("Lebanon"), "LBN");
+});

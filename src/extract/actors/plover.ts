@@ -9,7 +9,9 @@
  * CAMEO sector codes mean something else in PLOVER (CAMEO MED media = PLOVER JRN, CAMEO HLH health =
  * PLOVER MED). So the PLOVER form of IGOUNO is IGO with no sector, that of IGOUNOREF (the UN refugee
  * agency) IGO + REF, that of CHEHLH (Swiss doctors) CHE + MED. The crosswalk is data:
- * lexicons/actors/plover-sectors.tsv. The PLOVER gold standard records write actors this way.
+ * lexicons/actors/plover-sectors.tsv. The PLOVER gold standard records write actors this way, and their
+ * documentation (PLOVER_GSR_CAMEO_readme) adds: cities go to sector CVL; capitals go to GOV as subject
+ * or direct object, otherwise CVL (the actor coder's `place`).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -43,11 +45,12 @@ function loadCrosswalk(): Crosswalk {
 }
 
 /**
- * The PLOVER actor of a CAMEO code, or null for no code. Elements after the top-level code that are
+ * The PLOVER actor of a CAMEO code, or null for no code; `place` "city" (a town named as a place, see
+ * ActorMatch.place) makes an actor without a sector civilians (CVL). Elements after the top-level code that are
  * neither sectors nor religions (an organisation's identifier, a region) are dropped; a code that is not
  * made of 3-letter groups (the new-actor text of some test dictionaries) is returned whole.
  */
-export function ploverActor(cameo: string | null): PloverActor | null {
+export function ploverActor(cameo: string | null, place?: "city" | "capital"): PloverActor | null {
   if (!cameo) return null;
   const code = cameo.toUpperCase();
   if (!/^([A-Z]{3}|---)([A-Z]{3})*$/.test(code)) return { code, sector: "" };
@@ -55,11 +58,13 @@ export function ploverActor(cameo: string | null): PloverActor | null {
   const top = code.slice(0, 3);
   let sector = "";
   for (let k = 3; k < code.length && sector.length < 6; k += 3) sector += cw.element.get(code.slice(k, k + 3)) ?? "";
+  // a town's people: civilians
+  if (place === "city" && !sector && top !== "---") sector = "CVL";
   return { code: cw.top.get(top) ?? top, sector };
 }
 
 /** The PLOVER actor written as one string, code + sector ("IGOREF"), as the PLOVER gold records do. */
-export function ploverCode(cameo: string | null): string | null {
-  const p = ploverActor(cameo);
+export function ploverCode(cameo: string | null, place?: "city" | "capital"): string | null {
+  const p = ploverActor(cameo, place);
   return p ? p.code + p.sector : null;
 }
