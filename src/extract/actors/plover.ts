@@ -15,14 +15,10 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { PloverActor } from "../../model/index.js";
 import { lexiconDir } from "./lexicon.js";
 
-export interface PloverActor {
-  /** Top-level actor code: a state (ISO 3166 alpha-3), IGO, NGO, ISM, IMG, MNC; "---" when unknown. */
-  code: string;
-  /** Primary sector code and at most one secondary code ("GOV", "GOVMOS", "REF"), "" when none. */
-  sector: string;
-}
+export type { PloverActor };
 
 interface Crosswalk {
   top: Map<string, string>;
