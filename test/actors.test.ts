@@ -223,3 +223,11 @@ test("towns and capitals: a capital named as a location is not its government; P
   assert.equal(plover("Baghdad"), "IRQGOV", "a capital as subject or object: GOV");
   assert.equal(plover("Lebanon"), "LBN");
 });
+
+test("peacekeepers are IGOPKO (CAMEO manual 3.1.9); a primary-code role noun is not doubled", () => {
+  assert.equal(code("peacekeepers"), "IGOPKO", "affiliation unknown");
+  assert.equal(code("U.N. peacekeepers"), "IGOUNOPKO");
+  assert.equal(code("U.N. peacekeeping troops"), "IGOUNOPKO", "not IGOIGOUNO");
+  assert.equal(code("Senegalese peacekeepers"), "IGOPKOSEN", "the generic code with the country attached");
+  assert.equal(ploverCode(code("U.N. peacekeepers")), "IGOMIL", "in PLOVER's form, troops of an IGO");
+});

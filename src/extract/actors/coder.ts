@@ -96,9 +96,20 @@ function isBareCode(code: string): boolean {
   return /^[A-Z]{3}$/.test(code) || /^IGO[A-Z]{3}$/.test(code) || code === "IGO" || /^NGO[A-Z]{0,3}$/.test(code);
 }
 
+/**
+ * A role noun's code on an actor's: "~SEC" appends the sector (RUS + ~GOV = RUSGOV); a primary code
+ * "XXX~" comes first (IGOPKO~ on SEN = IGOPKOSEN, the generic code with the country attached, as the
+ * CAMEO manual's NGOUSA), alone when the country is unknown ("peacekeepers" = IGOPKO), and after an
+ * actor of the same kind ("U.N. peacekeeping troops" = IGOUNO + PKO = IGOUNOPKO, not IGOIGOUNO).
+ */
 function combine(base: string, agent: string): string {
   if (agent.startsWith("~")) return base + agent.slice(1);
-  if (agent.endsWith("~")) return agent.slice(0, -1) + base;
+  if (agent.endsWith("~")) {
+    const primary = agent.slice(0, -1);
+    if (base === "---") return primary;
+    if (base.startsWith(primary.slice(0, 3))) return base + primary.slice(3);
+    return primary + base;
+  }
   return base + agent;
 }
 
