@@ -231,3 +231,15 @@ test("peacekeepers are IGOPKO (CAMEO manual 3.1.9); a primary-code role noun is 
   assert.equal(code("Senegalese peacekeepers"), "IGOPKOSEN", "the generic code with the country attached");
   assert.equal(ploverCode(code("U.N. peacekeepers")), "IGOMIL", "in PLOVER's form, troops of an IGO");
 });
+
+test("a parenthesised PETRARCH word is a second name only when it is an acronym", () => {
+  const names = (line: string) => parsePetrarchActors(line + "  [XXX]\n")[0].names.map((n) => n.words.join(" "));
+  assert.deepEqual(names("IRISH_REPUBLICAN_ARMY_(IRA)_"), ["IRISH REPUBLICAN ARMY", "IRA"]);
+  assert.deepEqual(names("COMMUNIST_PARTY_OF_NEPAL-MAOIST_(CPN-M)_"), ["COMMUNIST PARTY OF NEPAL MAOIST", "CPN M"]);
+  assert.deepEqual(names("SAMOA_(AMERICAN)_"), ["SAMOA AMERICAN"], "a qualifier, not the name 'American'");
+  assert.deepEqual(names("KOREA_(NORTH)_"), ["KOREA NORTH"]);
+  // the generated lexicons: "American" was American Samoa's
+  assert.equal(code("American officials"), "USAGOV");
+  assert.equal(code("Samoa"), "WSM");
+  assert.equal(code("Occupied"), null);
+});
