@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Doc } from "../src/model/index.js";
-import { codeActorSpan, codeActorText, loadActorLexicon, LexiconFormatError } from "../src/extract/actors/index.js";
+import { codeActorSpan, codeActorText, loadActorLexicon, LexiconFormatError, ploverActor, ploverCode } from "../src/extract/actors/index.js";
 import { parsePetrarchActors, parsePetrarchAgents, petrDate } from "../src/extract/actors/petrarch.js";
 
 const lex = loadActorLexicon();
@@ -187,4 +187,59 @@ test("a name coded with a sector alone is an organisation, not a country", () =>
   assert.equal(codeActorText(lex, "Amnesty International", null).kind, "ngo");
   assert.equal(codeActorText(lex, "the ruling Fatah party", null).kind, "group", "Fatah is a party, not a name of Palestine");
   assert.equal(codeActorText(lex, "the ruling Fatah party", null).actor, "PSE");
+});
+
+test("PLOVER form: top-level code and sector, without CAMEO's organisation identifiers", () => {
+  const plover = (text: string) => ploverActor(code(text));
+  assert.deepEqual(plover("Russian Foreign Minister Sergey Lavrov"), { code: "RUS", sector: "GOV" });
+  assert.deepEqual(plover("the U.N."), { code: "IGO", sector: "" }, "IGOUNO: UNO names the organisation, not a sector");
+  assert.deepEqual(plover("NATO"), { code: "IGO", sector: "" }, "IGOWSTNAT: region and organisation dropped");
+  assert.deepEqual(plover("the UN refugee agency"), { code: "IGO", sector: "REF" });
+  assert.deepEqual(plover("Amnesty International"), { code: "NGO", sector: "SOC" }, "human rights groups are civil society");
+  assert.deepEqual(plover("Swiss doctors"), { code: "CHE", sector: "MED" }, "CAMEO HLH (health) is PLOVER MED");
+  assert.deepEqual(plover("Danish newspapers"), { code: "DNK", sector: "JRN" }, "CAMEO MED (media) is PLOVER JRN");
+  assert.equal(ploverCode("NGMENV"), "ISMSOC", "CAMEO NGM (non-governmental movement) is PLOVER ISM");
+  assert.deepEqual(plover("rebels"), { code: "---", sector: "REB" });
+  assert.equal(ploverCode("IGOUNOMIL"), "IGOMIL", "UN troops");
+  assert.equal(ploverCode("USAMILGOV"), "USAMILGOV");
+  assert.equal(ploverCode("IMGMUSALQ"), "IMGMOS", "a religion stays (Islam is MOS in the CAMEO RCS), the group's identifier goes");
+  assert.equal(ploverCode("EGYREBMUSRAD"), "EGYREBMOS", "primary and one secondary code; RAD is not a sector");
+  assert.equal(ploverCode("USAGOVDEV"), "USAGOV");
+  assert.equal(ploverCode(null), null);
+  assert.deepEqual(ploverActor("GRYFFINDOR HEAD"), { code: "GRYFFINDOR HEAD", sector: "" }, "not a code: kept whole");
+});
+
+test("towns and capitals: a capital named as a location is not its government; PLOVER codes a town's people CVL", () => {
+  const m = (text: string) => codeActorText(lex, text, "2017-04-12");
+  assert.deepEqual([m("Baghdad").actor, m("Baghdad").place], ["IRQGOV", "capital"]);
+  assert.deepEqual([m("in central Baghdad").actor, m("in central Baghdad").place], ["IRQ", "city"], "a location, not the government");
+  assert.deepEqual([m("Tel Aviv").actor, m("Tel Aviv").place], ["ISR", "city"]);
+  assert.deepEqual([m("Aleppo").actor, m("Aleppo").place], ["SYR", "city"]);
+  assert.equal(m("Lebanon").place, undefined, "a state's own name is not a town, though towns are called Lebanon");
+  assert.equal(m("Syrians").place, undefined);
+  const plover = (text: string) => ploverCode(m(text).actor, m(text).place);
+  assert.equal(plover("Tel Aviv"), "ISRCVL", "PLOVER GSR documentation: cities go to sector CVL");
+  assert.equal(plover("in central Baghdad"), "IRQCVL");
+  assert.equal(plover("Baghdad"), "IRQGOV", "a capital as subject or object: GOV");
+  assert.equal(plover("Lebanon"), "LBN");
+});
+
+test("peacekeepers are IGOPKO (CAMEO manual 3.1.9); a primary-code role noun is not doubled", () => {
+  assert.equal(code("peacekeepers"), "IGOPKO", "affiliation unknown");
+  assert.equal(code("U.N. peacekeepers"), "IGOUNOPKO");
+  assert.equal(code("U.N. peacekeeping troops"), "IGOUNOPKO", "not IGOIGOUNO");
+  assert.equal(code("Senegalese peacekeepers"), "IGOPKOSEN", "the generic code with the country attached");
+  assert.equal(ploverCode(code("U.N. peacekeepers")), "IGOMIL", "in PLOVER's form, troops of an IGO");
+});
+
+test("a parenthesised PETRARCH word is a second name only when it is an acronym", () => {
+  const names = (line: string) => parsePetrarchActors(line + "  [XXX]\n")[0].names.map((n) => n.words.join(" "));
+  assert.deepEqual(names("IRISH_REPUBLICAN_ARMY_(IRA)_"), ["IRISH REPUBLICAN ARMY", "IRA"]);
+  assert.deepEqual(names("COMMUNIST_PARTY_OF_NEPAL-MAOIST_(CPN-M)_"), ["COMMUNIST PARTY OF NEPAL MAOIST", "CPN M"]);
+  assert.deepEqual(names("SAMOA_(AMERICAN)_"), ["SAMOA AMERICAN"], "a qualifier, not the name 'American'");
+  assert.deepEqual(names("KOREA_(NORTH)_"), ["KOREA NORTH"]);
+  // the generated lexicons: "American" was American Samoa's
+  assert.equal(code("American officials"), "USAGOV");
+  assert.equal(code("Samoa"), "WSM");
+  assert.equal(code("Occupied"), null);
 });

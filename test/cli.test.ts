@@ -104,4 +104,8 @@ test("ingest, query and export round trip through the CLI (GDELT rows have 61 co
   assert.ok(records.length >= 1, "the veto is exported");
   for (const r of records) assert.equal(r.length, 61);
   assert.ok(records.some((r) => r[26] === "129" && r[5] === "RUS"), "Russia's veto as EventCode 129 with Actor1Code RUS");
+  const jsonl = runCli(["export", "--db", db, "--format", "jsonl", "--all-modalities"]);
+  assert.equal(jsonl.status, 0, jsonl.stderr);
+  const evs = jsonl.stdout.split("\n").filter(Boolean).map((l) => JSON.parse(l) as { code: string; source_actor: string; source_plover: string });
+  assert.ok(evs.some((e) => e.code === "129" && e.source_actor === "RUS" && e.source_plover === "RUS"), "the PLOVER form beside the CAMEO code");
 });

@@ -33,14 +33,16 @@ test("seed article: the events a reader finds", (t) => {
   const veto = find((e) => e.code === "129" && src(e, "RUS") && asserted(e), "Russia vetoes (129, RUS)");
   assert.equal(veto.date, "2017-04-12");
   // the headline says it first, in headline grammar ("Russian Federation vetoes United Nations resolution ...")
-  find((e) => e.code === "129" && src(e, "RUS") && tgt(e, "IGOUNO") && e.evidence.start === 0, "the headline's veto (129 RUS -> IGOUNO)");
+  const headline = find((e) => e.code === "129" && src(e, "RUS") && tgt(e, "IGOUNO") && e.evidence.start === 0, "the headline's veto (129 RUS -> IGOUNO)");
+  assert.deepEqual(headline.target?.plover, { code: "IGO", sector: "" }, "in PLOVER's form the UN is IGO: its identity is not a sector");
   assert.ok(!ev.some((e) => e.evidence.start === 0 && e.code !== "129"), `another event read off the headline:\n${show}`);
   find((e) => e.root === "19" && src(e, "USA") && tgt(e, "SYR"), "USA fires missiles at Syria (19x)");
   find((e) => e.root === "04" && ((src(e, "USAGOV") && tgt(e, "RUSGOV")) || (src(e, "RUSGOV") && tgt(e, "USAGOV"))), "Tillerson and Putin/Lavrov meet (04x)");
   find((e) => e.root === "09" && src(e, "IGO"), "the OPCW investigates (09x)");
   find((e) => e.root === "10" && src(e, "RUS"), "Lavrov/Russia insists (10x)");
   find((e) => e.code === "012" && src(e, "USA"), "Trump's pessimistic comment (012)");
-  find((e) => e.code === "112" && src(e, "USA") && e.target?.actor === "USASPY", "Trump accuses the intelligence agencies (112 USA -> USASPY)");
+  const accuse = find((e) => e.code === "112" && src(e, "USA") && e.target?.actor === "USASPY", "Trump accuses the intelligence agencies (112 USA -> USASPY)");
+  assert.deepEqual(accuse.target?.plover, { code: "USA", sector: "SPY" });
   // the vetoed resolution would have condemned: never an asserted condemnation
   assert.ok(!ev.some((e) => e.root === "11" && e.code === "111" && asserted(e) && /would have condemned/.test(text.slice(e.evidence.start, e.evidence.end))), `asserted condemnation found:\n${show}`);
   // every span slices the original text

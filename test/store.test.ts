@@ -12,6 +12,7 @@ import { ingestAll } from "../src/pipeline/ingest-run.js";
 import { queryArticles, queryEvents, queryFailures } from "../src/api/queries.js";
 import { tempDir } from "./helpers/paths.js";
 import { freshPgSchema } from "./helpers/postgres.js";
+import { ploverCode } from "../src/extract/actors/index.js";
 
 const pipeline = new Pipeline();
 
@@ -71,6 +72,9 @@ function storeSuite(name: string, open: () => Promise<{ location: string; cleanu
         const britain = arts.find((a) => String(a.title ?? "").length === 0 && Number(a.urls) === 2);
         assert.ok(britain, "the duplicated JSONL text is stored once with both URLs");
         assert.ok(arts.some((a) => a.published === "2017-04-12"), "date taken from the file name");
+        const evs = await store.sql.query<{ source_actor: string | null; source_plover: string | null }>("SELECT source_actor, source_plover FROM events");
+        assert.ok(evs.length > 0);
+        for (const e of evs) assert.equal(e.source_plover, ploverCode(e.source_actor), "the PLOVER form is stored beside the CAMEO code");
       } finally {
         await store.close();
       }
@@ -138,7 +142,7 @@ function storeSuite(name: string, open: () => Promise<{ location: string; cleanu
       try {
         assert.deepEqual(await store.migrate(), []);
         const rows = await store.sql.query<{ version: number }>("SELECT version FROM schema_migrations ORDER BY version");
-        assert.deepEqual(rows.map((r) => Number(r.version)), [1, 2, 3, 4, 5, 6]);
+        assert.deepEqual(rows.map((r) => Number(r.version)), [1, 2, 3, 4, 5, 6, 7]);
       } finally {
         await store.close();
       }

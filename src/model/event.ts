@@ -4,11 +4,23 @@ import type { Span } from "./span.js";
 export const MODALITIES = ["asserted", "negated", "hypothetical", "counterfactual", "future", "alleged"] as const;
 export type Modality = (typeof MODALITIES)[number];
 
+/**
+ * A PLOVER actor: top-level code (ISO 3166 alpha-3 state, IGO, NGO, ISM, IMG, MNC) and sector (a
+ * primary code and at most one secondary code), as in the PLOVER manual's actor object.
+ */
+export interface PloverActor {
+  code: string;
+  /** "" when none. */
+  sector: string;
+}
+
 export interface EventActor {
   /** The words in the text that name the actor. */
   text: string;
   /** CAMEO actor code, or null when it cannot be coded. */
   actor: string | null;
+  /** The same actor in PLOVER's form (see docs/CONVENTIONS.md), or null when it cannot be coded. */
+  plover?: PloverActor | null;
   /** Entity id when the actor is a recognised entity. */
   entity: string | null;
   start?: number;

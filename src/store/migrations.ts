@@ -170,4 +170,13 @@ ALTER TABLE events ADD COLUMN attribution_entity text;
 ALTER TABLE quotes ADD COLUMN fragments jsonb;
 `,
   },
+  {
+    version: 7,
+    name: "events: source and target actors in PLOVER's form",
+    sql: `
+-- PLOVER actor code + sector ("IGOREF", "ISRCVL"), beside the CAMEO code (docs/CONVENTIONS.md)
+ALTER TABLE events ADD COLUMN source_plover text;
+ALTER TABLE events ADD COLUMN target_plover text;
+`,
+  },
 ];

@@ -1,4 +1,4 @@
-import type { Article, Doc, InputFailure } from "../model/index.js";
+import type { Article, Doc, InputFailure, PloverActor } from "../model/index.js";
 import { contentHash } from "../ingest/article-id.js";
 import { MIGRATIONS } from "./migrations.js";
 import { connect, type SqlClient } from "./sql.js";
@@ -37,6 +37,11 @@ async function linkNearDuplicate(tx: SqlClient, id: string, text: string): Promi
 }
 
 /** Where the store lives: --db, else $EVENTWIRE_DB, else ./.eventwire/db (PGlite). */
+/** A PLOVER actor as one string, code + sector ("IGOREF"), as the PLOVER gold records write it. */
+function ploverText(p: PloverActor | null | undefined): string | null {
+  return p ? p.code + p.sector : null;
+}
+
 export function resolveDbLocation(flag?: string | null): string {
   return flag || process.env.EVENTWIRE_DB || DEFAULT_DB;
 }
@@ -125,13 +130,14 @@ export class Store {
         await tx.query(
           `INSERT INTO events (article_id, id, code, name, root, quad_class, goldstein, plover, source_text, source_actor, source_entity,
              target_text, target_actor, target_entity, event_date, sentence, evidence_start, evidence_end, evidence_text, mentions, modality, confidence,
-             attribution_text, attribution_actor, attribution_entity)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25)`,
+             attribution_text, attribution_actor, attribution_entity, source_plover, target_plover)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27)`,
           [
             a.id, ev.id, ev.code, ev.name, ev.root, ev.quadClass, ev.goldstein, ev.plover, ev.source.text, ev.source.actor, ev.source.entity,
             ev.target?.text ?? null, ev.target?.actor ?? null, ev.target?.entity ?? null, ev.date, ev.sentence, ev.evidence.start, ev.evidence.end, a.text.slice(ev.evidence.start, ev.evidence.end),
             JSON.stringify(ev.mentions ?? []), ev.modality, ev.confidence,
             ev.attribution?.text ?? null, ev.attribution?.actor ?? null, ev.attribution?.entity ?? null,
+            ploverText(ev.source.plover), ploverText(ev.target?.plover),
           ],
         );
       }

@@ -10,7 +10,8 @@ import { filtersFrom } from "./query.js";
 const usage = `Usage: eventwire export --format jsonl|csv|gdelt [options]
 
 Writes every stored event to stdout.
-  jsonl   one event per line with all its fields and its evidence text
+  jsonl   one event per line with all its fields and its evidence text; source_plover and
+          target_plover are the actors in PLOVER's form (code + sector, e.g. IGOREF)
   csv     the same as CSV with a header row
   gdelt   GDELT 2.0 Events layout: 61 tab-separated columns, no header, so existing
           GDELT tooling reads it (geography columns are empty; AvgTone is empty)
@@ -45,7 +46,7 @@ const command: Command = {
       const out: string[] = [];
       if (format === "gdelt") for (const r of rows) out.push(gdeltEventRecord(r).map((v) => v.replace(/[\t\n\r]+/g, " ")).join("\t"));
       else {
-        const cols = ["article_id", "id", "event_date", "source_actor", "source_text", "code", "name", "root", "quad_class", "goldstein", "plover", "target_actor", "target_text", "modality", "confidence", "evidence_start", "evidence_end", "evidence_text", "url"];
+        const cols = ["article_id", "id", "event_date", "source_actor", "source_plover", "source_text", "code", "name", "root", "quad_class", "goldstein", "plover", "target_actor", "target_plover", "target_text", "modality", "confidence", "evidence_start", "evidence_end", "evidence_text", "url"];
         if (format === "csv") out.push(cols.join(","));
         for (const r of rows) {
           if (format === "csv") out.push(cols.map((c) => csvCell(r[c])).join(","));

@@ -27,11 +27,19 @@ export interface ActorMatch {
   end: number;
   /** Kind of the lexicon entry that decided the code (person, country, org, agent, ...), when one did. */
   kind?: string;
+  /**
+   * When the phrase names a town: "city" for a town or a capital named as a place ("Tel Aviv", "in
+   * central Baghdad"), "capital" for a capital standing for its government ("Baghdad said"). The
+   * PLOVER form codes a city's people as civilians (CVL).
+   */
+  place?: "city" | "capital";
 }
 
 const BREAK = new Set(["OF", "TO", "FOR", "IN", "FROM", "AT", "WITH", "ON", "BY", "AGAINST", "OVER", "AFTER", "BEFORE", "DURING", "WHO", "WHOM", "WHICH", "THAT", "WHOSE", "ABOUT", "BETWEEN", "NEAR", "UNDER", "INTO", "ACROSS", "AMONG", "INSIDE", "OUTSIDE", "AND", "OR"]);
 const RELATIONAL = new Set(["ALLY", "ALLIES", "NEIGHBOR", "NEIGHBORS", "NEIGHBOUR", "NEIGHBOURS", "ENEMY", "ENEMIES", "RIVAL", "RIVALS", "PARTNER", "PARTNERS", "FRIEND", "FRIENDS", "FOE", "FOES", "OPPONENT", "OPPONENTS", "CRITIC", "CRITICS", "ADVERSARY", "ADVERSARIES", "PROXY", "PROXIES", "CLIENT", "PATRON", "BACKER", "BACKERS", "SPONSOR", "SPONSORS"]);
 const ARTICLES = new Set(["THE", "A", "AN"]);
+/** Prepositions that make the phrase a location ("in central Baghdad"), not the government a capital can stand for. */
+const LOCATIVE = new Set(["IN", "AT", "NEAR", "INSIDE", "OUTSIDE", "AROUND", "ACROSS", "THROUGHOUT", "WITHIN"]);
 
 export interface SpanHit {
   entry: number;
@@ -88,9 +96,20 @@ function isBareCode(code: string): boolean {
   return /^[A-Z]{3}$/.test(code) || /^IGO[A-Z]{3}$/.test(code) || code === "IGO" || /^NGO[A-Z]{0,3}$/.test(code);
 }
 
+/**
+ * A role noun's code on an actor's: "~SEC" appends the sector (RUS + ~GOV = RUSGOV); a primary code
+ * "XXX~" comes first (IGOPKO~ on SEN = IGOPKOSEN, the generic code with the country attached, as the
+ * CAMEO manual's NGOUSA), alone when the country is unknown ("peacekeepers" = IGOPKO), and after an
+ * actor of the same kind ("U.N. peacekeeping troops" = IGOUNO + PKO = IGOUNOPKO, not IGOIGOUNO).
+ */
 function combine(base: string, agent: string): string {
   if (agent.startsWith("~")) return base + agent.slice(1);
-  if (agent.endsWith("~")) return agent.slice(0, -1) + base;
+  if (agent.endsWith("~")) {
+    const primary = agent.slice(0, -1);
+    if (base === "---") return primary;
+    if (base.startsWith(primary.slice(0, 3))) return base + primary.slice(3);
+    return primary + base;
+  }
   return base + agent;
 }
 
@@ -247,6 +266,15 @@ export function codeSpan(lex: ActorLexiconImpl, doc: Doc | null, text: string, s
     // a capital or government metonym with a role noun: "Baghdad University", "Moscow police",
     // "workers of the bus company of Tehran"
     if (agentCode && agentHit && (agentHit.i >= h.j || (agentHit.j <= cut && h.i >= cut)) && /^[A-Z]{3}GOV$/.test(code) && agentCode !== "~GOV") return result(combine(code.slice(0, 3), agentCode), displayName(e), 0.8, "agent");
+    if (e.kind === "country") {
+      // a capital (a country-kind entry coded GOV: see lexicons/actors/README.md) is its government
+      // ("Baghdad said") except as a location ("in central Baghdad")
+      if (/^[A-Z]{3}GOV$/.test(code)) {
+        const located = h.i > 0 && LOCATIVE.has(toks[0].norm);
+        return { ...result(located ? code.slice(0, 3) : code, displayName(e), located ? 0.85 : 0.92, e.kind), place: located ? "city" : "capital" };
+      }
+      if (/^[A-Z]{3}$/.test(code) && lex.isCity(toks.slice(h.i, h.j).map((t) => t.norm).join(" "))) return { ...result(code, displayName(e), 0.9, e.kind), place: "city" };
+    }
     return result(code, displayName(e), isBareCode(code) ? 0.9 : 0.92, e.kind);
   }
   // a person not in office on the date, with a role noun: their country + the role

@@ -52,3 +52,4 @@ function isoDay(date: string | null): string | null {
 export function codeActorText(lex: ActorLexicon, text: string, date: string | null): ActorMatch {
   return codeSpan(lex, null, text, 0, text.length, isoDay(date));
 }
+export { ploverActor, ploverCode, type PloverActor } from "./plover.js";

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type ActorKind, type LexEntry, LexiconFormatError, nameToString, parseLexiconJson, parseLexiconTsv } from "./format.js";
 import { type DatedCode, type LexName, parsePetrarchActors, parsePetrarchAgents } from "./petrarch.js";
+import { nameWords } from "./normalize.js";
 
 export interface TrieNode {
   kids: Map<string, TrieNode> | null;
@@ -59,6 +60,24 @@ export class ActorLexiconImpl {
   readonly agentNames = new Set<string>();
   /** Entries replaced by a later entry with the same kind and id. */
   readonly superseded = new Set<number>();
+  /** Names of the states themselves (ids of countries.tsv's countries), normalised words joined by spaces. */
+  readonly stateNames = new Set<string>();
+  private placeNames: Set<string> | null = null;
+
+  /**
+   * Whether the normalised words ("TEL AVIV") name a town or city: a populated place of the gazetteer
+   * (lexicons/entities/places.txt) that is not a state's own name ("Lebanon", "Mexico" are towns too).
+   * The gazetteer is read on first use.
+   */
+  isCity(words: string): boolean {
+    if (!this.placeNames) {
+      this.placeNames = new Set();
+      const path = join(lexiconDir(), "..", "entities", "places.txt");
+      if (existsSync(path))
+        for (const line of readFileSync(path, "utf8").split("\n")) if (line && !line.startsWith("#")) this.placeNames.add(nameWords(line).join(" "));
+    }
+    return this.placeNames.has(words) && !this.stateNames.has(words);
+  }
 
   /** Adds entries; `override` lets their names replace names already present. */
   add(entries: LexEntry[], override: boolean): void {
@@ -213,7 +232,7 @@ export function titleCase(s: string): string {
 }
 
 /** CAMEO sector codes: a name coded with one of these alone ("BBC [MED]") is an organisation, not a country. */
-const SECTOR_CODES = new Set("AGR BUS COP CRM CVL DEV EDU ELI ENV GOV HLH HRI INS JUD LAB LEG MED MIL MOD OPP PPL PTY RAD REB REF SEP SPY UAF".split(" "));
+export const SECTOR_CODES: ReadonlySet<string> = new Set("AGR BUS COP CRM CVL DEV EDU ELI ENV GOV HLH HRI INS JUD LAB LEG MED MIL MOD OPP PPL PTY RAD REB REF SEP SPY UAF".split(" "));
 
 /**
  * CAMEO primary codes of actors that are not states: IGOs, NGOs, multinational companies, militarized
@@ -268,8 +287,10 @@ export function buildLexicon(opts: LoadOptions = {}): ActorLexiconImpl {
     const dir = lexiconDir();
     for (const f of DEFAULT_FILES) {
       const p = join(dir, f);
-      lex.add(parseLexiconTsv(readFileSync(p, "utf8"), p), f === "curated.tsv");
+      const entries = parseLexiconTsv(readFileSync(p, "utf8"), p);
+      lex.add(entries, f === "curated.tsv");
       lex.files.push(p);
+      if (f === "countries.tsv") for (const e of entries) if (e.kind === "country") lex.stateNames.add(nameWords(e.id).join(" "));
     }
   }
   for (const p of opts.petrarch?.actors ?? []) {

@@ -82,16 +82,25 @@ function toName(raw: string): LexName | null {
   return { words, prefix: !t.endsWith("_") && /[\p{L}]$/u.test(t) };
 }
 
-/** A name, plus for "LONG_NAME_(ACR)" both "LONG_NAME" and "ACR". */
+/**
+ * A name, plus for "LONG_NAME_(ACR)" both "LONG_NAME" and "ACR". A parenthesised word that is not an
+ * acronym qualifies the name and stays part of it: "SAMOA_(AMERICAN)_" is "SAMOA AMERICAN", not
+ * "SAMOA" and "AMERICAN" (which made "American" American Samoa), "KOREA_(NORTH)_" is "KOREA NORTH".
+ */
 function toNames(raw: string): LexName[] {
   const out: LexName[] = [];
   const m = /^(.*?)_?\(([^)]+)\)_?(.*)$/.exec(raw.trim());
-  const parts = m ? [m[1] + (m[3] ? "_" + m[3] : "_"), m[2] + "_"] : [raw];
+  const parts = m ? (isAcronym(m[2]) ? [m[1] + (m[3] ? "_" + m[3] : "_"), m[2] + "_"] : [m[1] + "_" + m[2] + (m[3] ? "_" + m[3] : "_")]) : [raw];
   for (const p of parts) {
     const n = toName(p);
     if (n) out.push(n);
   }
   return out;
+}
+
+/** "IRA", "LTTE", "PDFLP", "CPN-M": one short word, or one without vowels or with a hyphen; not "NORTH", "AMERICAN", "COLOMBIA". */
+function isAcronym(s: string): boolean {
+  return /^[\p{L}\p{N}&.-]+$/u.test(s) && (s.length <= 4 || !/[AEIOUaeiou]/.test(s) || s.includes("-"));
 }
 
 function displayId(raw: string): string {

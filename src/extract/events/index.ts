@@ -2,6 +2,7 @@ import type { Component, Doc, Event, EventActor, Modality, Span, Tokens } from "
 import { withBalancedBrackets } from "../../model/index.js";
 import { articleDate, findTimexes, type Timex } from "../time/index.js";
 import type { ActorMatch, CodeActorSpan } from "./actors.js";
+import { ploverActor } from "../actors/plover.js";
 import { Codebook } from "./codebook.js";
 import { EventLexicon, LEXICON_DIR, loadEventLexicon, type Pattern, type Term, type TriggerEntry } from "./lexicon.js";
 import { existsSync, readFileSync } from "node:fs";
@@ -388,7 +389,8 @@ function patternChoice(best: Pattern | null, entries: TriggerEntry[]): PatternCh
 function actorOut(doc: Doc, a: Arg): EventActor {
   const m = a.match;
   const { start, end } = withBalancedBrackets(doc.text, m && m.actor ? m.start : a.start, m && m.actor ? m.end : a.end);
-  return { text: doc.text.slice(start, end), actor: m?.actor ?? null, entity: m?.entity ?? null, start, end };
+  const actor = m?.actor ?? null;
+  return { text: doc.text.slice(start, end), actor, plover: ploverActor(actor, m?.place), entity: m?.entity ?? null, start, end };
 }
 
 /** Per-article working state (children lists, timexes, last actors for pronouns). */
