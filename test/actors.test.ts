@@ -88,6 +88,14 @@ test("codeActorSpan works on a Doc span and uses linked entities", () => {
   const linked = codeActorSpan(lex, doc, s, s + 12, "2017-04-12");
   assert.equal(linked.actor, "RUSGOV");
   assert.equal(linked.entity, "e1");
+  // a linked possessor before a relational noun is still not the actor; a linked name after it is
+  const allyText = "Missiles hit Moscow's ally Syria.";
+  const ally = new Doc({ id: "t3", title: null, published: "2017-04-12", url: null, source: null, language: "en", text: allyText });
+  const at = (w: string) => allyText.indexOf(w);
+  ally.entities.push({ id: "m", name: "Moscow", type: "GPE", actor: "RUSGOV", mentions: [{ start: at("Moscow"), end: at("Moscow") + 6, text: "Moscow", sentence: 0 }] });
+  assert.equal(codeActorSpan(lex, ally, at("Moscow"), at(" Syria"), "2017-04-12").actor, null, "Moscow's ally");
+  ally.entities.push({ id: "s", name: "Syria", type: "GPE", actor: "SYR", mentions: [{ start: at("Syria"), end: at("Syria") + 5, text: "Syria", sentence: 0 }] });
+  assert.equal(codeActorSpan(lex, ally, at("Moscow"), at("."), "2017-04-12").actor, "SYR", "Moscow's ally Syria");
   // bad spans never throw
   assert.equal(codeActorSpan(lex, doc, 10, 5, null).actor, null);
   assert.equal(codeActorSpan(lex, doc, 0, 10_000, null).actor, null);

@@ -156,10 +156,16 @@ export function codeSpan(lex: ActorLexiconImpl, doc: Doc | null, text: string, s
       }
     }
   }
-  // a possessor before a relational noun is not the actor ("Moscow's ally")
+  // a possessor before a relational noun is not the actor ("Moscow's ally"); a name after the noun is
+  // ("Moscow's ally Syria")
   for (let k = 0; k + 1 < cut; k++) {
     if (toks[k].norm === "'S") {
-      for (let q = k + 1; q < cut; q++) if (RELATIONAL.has(toks[q].norm)) return result(ent?.actor ?? null, ent?.name ?? null, ent?.actor ? 0.5 : 0.2);
+      for (let q = k + 1; q < cut; q++) {
+        if (!RELATIONAL.has(toks[q].norm)) continue;
+        const after = toks[q].end;
+        const named = doc?.entities.find((e) => e.mentions.some((m) => m.start >= after && m.end <= end)) ?? null;
+        return result(named?.actor ?? null, named?.name ?? null, named?.actor ? 0.5 : 0.2);
+      }
     }
   }
   const headHits = hits.filter((h) => h.j <= cut);
