@@ -59,6 +59,7 @@ test("role nouns combine with the country", () => {
   assert.equal(code("Syrian rebels"), "SYRREB");
   assert.equal(code("Israeli troops"), "ISRMIL");
   assert.equal(code("the president of Russia"), "RUSGOV");
+  assert.equal(code("the (US) secretary of state"), "USAGOV");
   assert.equal(code("intelligence agencies"), "---SPY");
 });
 
