@@ -96,3 +96,12 @@ test("an evidence span is widened over the bracket it holds only one half of, wh
   assert.deepEqual(withBalancedBrackets("a (US b) c", 2, 6), { start: 2, end: 6 }, "a bracket further away is left out");
   assert.deepEqual(withBalancedBrackets("a (US) b", 3, 5), { start: 3, end: 5 }, "a span without brackets is unchanged");
 });
+
+test("thinking is not consulting (CAMEO 2.0's CONSIDER block is 040); considering a policy option is 014", () => {
+  const mk = (verb: string, lemma: string, obj: string) => fixtureDoc([[
+    "Russia Russia PROPN 2 nsubj", `${verb} ${lemma} VERB 0 root`, `${obj} ${obj} NOUN 2 obj`, ". . PUNCT 2 punct",
+  ]]);
+  assert.deepEqual(run(mk("considers", "consider", "it")), []);
+  assert.deepEqual(run(mk("thinks", "think", "so")), []);
+  assert.deepEqual(run(mk("considers", "consider", "sanctions")), ["RUS>:014:asserted"]);
+});
