@@ -105,3 +105,23 @@ test("thinking is not consulting (CAMEO 2.0's CONSIDER block is 040); considerin
   assert.deepEqual(run(mk("thinks", "think", "so")), []);
   assert.deepEqual(run(mk("considers", "consider", "sanctions")), ["RUS>:014:asserted"]);
 });
+
+test("talks between two actors: the first is the source, the second the target ('talks' found by its form, lemma 'talk')", () => {
+  // "Talks between Russia and China began ."
+  const doc = fixtureDoc([[
+    "Talks talk NOUN 6 nsubj", "between between ADP 3 case", "Russia Russia PROPN 1 nmod", "and and CCONJ 5 cc",
+    "China China PROPN 3 conj", "began begin VERB 0 root", ". . PUNCT 6 punct",
+  ]]);
+  assert.ok(run(doc).some((e) => /^RUS>CHN:04\d*:asserted$/.test(e)), run(doc).join(" "));
+});
+
+test("a meeting someone would host is not asserted", () => {
+  // "Britain would host a meeting between Russia and China ."
+  const host = fixtureDoc([[
+    "Britain Britain PROPN 3 nsubj", "would would AUX 3 aux", "host host VERB 0 root", "a a DET 5 det", "meeting meeting NOUN 3 obj",
+    "between between ADP 7 case", "Russia Russia PROPN 5 nmod", "and and CCONJ 9 cc", "China China PROPN 7 conj", ". . PUNCT 3 punct",
+  ]]);
+  const ev = run(host);
+  assert.ok(ev.includes("RUS>CHN:040:hypothetical"), ev.join(" "));
+  assert.ok(!ev.some((e) => e.endsWith(":asserted")), ev.join(" "));
+});

@@ -386,9 +386,27 @@ function patternChoice(best: Pattern | null, entries: TriggerEntry[]): PatternCh
   return null;
 }
 
+/**
+ * The span widened over every entity mention it cuts ("a fact-finding mission from the Organisation"
+ * ends inside "Organisation for the Prohibition of Chemical Weapons"), so evidence never shows half a name.
+ */
+function withWholeMentions(doc: Doc, start: number, end: number): [number, number] {
+  let s = start;
+  let e = end;
+  for (const ent of doc.entities) {
+    for (const m of ent.mentions) {
+      if (m.start < e && s < m.end && (m.start < s || m.end > e)) {
+        s = Math.min(s, m.start);
+        e = Math.max(e, m.end);
+      }
+    }
+  }
+  return [s, e];
+}
+
 function actorOut(doc: Doc, a: Arg): EventActor {
   const m = a.match;
-  const { start, end } = withBalancedBrackets(doc.text, m && m.actor ? m.start : a.start, m && m.actor ? m.end : a.end);
+  const { start, end } = withBalancedBrackets(doc.text, ...withWholeMentions(doc, m && m.actor ? m.start : a.start, m && m.actor ? m.end : a.end));
   const actor = m?.actor ?? null;
   return { text: doc.text.slice(start, end), actor, plover: ploverActor(actor, m?.place), entity: m?.entity ?? null, start, end };
 }
@@ -1794,7 +1812,8 @@ class DocContext<L> {
 
   // ------------------------------------------------------------------ nouns
   private noun(n: number, si: number, out: Candidate[]): void {
-    const entries = this.coder.lexicon.entries("N", this.lemma(n));
+    // a plural-only trigger ("talks", "negotiations") is listed by its form: its lemma means another thing
+    const entries = this.coder.lexicon.entries("N", this.lowerForm(n)) ?? this.coder.lexicon.entries("N", this.lemma(n));
     if (!entries) return;
     const t = this.t;
     // "staged a hunger strike in protest against ...": a bare "in protest" states the purpose of the clause's
@@ -1834,6 +1853,18 @@ class DocContext<L> {
       }
     }
     if (!src && !violent) {
+      // "talks between the Russian foreign minister and the US secretary of state": the first is the source
+      for (const k of this.kids[n]) {
+        if (this.base(k) !== "nmod" || this.caseOf(k) !== "between") continue;
+        const parts = this.conjuncts(k).map((c) => this.arg(c, n)).filter((a): a is Arg => !!a?.match?.actor);
+        if (parts.length >= 2) {
+          src = parts[0];
+          tgts = parts.slice(1);
+          break;
+        }
+      }
+    }
+    if (!src && !violent) {
       for (const k of this.kids[n]) {
         if (k > n) continue;
         const r = this.rel(k);
@@ -1869,6 +1900,8 @@ class DocContext<L> {
       for (const k of this.kids[light]) {
         const b = this.base(k);
         if ((b === "obl" || b === "nmod") && TARGET_PREPS.has(this.caseOf(k)) && !this.isTime(k)) {
+          // "renewed negotiations on an Israeli troop pullback": what talks are about is not a party to them
+          if (TOPIC_PREPS.has(this.caseOf(k)) && TALK_ROOTS.has(choice.code.slice(0, 2))) continue;
           const a = this.arg(k, light);
           if (a?.match?.actor && a.start !== src.start) { tgts = [a]; break; }
         }
@@ -1902,6 +1935,8 @@ class DocContext<L> {
       const hl = this.lemma(h);
       if (["plan", "propose", "seek", "want", "call", "demand", "urge", "hope", "expect", "schedule", "cancel", "postpone", "reject", "refuse", "block"].includes(hl)) modality = ["cancel", "postpone", "reject", "refuse", "block"].includes(hl) ? "negated" : "future";
       else if (this.isNegated(h)) modality = "negated";
+      // the verb's own context: "would be ready to host a meeting between ..." is no meeting yet
+      else if (light < 0 && this.rel(n) === "obj" && t.upos[h] === "VERB") modality = this.modality(h, false);
     }
     if (light >= 0 && modality === "asserted") modality = this.modality(light, this.isNegated(light));
     const intent = light >= 0 && modality === "future" && this.announced(light);
