@@ -38,7 +38,10 @@ test("seed article: the events a reader finds", (t) => {
   assert.ok(!ev.some((e) => e.evidence.start === 0 && e.code !== "129"), `another event read off the headline:\n${show}`);
   find((e) => e.root === "19" && src(e, "USA") && tgt(e, "SYR"), "USA fires missiles at Syria (19x)");
   find((e) => e.root === "04" && ((src(e, "USAGOV") && tgt(e, "RUSGOV")) || (src(e, "RUSGOV") && tgt(e, "USAGOV"))), "Tillerson and Putin/Lavrov meet (04x)");
-  find((e) => e.root === "09" && src(e, "IGO"), "the OPCW investigates (09x)");
+  const probe = find((e) => e.root === "09" && src(e, "IGO"), "the OPCW investigates (09x)");
+  // the source span never cuts the organisation's name in half
+  assert.match(probe.source.text, /Organisation for the Prohibition of Chemical Weapons|OPCW/);
+  assert.doesNotMatch(probe.source.text, /Organisation$/);
   find((e) => e.root === "10" && src(e, "RUS"), "Lavrov/Russia insists (10x)");
   find((e) => e.code === "012" && src(e, "USA"), "Trump's pessimistic comment (012)");
   const accuse = find((e) => e.code === "112" && src(e, "USA") && e.target?.actor === "USASPY", "Trump accuses the intelligence agencies (112 USA -> USASPY)");
