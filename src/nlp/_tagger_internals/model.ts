@@ -57,7 +57,7 @@ export class TaggerModel {
   constructor(
     readonly meta: TaggerMeta,
     readonly model: HashedPerceptron,
-    /** Optional right-to-left tagger whose scores are added to the left-to-right ones (see `tag`). */
+    /** Optional right-to-left tagger whose scores are averaged with the left-to-right ones (see `tag`). */
     readonly rtl: HashedPerceptron | null = null,
   ) {
     this.ext = Number(meta.settings.features ?? 40) >= 48;
@@ -131,6 +131,7 @@ export class TaggerModel {
       out[i] = i === forced ? v : best;
     }
   }
+
   /**
    * For a sentence tagged without a clause verb (finite, modal, past participle or imperative), the word that
    * should be its finite verb, or -1. Candidates are lower-case words after a noun and before the
