@@ -4,7 +4,15 @@ import { modelPath } from "./models.js";
 import { ParserModel } from "./_parser_internals/model.js";
 import { ensembleParse, type DirectedParse } from "./_parser_internals/ensemble.js";
 
-export function loadParserModel(name = "parser"): ParserModel {
+/**
+ * The main parser's model name: models/parser.* (greedy, with its ensemble),
+ * or another trained model chosen with EVENTWIRE_PARSER, e.g. parser.beam
+ * (`npm run train -- parser --beam 8`), which runs alone unless its .json
+ * lists ensemble settings. Off by default: see docs/BENCHMARKS.md for why.
+ */
+export const MAIN_PARSER = process.env.EVENTWIRE_PARSER ?? "parser";
+
+export function loadParserModel(name = MAIN_PARSER): ParserModel {
   const bin = modelPath(`${name}.bin`);
   const meta = modelPath(`${name}.json`);
   if (!existsSync(bin) || !existsSync(meta)) throw new Error(`${bin}: parser model missing (run npm run train -- parser)`);

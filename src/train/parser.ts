@@ -5,6 +5,7 @@ import { HashedPerceptron } from "../nlp/_ml/perceptron.js";
 import { SentenceAtoms, labelFeatures, parserFeatures } from "../nlp/_parser_internals/features.js";
 import { ParserModel, fillAtoms, type ParserMeta } from "../nlp/_parser_internals/model.js";
 import { LEFT, N_ACTIONS, ParseState, RIGHT } from "../nlp/_parser_internals/state.js";
+import { BeamSearch, FEAT_CAP } from "../nlp/_parser_internals/beam.js";
 import { loadTaggerModel } from "../nlp/tagger.js";
 import { type EnsembleSettings } from "../nlp/parser.js";
 import { ensembleParse } from "../nlp/_parser_internals/ensemble.js";
@@ -25,6 +26,8 @@ export interface ParserTrainOptions {
   root?: "start" | "end";
   /** Label feature set: 1 (default) or 2 (adds the dependent's attached children labels with the head's tag). */
   labelFeatures?: number;
+  /** Beam width: 1 (default) greedy with the dynamic oracle; > 1 beam search with max-violation updates. */
+  beam?: number;
 }
 
 /** A sentence reversed (word i becomes n + 1 - i), for right-to-left parsing. */
@@ -76,7 +79,8 @@ export async function trainParser(opts: ParserTrainOptions): Promise<void> {
   // dev chooses the epoch and the ensemble weights and is never trained on (../shared/gold/README-nlp.md)
   let dev = readConllu(requireFile(EWT_DEV));
   let train = readConllu(requireFile(EWT_TRAIN));
-  const name = parserModelName(opts.direction ?? "ltr", opts.root ?? "start");
+  const width = opts.beam ?? 1;
+  const name = parserModelName(opts.direction ?? "ltr", opts.root ?? "start") + (width > 1 ? ".beam" : "");
   const tagger = loadTaggerModel();
   const devTags = predictedTags(dev);
   let trainTags: Tags[] = train.map((s) => ({ upos: s.upos, xpos: s.xpos }));
@@ -110,7 +114,11 @@ export async function trainParser(opts: ParserTrainOptions): Promise<void> {
     version: 1,
     labels,
     settings: {
-      model: "greedy arc-eager, dynamic oracle with exploration (p=0.9 from epoch 2), averaged perceptron, hashed Zhang & Nivre (2011) features",
+      model:
+        width > 1
+          ? `arc-eager beam search (width ${width}), max-violation perceptron updates against the best zero-cost (dynamic-oracle) action path, greedy arc labeler trained on that path, averaged, hashed Zhang & Nivre (2011) features`
+          : "greedy arc-eager, dynamic oracle with exploration (p=0.9 from epoch 2), averaged perceptron, hashed Zhang & Nivre (2011) features",
+      beam: width,
       bits: opts.bits,
       labelBits,
       epochsMax: opts.epochs,
@@ -139,6 +147,7 @@ export async function trainParser(opts: ParserTrainOptions): Promise<void> {
   let gh = new Int32Array(256);
   let gl = new Int32Array(256);
   let best = { las: -1, uas: 0, epoch: 0, qa: new Int16Array(0), sa: 1, ql: new Int16Array(0), sl: 1 };
+  const beamTrainer = width > 1 ? new BeamTrainer(width, actions, labeler, rootLabel, labelExt) : null;
   for (let ep = 1; ep <= opts.epochs; ep++) {
     shuffle(order, r);
     const explore = ep >= 2;
@@ -158,8 +167,13 @@ export async function trainParser(opts: ParserTrainOptions): Promise<void> {
         gh[i + 1] = rootEnd && s.head[i] === 0 ? n + 1 : s.head[i];
         gl[i + 1] = labelIndex.get(s.deprel[i]) ?? 0;
       }
-      st.reset(n, rootEnd);
       fillAtoms(atoms, s.form, trainTags[si].upos, trainTags[si].xpos);
+      if (beamTrainer) {
+        steps++;
+        if (beamTrainer.train(atoms, n, rootEnd, gh, gl)) wrong++;
+        continue;
+      }
+      st.reset(n, rootEnd);
       while (!st.done) {
         const k = parserFeatures(st, atoms, feats);
         actions.scoreTrain(feats, k, ascores);
@@ -209,7 +223,7 @@ export async function trainParser(opts: ParserTrainOptions): Promise<void> {
     labeler.snapshot();
     const model = new ParserModel(meta, actions, labeler);
     const d = evaluateParser(model, dev, devTags);
-    log(`parser epoch ${ep}: action errors ${(100 * wrong / steps).toFixed(2)}%  dev UAS ${(100 * d.uas).toFixed(2)} LAS ${(100 * d.las).toFixed(2)}`);
+    log(`parser epoch ${ep}: ${beamTrainer ? "sentences updated" : "action errors"} ${(100 * wrong / steps).toFixed(2)}%  dev UAS ${(100 * d.uas).toFixed(2)} LAS ${(100 * d.las).toFixed(2)}`);
     if (d.las > best.las) best = { las: d.las, uas: d.uas, epoch: ep, qa: actions.q.slice(), sa: actions.scale, ql: labeler.q.slice(), sl: labeler.scale };
     else if (ep - best.epoch >= 3) break;
   }
@@ -224,9 +238,135 @@ export async function trainParser(opts: ParserTrainOptions): Promise<void> {
   const bin = ParserModel.pack(actions, labeler);
   writeFileSync(modelPath(`${name}.bin`), bin);
   writeFileSync(modelPath(`${name}.json`), JSON.stringify(meta, null, 1) + "\n");
-  // a new model changes what the ensemble should weigh: re-tune it on dev
-  tuneEnsembleCommand();
+  // a new model changes what the ensemble should weigh: re-tune it on dev (a beam model joins it only when named in ENSEMBLE_MEMBERS)
+  if (width === 1) tuneEnsembleCommand();
   log(`parser: wrote models/${name}.bin (${(bin.length / 1e6).toFixed(2)} MB), dev UAS ${(100 * best.uas).toFixed(2)} LAS ${(100 * best.las).toFixed(2)} (predicted tags) after ${best.epoch} epochs`);
+}
+
+/**
+ * Global training of the action model for beam search: the beam runs to the
+ * end beside a gold path (at each step the best-scoring action of zero
+ * dynamic-oracle cost, gold labels), and the perceptron update is made at
+ * the step where the beam's best item, when it can no longer reach the gold
+ * tree, outscores the gold prefix the most (max-violation, Huang, Fayong &
+ * Guo 2012): + the gold prefix's features, - the beam item's. The labeler is
+ * trained on the gold path's arcs; beam items label a correct arc with its
+ * gold label and other arcs with the labeler's guess.
+ */
+export class BeamTrainer {
+  private readonly beam: BeamSearch;
+  private readonly gold = new ParseState();
+  private gFeat = new Uint32Array(0);
+  private gK = new Int32Array(0);
+  private gAct = new Int32Array(0);
+  private readonly as = new Float64Array(N_ACTIONS);
+  private readonly lfeats = new Uint32Array(48);
+  private readonly lscores: Float64Array;
+  private gh: Int32Array = new Int32Array(0);
+  private gl: Int32Array = new Int32Array(0);
+  /** Feature count of the last guessLabel. */
+  private lk = 0;
+  private atoms = new SentenceAtoms();
+
+  constructor(
+    width: number,
+    private readonly actions: HashedPerceptron,
+    private readonly labeler: HashedPerceptron,
+    private readonly rootLabel: number,
+    private readonly labelExt: boolean,
+  ) {
+    this.beam = new BeamSearch(width);
+    this.lscores = new Float64Array(labeler.classes);
+  }
+
+  private readonly scoreActions = (feats: Uint32Array, k: number, out: Float64Array): void => this.actions.scoreTrain(feats, k, out);
+
+  /** Gold label of a correct arc, else the labeler's guess. */
+  private readonly beamLabel = (st: ParseState, a: number): number => {
+    const h = a === LEFT ? st.b0 : st.s0();
+    const d = a === LEFT ? st.s0() : st.b0;
+    if (h === st.root) return this.rootLabel;
+    if (this.gh[d] === h) return this.gl[d];
+    return this.guessLabel(st, a);
+  };
+
+  private guessLabel(st: ParseState, a: number): number {
+    const lk = (this.lk = labelFeatures(st, this.atoms, a, this.lfeats, this.labelExt));
+    this.labeler.scoreTrain(this.lfeats, lk, this.lscores);
+    let pl = -1;
+    for (let c = 0; c < this.lscores.length; c++) if (c !== this.rootLabel && (pl < 0 || this.lscores[c] > this.lscores[pl])) pl = c;
+    return pl;
+  }
+
+  /** Trains on one sentence; true when the action model was updated. */
+  train(atoms: SentenceAtoms, n: number, rootEnd: boolean, gh: Int32Array, gl: Int32Array): boolean {
+    this.atoms = atoms;
+    this.gh = gh;
+    this.gl = gl;
+    const beam = this.beam;
+    const gold = this.gold;
+    const maxSteps = 2 * n + 6;
+    if (this.gAct.length < maxSteps) {
+      this.gAct = new Int32Array(maxSteps * 2);
+      this.gK = new Int32Array(maxSteps * 2);
+      this.gFeat = new Uint32Array(maxSteps * 2 * FEAT_CAP);
+    }
+    beam.start(n, rootEnd, true);
+    gold.reset(n, rootEnd);
+    let goldScore = 0;
+    let maxV = -1;
+    let maxT = -1;
+    const as = this.as;
+    const feats = this.gFeat;
+    for (let t = 0; !beam.done; t++) {
+      if (gold.done) this.gAct[t] = -1;
+      else {
+        const fs = feats.subarray(t * FEAT_CAP, (t + 1) * FEAT_CAP);
+        const k = parserFeatures(gold, atoms, fs);
+        this.gK[t] = k;
+        this.actions.scoreTrain(fs, k, as);
+        let g = -1;
+        for (let a = 0; a < N_ACTIONS; a++) if (gold.valid(a) && gold.cost(a, gh) === 0 && (g < 0 || as[a] > as[g])) g = a;
+        this.gAct[t] = g;
+        goldScore += as[g];
+        let label = -1;
+        if (g === LEFT || g === RIGHT) {
+          const h = g === LEFT ? gold.b0 : gold.s0();
+          const d = g === LEFT ? gold.s0() : gold.b0;
+          if (h === gold.root) label = this.rootLabel;
+          else {
+            const pl = this.guessLabel(gold, g);
+            this.labeler.update(this.lfeats, this.lk, gl[d], pl);
+            this.labeler.tick();
+            label = gl[d];
+          }
+        }
+        gold.apply(g, label);
+      }
+      beam.step(atoms, this.scoreActions, this.beamLabel, gh, true);
+      if (!beam.cons[0]) {
+        const v = beam.score[0] - goldScore;
+        if (v >= 0 && v > maxV) {
+          maxV = v;
+          maxT = t;
+        }
+      }
+    }
+    // a beam that still ends on the gold tree needs no update
+    if (beam.cons[0]) maxT = -1;
+    if (maxT >= 0) {
+      const W = beam.width;
+      for (let t = 0; t <= maxT; t++) if (this.gAct[t] >= 0) this.actions.add(feats.subarray(t * FEAT_CAP, (t + 1) * FEAT_CAP), this.gK[t], this.gAct[t], 1);
+      for (let t = maxT, j = 0; t >= 0; t--) {
+        const a = beam.hAction[t * W + j];
+        const p = beam.hParent[t * W + j];
+        if (a >= 0) this.actions.add(beam.hFeat.subarray((t * W + p) * FEAT_CAP, (t * W + p + 1) * FEAT_CAP), beam.hK[t * W + p], a, -1);
+        j = p;
+      }
+    }
+    this.actions.tick();
+    return maxT >= 0;
+  }
 }
 
 /**
