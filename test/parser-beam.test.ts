@@ -6,6 +6,7 @@ import { SentenceAtoms, parserFeatures } from "../src/nlp/_parser_internals/feat
 import { ParserModel, fillAtoms, type ParserMeta } from "../src/nlp/_parser_internals/model.js";
 import { N_ACTIONS, ParseState } from "../src/nlp/_parser_internals/state.js";
 import { BeamTrainer } from "../src/train/parser.js";
+import { ensembleParse, type DirectedParse } from "../src/nlp/_parser_internals/ensemble.js";
 
 /** Deterministic pseudo-random generator for action choices. */
 function lcg(seed: number): () => number {
@@ -111,4 +112,37 @@ test("beam training (max-violation) learns a small treebank: the beam parser the
     assert.deepEqual(Array.from(p.head.subarray(1)), s.head);
     assert.deepEqual(Array.from(p.label.subarray(1), (l) => labels[l]), s.deprel);
   }
+});
+
+test("gated ensemble: the other parsers run only when an arc of the first parse has a margin below the gate", () => {
+  const parse = (heads: number[], margins: number[]): DirectedParse => ({ head: Int32Array.from([-1, ...heads]), label: Int32Array.from([-1, 0, 0, 0]), margin: Float32Array.from([0, ...margins]) });
+  const trees = [[0, 1, 2], [0, 1, 1], [0, 1, 1]];
+  const run = (margins: number[], gate?: number) => {
+    const ran: number[] = [];
+    const r = ensembleParse((k) => (ran.push(k), parse(trees[k], k === 0 ? margins : [1, 1, 1])), 3, 3, 1, 1, [1, 1, 1], gate);
+    return { head: Array.from(r.head.subarray(1)), ran };
+  };
+  assert.deepEqual(run([30, 40, 25], 24), { head: [0, 1, 2], ran: [0] });
+  // one uncertain arc (word 3): all parsers run and the majority head wins
+  assert.deepEqual(run([30, 40, 5], 24), { head: [0, 1, 1], ran: [0, 1, 2] });
+  assert.deepEqual(run([30, 40, 25]), { head: [0, 1, 1], ran: [0, 1, 2] });
+});
+
+test("beam decoding: margins are 1e3 where every final beam item agrees, smaller where one differs, and the parse is a tree", () => {
+  const labels = ["dep", "root"];
+  const actions = new HashedPerceptron(10, N_ACTIONS, false, new Int16Array((1 << 10) * N_ACTIONS).map((_, i) => ((i * 2654435761) >>> 20) % 200 - 100));
+  const labeler = new HashedPerceptron(8, labels.length, false);
+  const model = new ParserModel({ format: "eventwire-parser", version: 1, labels, settings: { beam: 8 }, training: {}, dev: {} }, actions, labeler);
+  const p = model.parse(FORMS, UPOS, XPOS);
+  const n = FORMS.length;
+  assert.equal(Array.from(p.head.subarray(1)).filter((h) => h === 0).length, 1);
+  for (let d = 1; d <= n; d++) {
+    // every word reaches the root within n steps: no cycles
+    let h = d;
+    for (let steps = 0; h !== 0 && steps <= n; steps++) h = p.head[h];
+    assert.equal(h, 0, `word ${d} does not reach the root`);
+  }
+  const margins = Array.from(p.margin.subarray(1));
+  assert.ok(margins.every((m) => m >= 0));
+  assert.ok(margins.some((m) => m < 1e3), "8 items over 10 words must disagree somewhere");
 });

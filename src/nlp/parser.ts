@@ -27,6 +27,8 @@ export interface EnsembleSettings {
   weights: number[];
   beta: number;
   tau: number;
+  /** Members run only when an arc of the main parse has a margin below this (absent: always). */
+  gate?: number;
 }
 
 /**
@@ -68,7 +70,7 @@ export class Parser implements Component {
       for (let i = 0; i < b.label.length; i++) b.label[i] = b.label[i] < 0 ? -1 : map[b.label[i]];
       return b;
     };
-    const { head, label } = ens && n > 1 ? ensembleParse(run, this.members.length + 1, n, ens.beta, ens.tau, ens.weights) : run(0);
+    const { head, label } = ens && n > 1 ? ensembleParse(run, this.members.length + 1, n, ens.beta, ens.tau, ens.weights, ens.gate) : run(0);
     const deprel: string[] = new Array(n + 1);
     deprel[0] = "";
     for (let i = 1; i <= n; i++) {

@@ -11,6 +11,7 @@ const USAGE = `usage: npm run train -- tagger|parser|senter|ensemble|ner [--epoc
   tagger   POS tagger (UPOS+XPOS) and lemmatizer -> models/tagger.bin, tagger.json, tagger.lemmas.json
   senter   learned sentence-boundary model for the tokenizer -> models/tagger.sentences.bin, tagger.sentences.json
   ensemble tune on dev how parser is recombined with parser.rtl and parser.end -> settings in models/parser.json
+           (--gate G: the others run only when an arc of parser's parse has a margin below G; for a beam parser)
   parser   arc-eager dependency parser (needs the tagger model) -> models/parser.bin, parser.json
   ner      named-entity recogniser (needs the tagger model) -> models/NAME.*: --train FILE (repeatable),
            --dev FILE, --epochs N, --keep-last, --seeds N (weights averaged over N shuffles), --pos-tags
@@ -42,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
     await trainNer(rest);
     return 0;
   }
-  const { flags } = parseFlags(rest, { values: ["epochs", "bits", "seed", "tags", "passes", "direction", "label-bits", "root", "features", "label-features", "beam"] });
+  const { flags } = parseFlags(rest, { values: ["epochs", "bits", "seed", "tags", "passes", "direction", "label-bits", "root", "features", "label-features", "beam", "gate"] });
   const num = (k: string, d: number) => {
     const v = flags.get(k);
     if (v === undefined) return d;
@@ -58,7 +59,8 @@ async function main(argv: string[]): Promise<number> {
     await trainSenter({ epochs: num("epochs", 10), bits: num("bits", 18), seed: num("seed", 1) });
   } else if (what === "ensemble") {
     const { tuneEnsembleCommand } = await import("./parser.js");
-    tuneEnsembleCommand();
+    const gate = flags.get("gate");
+    tuneEnsembleCommand(gate === undefined ? undefined : num("gate", 0));
   } else if (what === "parser") {
     const { trainParser, parserModelName } = await import("./parser.js");
     const tags = flags.get("tags") ?? "jackknife";

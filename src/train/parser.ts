@@ -404,7 +404,7 @@ export function parserModelName(direction: "ltr" | "rtl", root: "start" | "end")
  * parser's (weights, beta, tau): every parser runs once, the grid only
  * recombines. Returns the settings with the best LAS and their scores.
  */
-export function tuneEnsemble(main: ParserModel, members: { name: string; model: ParserModel }[], dev: ConlluSentence[], tags: Tags[]): EnsembleSettings & { uas: number; las: number } {
+export function tuneEnsemble(main: ParserModel, members: { name: string; model: ParserModel }[], dev: ConlluSentence[], tags: Tags[], gate?: number): EnsembleSettings & { uas: number; las: number } {
   const labels = main.meta.labels;
   const parses = dev.map((s, si) => [main, ...members.map((m) => m.model)].map((m) => m.parse(s.form, tags[si].upos, tags[si].xpos)));
   const maps = members.map((m) => {
@@ -426,7 +426,7 @@ export function tuneEnsemble(main: ParserModel, members: { name: string; model: 
     let u = 0;
     let l = 0;
     dev.forEach((s, si) => {
-      const c = ensembleParse((k) => parses[si][k], parses[si].length, s.form.length, beta, tau, weights);
+      const c = ensembleParse((k) => parses[si][k], parses[si].length, s.form.length, beta, tau, weights, gate);
       for (let i = 0; i < s.form.length; i++) {
         n++;
         if (c.head[i + 1] === s.head[i]) {
@@ -435,9 +435,9 @@ export function tuneEnsemble(main: ParserModel, members: { name: string; model: 
         }
       }
     });
-    if (l / n > best.las) best = { members: members.map((m) => m.name), weights, beta, tau, uas: round(u / n), las: round(l / n) };
+    if (l / n > best.las) best = { members: members.map((m) => m.name), weights, beta, tau, ...(gate !== undefined ? { gate } : {}), uas: round(u / n), las: round(l / n) };
   }
-  log(`parser ensemble ${best.members.join(" + ")}: weights ${best.weights.join("/")} beta ${best.beta} tau ${best.tau}: dev UAS ${(100 * best.uas).toFixed(2)} LAS ${(100 * best.las).toFixed(2)}`);
+  log(`parser ensemble ${best.members.join(" + ")}: weights ${best.weights.join("/")} beta ${best.beta} tau ${best.tau}${gate !== undefined ? ` gate ${gate}` : ""}: dev UAS ${(100 * best.uas).toFixed(2)} LAS ${(100 * best.las).toFixed(2)}`);
   return best;
 }
 
@@ -445,7 +445,7 @@ export function tuneEnsemble(main: ParserModel, members: { name: string; model: 
  * `npm run train -- ensemble`: tunes on EWT dev how models/parser.bin is
  * recombined with the ENSEMBLE_MEMBERS present; settings go to models/parser.json.
  */
-export function tuneEnsembleCommand(): void {
+export function tuneEnsembleCommand(gate?: number): void {
   if (!existsSync(modelPath("parser.bin"))) return;
   const main = ParserModel.load(modelPath("parser.bin"), modelPath("parser.json"));
   const members = ENSEMBLE_MEMBERS.filter((n) => existsSync(modelPath(`${n}.bin`))).map((name) => ({ name, model: ParserModel.load(modelPath(`${name}.bin`), modelPath(`${name}.json`)) }));
@@ -455,7 +455,7 @@ export function tuneEnsembleCommand(): void {
   delete meta.dev.ensembleLas;
   if (members.length > 0) {
     const dev = readConllu(requireFile(EWT_DEV));
-    const { uas, las, ...ens } = tuneEnsemble(main, members, dev, predictedTags(dev));
+    const { uas, las, ...ens } = tuneEnsemble(main, members, dev, predictedTags(dev), gate);
     meta.settings.ensemble = ens;
     meta.dev.ensembleUas = uas;
     meta.dev.ensembleLas = las;
