@@ -42,6 +42,8 @@ export class BeamSearch {
   private readonly cAct: Int32Array;
   private readonly cScore: Float64Array;
   private readonly cCons: Uint8Array;
+  private readonly cLabel: Int32Array;
+  private readonly lastChild: Int32Array;
 
   constructor(readonly width: number) {
     this.cur = Array.from({ length: width }, () => new ParseState());
@@ -54,6 +56,8 @@ export class BeamSearch {
     this.cAct = new Int32Array(width);
     this.cScore = new Float64Array(width);
     this.cCons = new Uint8Array(width);
+    this.cLabel = new Int32Array(width);
+    this.lastChild = new Int32Array(width);
   }
 
   /** The i-th item's state (0 = best). */
@@ -133,12 +137,24 @@ export class BeamSearch {
       }
     }
     const nc = this.nc;
+    // each parent's last chosen child takes over the parent's state (no copy); the others copy it
+    // first, and every arc is labelled on its parent before any state changes
+    const lastChild = this.lastChild.fill(-1, 0, this.size);
     for (let j = 0; j < nc; j++) {
-      const parent = this.cur[cItem[j]];
-      const st = this.nxt[j];
-      st.copyFrom(parent);
+      lastChild[cItem[j]] = j;
       const a = cAct[j];
-      if (a >= 0) st.apply(a, a >= 2 ? label(parent, a) : -1);
+      this.cLabel[j] = a >= 2 ? label(this.cur[cItem[j]], a) : -1;
+    }
+    for (let j = 0; j < nc; j++) if (lastChild[cItem[j]] !== j) this.nxt[j].copyFrom(this.cur[cItem[j]]);
+    for (let j = 0; j < nc; j++) {
+      const i = cItem[j];
+      if (lastChild[i] === j) {
+        const spare = this.nxt[j];
+        this.nxt[j] = this.cur[i];
+        this.cur[i] = spare;
+      }
+      const a = cAct[j];
+      if (a >= 0) this.nxt[j].apply(a, this.cLabel[j]);
       this.nscore[j] = cScore[j];
       this.ncons[j] = cCons[j];
       if (record) {
