@@ -79,7 +79,7 @@ test("beam search of width 1 follows the greedy argmax path", () => {
   assert.deepEqual(Array.from(beam.item(0).head.subarray(1, n + 1)), Array.from(greedy.head.subarray(1, n + 1)));
 });
 
-test("beam training (max-violation) learns a small treebank: the beam parser then reproduces its trees", () => {
+for (const early of [false, true]) test(`beam training (${early ? "early update" : "max-violation"}) learns a small treebank: the beam parser then reproduces its trees`, () => {
   const heads = [
     [2, 3, 0, 5, 3, 7, 3, 9, 3, 3],
     [2, 3, 0, 5, 3, 3, 0, 0, 0, 0],
@@ -91,10 +91,10 @@ test("beam training (max-violation) learns a small treebank: the beam parser the
   const labels = ["det", "nsubj", "root", "obj", "case", "obl", "punct"];
   const actions = new HashedPerceptron(14, N_ACTIONS, true);
   const labeler = new HashedPerceptron(12, labels.length, true);
-  const trainer = new BeamTrainer(4, actions, labeler, labels.indexOf("root"), false);
+  const trainer = new BeamTrainer(4, actions, labeler, labels.indexOf("root"), false, early);
   const atoms = new SentenceAtoms();
   let updated = 0;
-  for (let epoch = 0; epoch < 8; epoch++) for (const s of sents) {
+  for (let epoch = 0; epoch < 10; epoch++) for (const s of sents) {
     const n = s.forms.length;
     const gh = new Int32Array(n + 2).fill(-1);
     const gl = new Int32Array(n + 2);

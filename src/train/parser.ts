@@ -28,6 +28,8 @@ export interface ParserTrainOptions {
   labelFeatures?: number;
   /** Beam width: 1 (default) greedy with the dynamic oracle; > 1 beam search with max-violation updates. */
   beam?: number;
+  /** Beam training update: "max" (max-violation, default) or "early" (early update). */
+  update?: "max" | "early";
 }
 
 /** A sentence reversed (word i becomes n + 1 - i), for right-to-left parsing. */
@@ -116,9 +118,10 @@ export async function trainParser(opts: ParserTrainOptions): Promise<void> {
     settings: {
       model:
         width > 1
-          ? `arc-eager beam search (width ${width}), max-violation perceptron updates against the best zero-cost (dynamic-oracle) action path, greedy arc labeler trained on that path, averaged, hashed Zhang & Nivre (2011) features`
+          ? `arc-eager beam search (width ${width}), ${opts.update === "early" ? "early" : "max-violation"} perceptron updates against the best zero-cost (dynamic-oracle) action path, greedy arc labeler trained on that path, averaged, hashed Zhang & Nivre (2011) features`
           : "greedy arc-eager, dynamic oracle with exploration (p=0.9 from epoch 2), averaged perceptron, hashed Zhang & Nivre (2011) features",
       beam: width,
+      ...(width > 1 ? { update: opts.update ?? "max" } : {}),
       bits: opts.bits,
       labelBits,
       epochsMax: opts.epochs,
@@ -147,7 +150,7 @@ export async function trainParser(opts: ParserTrainOptions): Promise<void> {
   let gh = new Int32Array(256);
   let gl = new Int32Array(256);
   let best = { las: -1, uas: 0, epoch: 0, qa: new Int16Array(0), sa: 1, ql: new Int16Array(0), sl: 1 };
-  const beamTrainer = width > 1 ? new BeamTrainer(width, actions, labeler, rootLabel, labelExt) : null;
+  const beamTrainer = width > 1 ? new BeamTrainer(width, actions, labeler, rootLabel, labelExt, opts.update === "early") : null;
   for (let ep = 1; ep <= opts.epochs; ep++) {
     shuffle(order, r);
     const explore = ep >= 2;
@@ -274,6 +277,8 @@ export class BeamTrainer {
     private readonly labeler: HashedPerceptron,
     private readonly rootLabel: number,
     private readonly labelExt: boolean,
+    /** Early update instead of max-violation. */
+    private readonly early = false,
   ) {
     this.beam = new BeamSearch(width);
     this.lscores = new Float64Array(labeler.classes);
@@ -344,7 +349,12 @@ export class BeamTrainer {
         gold.apply(g, label);
       }
       beam.step(atoms, this.scoreActions, this.beamLabel, gh, true);
-      if (!beam.cons[0]) {
+      if (this.early && !beam.cons.subarray(0, beam.size).includes(1)) {
+        // early update (Collins & Roark 2004): stop where the gold tree falls out of the beam
+        if (beam.score[0] >= goldScore) maxT = t;
+        break;
+      }
+      if (!this.early && !beam.cons[0]) {
         const v = beam.score[0] - goldScore;
         if (v >= 0 && v > maxV) {
           maxV = v;
@@ -352,8 +362,9 @@ export class BeamTrainer {
         }
       }
     }
-    // a beam that still ends on the gold tree needs no update
-    if (beam.cons[0]) maxT = -1;
+    // a beam that still ends on the gold tree needs no update; early update on a wrong final best: the whole sequences
+    if (beam.done && beam.cons[0]) maxT = -1;
+    else if (this.early && beam.done && beam.score[0] >= goldScore) maxT = beam.steps - 1;
     if (maxT >= 0) {
       const W = beam.width;
       for (let t = 0; t <= maxT; t++) if (this.gAct[t] >= 0) this.actions.add(feats.subarray(t * FEAT_CAP, (t + 1) * FEAT_CAP), this.gK[t], this.gAct[t], 1);
