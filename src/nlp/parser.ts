@@ -4,7 +4,15 @@ import { modelPath } from "./models.js";
 import { ParserModel } from "./_parser_internals/model.js";
 import { ensembleParse, type DirectedParse } from "./_parser_internals/ensemble.js";
 
-export function loadParserModel(name = "parser"): ParserModel {
+/**
+ * The main parser's model name: models/parser.* (greedy, with its ensemble),
+ * or another trained model chosen with EVENTWIRE_PARSER, e.g. parser.beam
+ * (`npm run train -- parser --beam 8`), which runs alone unless its .json
+ * lists ensemble settings. Off by default: see docs/BENCHMARKS.md for why.
+ */
+export const MAIN_PARSER = process.env.EVENTWIRE_PARSER ?? "parser";
+
+export function loadParserModel(name = MAIN_PARSER): ParserModel {
   const bin = modelPath(`${name}.bin`);
   const meta = modelPath(`${name}.json`);
   if (!existsSync(bin) || !existsSync(meta)) throw new Error(`${bin}: parser model missing (run npm run train -- parser)`);
@@ -19,6 +27,8 @@ export interface EnsembleSettings {
   weights: number[];
   beta: number;
   tau: number;
+  /** Members run only when an arc of the main parse has a margin below this (absent: always). */
+  gate?: number;
 }
 
 /**
@@ -60,7 +70,7 @@ export class Parser implements Component {
       for (let i = 0; i < b.label.length; i++) b.label[i] = b.label[i] < 0 ? -1 : map[b.label[i]];
       return b;
     };
-    const { head, label } = ens && n > 1 ? ensembleParse(run, this.members.length + 1, n, ens.beta, ens.tau, ens.weights) : run(0);
+    const { head, label } = ens && n > 1 ? ensembleParse(run, this.members.length + 1, n, ens.beta, ens.tau, ens.weights, ens.gate) : run(0);
     const deprel: string[] = new Array(n + 1);
     deprel[0] = "";
     for (let i = 1; i <= n; i++) {

@@ -11,6 +11,7 @@ const USAGE = `usage: npm run train -- tagger|parser|senter|ensemble|ner [--epoc
   tagger   POS tagger (UPOS+XPOS) and lemmatizer -> models/tagger.bin, tagger.json, tagger.lemmas.json
   senter   learned sentence-boundary model for the tokenizer -> models/tagger.sentences.bin, tagger.sentences.json
   ensemble tune on dev how parser is recombined with parser.rtl and parser.end -> settings in models/parser.json
+           (--gate G: the others run only when an arc of parser's parse has a margin below G; for a beam parser)
   parser   arc-eager dependency parser (needs the tagger model) -> models/parser.bin, parser.json
   ner      named-entity recogniser (needs the tagger model) -> models/NAME.*: --train FILE (repeatable),
            --dev FILE, --epochs N, --keep-last, --seeds N (weights averaged over N shuffles), --pos-tags
@@ -28,6 +29,8 @@ const USAGE = `usage: npm run train -- tagger|parser|senter|ensemble|ner [--epoc
                models/parser[.rtl].end.*). parser.rtl and parser.end, when present, join parser in an ensemble:
                Eisner decoding over confidence-weighted arcs, re-tuned on dev after every train-only run
   --label-features L  parser only: label feature set 1 (default) or 2 (adds the dependent's children labels with the head's tag)
+  --beam B     parser only: beam width; > 1 trains a beam-search parser with max-violation updates -> models/parser[...].beam.*
+  --update U   parser with --beam only: max (max-violation, default) or early (early update)
   --tags T     parser only: train on gold XPOS or on 4-fold jackknifed predicted XPOS (default jackknife)`;
 
 async function main(argv: string[]): Promise<number> {
@@ -41,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
     await trainNer(rest);
     return 0;
   }
-  const { flags } = parseFlags(rest, { values: ["epochs", "bits", "seed", "tags", "directions", "direction", "label-bits", "root", "features", "label-features"] });
+  const { flags } = parseFlags(rest, { values: ["epochs", "bits", "seed", "tags", "directions", "direction", "label-bits", "root", "features", "label-features", "beam", "gate", "update"] });
   const num = (k: string, d: number) => {
     const v = flags.get(k);
     if (v === undefined) return d;
@@ -57,16 +60,19 @@ async function main(argv: string[]): Promise<number> {
     await trainSenter({ epochs: num("epochs", 10), bits: num("bits", 18), seed: num("seed", 1) });
   } else if (what === "ensemble") {
     const { tuneEnsembleCommand } = await import("./parser.js");
-    tuneEnsembleCommand();
+    const gate = flags.get("gate");
+    tuneEnsembleCommand(gate === undefined ? undefined : num("gate", 0));
   } else if (what === "parser") {
     const { trainParser, parserModelName } = await import("./parser.js");
     const tags = flags.get("tags") ?? "jackknife";
     if (tags !== "gold" && tags !== "jackknife") throw new UsageError(`--tags must be gold or jackknife, got '${String(tags)}'`);
     const direction = flags.get("direction") ?? "ltr";
     if (direction !== "ltr" && direction !== "rtl") throw new UsageError(`--direction must be ltr or rtl, got '${String(direction)}'`);
+    const update = flags.get("update") ?? "max";
+    if (update !== "max" && update !== "early") throw new UsageError(`--update must be max or early, got '${String(update)}'`);
     const root = flags.get("root") ?? "start";
     if (root !== "start" && root !== "end") throw new UsageError(`--root must be start or end, got '${String(root)}'`);
-    await trainParser({ labelFeatures: num("label-features", 1), epochs: num("epochs", 12), bits: num("bits", 20), labelBits: num("label-bits", 17), seed: num("seed", 1), trainTags: tags, direction, root });
+    await trainParser({ labelFeatures: num("label-features", 1), epochs: num("epochs", 12), bits: num("bits", 20), labelBits: num("label-bits", 17), seed: num("seed", 1), trainTags: tags, direction, root, beam: num("beam", 1), update });
   } else throw new UsageError(`unknown model '${what}'`);
   return 0;
 }

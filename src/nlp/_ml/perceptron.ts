@@ -113,6 +113,19 @@ export class HashedPerceptron {
     }
   }
 
+  /** Adds amount to class cls of the rows of feats[0..n) (a structured update is a sum of these). */
+  add(feats: Uint32Array, n: number, cls: number, amount: number): void {
+    const w = this.w!;
+    const u = this.u!;
+    const C = this.classes;
+    const cu = this.c * amount;
+    for (let i = 0; i < n; i++) {
+      const j = (feats[i] & this.mask) * C + cls;
+      w[j] += amount;
+      u[j] += cu;
+    }
+  }
+
   tick(): void {
     this.c++;
   }

@@ -40,6 +40,12 @@ export function combineParses(parses: DirectedParse[], n: number, beta: number, 
   return { head, label };
 }
 
+function minMargin(p: DirectedParse, n: number): number {
+  let m = Infinity;
+  for (let d = 1; d <= n; d++) if (p.margin[d] < m) m = p.margin[d];
+  return m;
+}
+
 function sameHeads(a: DirectedParse, b: DirectedParse, n: number): boolean {
   for (let d = 1; d <= n; d++) if (a.head[d] !== b.head[d]) return false;
   return true;
@@ -50,11 +56,13 @@ function sameHeads(a: DirectedParse, b: DirectedParse, n: number): boolean {
  * parser k): when the first two agree on every head their tree stands and the
  * others never run (on EWT dev this keeps the accuracy of always running all
  * three and skips the third parser on half of the words); otherwise all are
- * recombined by combineParses.
+ * recombined by combineParses. With a gate, the first parse stands alone when
+ * none of its arcs has a margin below the gate (a beam parser's margin: how
+ * far its best tree outscores the best one with another head for the word).
  */
-export function ensembleParse(parse: (k: number) => DirectedParse, count: number, n: number, beta: number, tau: number, weights: number[]): { head: Int32Array; label: Int32Array } {
+export function ensembleParse(parse: (k: number) => DirectedParse, count: number, n: number, beta: number, tau: number, weights: number[], gate?: number): { head: Int32Array; label: Int32Array } {
   const first = parse(0);
-  if (count === 1) return first;
+  if (count === 1 || (gate !== undefined && minMargin(first, n) >= gate)) return first;
   const second = parse(1);
   if (sameHeads(first, second, n)) return first;
   const parses = [first, second];

@@ -87,6 +87,39 @@ export class ParseState {
     this.rootChildren = 0;
   }
 
+  /**
+   * Makes this state a copy of o (a beam item branching from its parent),
+   * reusing this state's arrays. Transitions only write at indices <= b0, so
+   * past both states' b0 every array holds its reset value: between states
+   * of the same length only 0..max(b0) is copied.
+   */
+  copyFrom(o: ParseState): void {
+    if (this.head.length < o.n + 2) this.reset(o.n, o.rootEnd);
+    const m = this.n === o.n ? Math.min(Math.max(o.b0, this.b0) + 1, o.n + 2) : o.n + 2;
+    this.rootEnd = o.rootEnd;
+    this.root = o.root;
+    this.n = o.n;
+    this.sp = o.sp;
+    this.b0 = o.b0;
+    this.rootChildren = o.rootChildren;
+    for (let i = 0; i < o.sp; i++) this.stack[i] = o.stack[i];
+    for (let i = 0; i < m; i++) {
+      this.head[i] = o.head[i];
+      this.label[i] = o.label[i];
+      this.lc1[i] = o.lc1[i];
+      this.lc2[i] = o.lc2[i];
+      this.rc1[i] = o.rc1[i];
+      this.rc2[i] = o.rc2[i];
+      this.nLeft[i] = o.nLeft[i];
+      this.nRight[i] = o.nRight[i];
+      this.lmask0[i] = o.lmask0[i];
+      this.lmask1[i] = o.lmask1[i];
+      this.rmask0[i] = o.rmask0[i];
+      this.rmask1[i] = o.rmask1[i];
+      this.inStack[i] = o.inStack[i];
+    }
+  }
+
   get done(): boolean {
     return this.rootEnd ? this.b0 === this.n && this.sp === 0 : this.b0 > this.n;
   }
