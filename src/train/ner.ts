@@ -108,7 +108,9 @@ export async function trainNer(args: string[]): Promise<void> {
     const gold = Int32Array.from((scheme === "bilou" ? toBilou(s.tags) : s.tags).map((t) => tagIndex.get(t) ?? 0));
     return { feats, offsets, gold, n: s.forms.length };
   };
-  const augLower = Number(flags.get("aug-lower") ?? 0.25);
+  // a lower-cased copy of half the sentences with entities: on UNER dev (3-seed models) 0.5 beat 0.25 by
+  // 0.45-0.55 F1 and 0.75 by 1.3
+  const augLower = Number(flags.get("aug-lower") ?? 0.5);
   const augUpper = Number(flags.get("aug-upper") ?? 0.1);
   const augRand = rng(seed + 7);
   const data: Prepared[] = [];

@@ -9,7 +9,7 @@ import { type MatchToken, nameWords, normWord } from "../actors/normalize.js";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 
 /** FNV-1a 32-bit. */
 export function hash(s: string): number {
@@ -200,6 +200,7 @@ export function sentenceFeatures(gz: Gazetteer, forms: string[], mask: number, u
   const offsets = new Int32Array(n + 1);
   const w = (i: number) => (i < 0 ? "<s>" : i >= n ? "</s>" : lower[i]);
   const sh = (i: number) => (i < 0 ? "<s>" : i >= n ? "</s>" : shapes[i]);
+  const suf3 = (i: number) => (i < 0 ? "<s>" : i >= n ? "</s>" : lower[i].slice(-3));
   const gt = (i: number) => (i < 0 || i >= n ? "-" : gaz[i] || "o");
   for (let i = 0; i < n; i++) {
     offsets[i] = list.length;
@@ -282,6 +283,15 @@ export function sentenceFeatures(gz: Gazetteer, forms: string[], mask: number, u
     if (og[i]) add("og", og[i], s);
     if (br[i]) add("br", br[i], s);
     if (/[\-.&@#]/.test(f)) add("punct=", f.replace(/[^\-.&@#]/g, ""));
+    // (v2) wider context: shapes two tokens out, the neighbours' suffixes, a neighbour word with this shape
+    add("s-2=", sh(i - 2));
+    add("s+2=", sh(i + 2));
+    add("s-2s-1=", sh(i - 2), "|", sh(i - 1), "|", s);
+    add("ss+1s+2=", s, "|", sh(i + 1), "|", sh(i + 2));
+    add("x3-1=", suf3(i - 1));
+    add("x3+1=", suf3(i + 1));
+    add("w-1s=", w(i - 1), "|", s);
+    add("sw+1=", s, "|", w(i + 1));
     if (upos && upos[i]) {
       const u = (k: number) => (k < 0 ? "<s>" : k >= n ? "</s>" : upos[k] || "?");
       add("u=", upos[i]);
