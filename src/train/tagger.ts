@@ -8,6 +8,9 @@ import { Lemmatizer, type LemmaData } from "../nlp/lemmatizer.js";
 import { MODELS_DIR, modelPath } from "../nlp/models.js";
 import { EWT_DEV, EWT_TRAIN, log, requireFile, reverseSentence, rng, sha256, shuffle } from "./common.js";
 
+/** Right-to-left gates tried on dev, in weight units, widest first. */
+const RTL_GATES = [60, 40, 25, 15, 8, 5];
+
 export interface TaggerTrainOptions {
   epochs: number;
   bits: number;
@@ -168,9 +171,23 @@ export async function trainTagger(opts: TaggerTrainOptions): Promise<void> {
     });
     rtl.q = bestRtl.q;
     rtl.scale = bestRtl.scale;
-    const d = evalDev(model, rtl);
-    meta.dev = { upos: round(d.upos), xpos: round(d.xpos), epochs: best.epoch, ltrUpos: round(d1.upos), rtlEpochs: bestRtl.epoch };
     meta.settings.rtlEpochs = bestRtl.epoch;
+    // the gate (see TaggerModel.rightToLeft): the smallest tried that keeps dev UPOS within 0.01 point
+    // of asking the right-to-left model about every word
+    const everyWord = evalDev(model, rtl).upos;
+    for (const gate of RTL_GATES) {
+      meta.settings.rtlGate = gate;
+      const u = evalDev(model, rtl).upos;
+      log(`tagger right-to-left gate ${gate}: dev UPOS ${(100 * u).toFixed(2)} (every word ${(100 * everyWord).toFixed(2)})`);
+      if (u < everyWord - 1e-4) {
+        const i = RTL_GATES.indexOf(gate);
+        if (i === 0) delete meta.settings.rtlGate;
+        else meta.settings.rtlGate = RTL_GATES[i - 1];
+        break;
+      }
+    }
+    const d = evalDev(model, rtl);
+    meta.dev = { upos: round(d.upos), xpos: round(d.xpos), epochs: best.epoch, ltrUpos: round(d1.upos), rtlEpochs: bestRtl.epoch, rtlEveryWordUpos: round(everyWord) };
   }
   meta.settings.directions = rtl ? 2 : 1;
 

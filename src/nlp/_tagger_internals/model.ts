@@ -42,8 +42,8 @@ export class TaggerModel {
   private readonly atomsRtl = new TokenAtoms();
   /** Per word and class: the score (the mean over directions once `decide` has combined them). */
   private rows = new Float32Array(0);
-  private rowsRtl = new Float32Array(0);
-  private rtlTags = new Int32Array(256);
+  /** The right-to-left model is asked about a word only when the left-to-right one's best class leads the second by less. */
+  private readonly rtlGate: number;
   /** Per class: 1 for a finite verb, a modal or a past participle (what makes a clause, or a headline's "Man killed"). */
   private readonly clauseVerb: Uint8Array;
   /** Classes of a finite main verb (VERB with VBZ, VBD or VBP), the candidates for a headline's verb. */
@@ -61,6 +61,7 @@ export class TaggerModel {
     readonly rtl: HashedPerceptron | null = null,
   ) {
     this.ext = Number(meta.settings.features ?? 40) >= 48;
+    this.rtlGate = typeof meta.settings.rtlGate === "number" ? meta.settings.rtlGate : Infinity;
     this.upos = meta.classes.map((c) => c.split("\t")[0]);
     this.xpos = meta.classes.map((c) => c.split("\t")[1]);
     this.ambiguity = ambiguityMap(meta.ambiguity);
@@ -94,7 +95,6 @@ export class TaggerModel {
     }
     if (this.rows.length < n * C) {
       this.rows = new Float32Array(n * C * 2);
-      this.rowsRtl = new Float32Array(n * C * 2);
     }
     this.atoms.prepare(forms, this.ambiguity);
     if (this.rtl) this.atomsRtl.prepare(forms.slice().reverse(), this.ambiguity);
@@ -110,16 +110,7 @@ export class TaggerModel {
     const rows = this.rows;
     const verb = forced >= 0 ? this.verbClass[forced] : -1;
     this.run(this.model, this.atoms, n, out, forced, verb, rows);
-    if (this.rtl) {
-      const rev = this.rtlTags.length < n ? (this.rtlTags = new Int32Array(n * 2)) : this.rtlTags;
-      this.run(this.rtl, this.atomsRtl, n, rev, forced >= 0 ? n - 1 - forced : -1, verb, this.rowsRtl);
-      // the mean keeps scores, and so HEADLINE_VERB_MAX_LOSS, in one model's units
-      for (let i = 0; i < n; i++) {
-        const o = i * C;
-        const r = (n - 1 - i) * C;
-        for (let c = 0; c < C; c++) rows[o + c] = 0.5 * (rows[o + c] + this.rowsRtl[r + c]);
-      }
-    }
+    if (this.rtl) this.rightToLeft(n, out, forced);
     for (let i = 0; i < n; i++) {
       const o = i * C;
       let best = 0;
@@ -163,6 +154,46 @@ export class TaggerModel {
       }
     }
     return best;
+  }
+
+  /**
+   * The right-to-left model's second opinion on the words where the left-to-right one was unsure
+   * (best score less than `rtlGate` above the second): right to left, each such word conditioned on the
+   * final tags of the two words after it, takes the class with the best mean of the two directions' scores.
+   */
+  private rightToLeft(n: number, out: Int32Array, forced: number): void {
+    const model = this.rtl!;
+    const C = model.classes;
+    const rows = this.rows;
+    const scores = this.scores;
+    const unit = 1 / model.scale;
+    const gate = this.rtlGate;
+    for (let j = 0; j < n; j++) {
+      const i = n - 1 - j;
+      if (i === forced) continue;
+      const o = i * C;
+      let best = -Infinity;
+      let second = -Infinity;
+      for (let c = 0; c < C; c++) {
+        const x = rows[o + c];
+        if (x > best) {
+          second = best;
+          best = x;
+        } else if (x > second) second = x;
+      }
+      if (best - second >= gate) continue;
+      const p1 = i + 1 < n ? out[i + 1] : -1;
+      const p2 = i + 2 < n ? out[i + 2] : i + 1 < n ? -1 : -2;
+      const k = taggerFeatures(this.atomsRtl, j, p1, p2, this.feats, this.ext);
+      model.score(this.feats, k, scores);
+      let top = 0;
+      for (let c = 0; c < C; c++) {
+        // the mean keeps scores, and so HEADLINE_VERB_MAX_LOSS, in one model's units
+        rows[o + c] = 0.5 * (rows[o + c] + scores[c] * unit);
+        if (rows[o + c] > rows[o + top]) top = c;
+      }
+      out[i] = top;
+    }
   }
 
   /**
