@@ -82,9 +82,9 @@ export class TaggerModel {
   }
 
   /**
-   * Tags one sentence; returns class indices. With a right-to-left model each word takes the
-   * class with the best mean of the two directions' scores: each direction sees its own
-   * predicted tags on one side only, and their errors differ.
+   * Tags one sentence; returns class indices. With a right-to-left model, a word the left-to-right
+   * model is unsure of takes the class with the best mean of the two directions' scores: each
+   * direction sees predicted tags on one side only, and their errors differ.
    */
   tag(forms: readonly string[], out = new Int32Array(forms.length)): Int32Array {
     const n = forms.length;
