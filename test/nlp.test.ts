@@ -107,6 +107,17 @@ test("headlines: a sentence tagged without a verb gets its finite verb; verbless
   assert.equal(a[5], "3:obj");
 });
 
+test("a temporal preposition before a noun phrase and a finite verb opens a clause", () => {
+  const words = "Hope has been dashed after the new USA leader fired missiles at Syria .".split(" ");
+  const { upos } = new Tagger().tagWords(words);
+  assert.equal(upos[4], "SCONJ");
+  const a = arcs(words);
+  assert.equal(a[4], "10:mark");
+  assert.equal(a[8], "10:nsubj", "the leader is the subject of 'fired'");
+  // a preposition before a plain noun phrase stays one
+  assert.equal(new Tagger().tagWords("The talks resumed after the elections .".split(" ")).upos[3], "ADP");
+});
+
 /** Tags and parses words; per word (0-based) "HEAD:DEPREL", heads 1-based as in CoNLL-U. */
 function arcs(words: string[]): string[] {
   const { upos, xpos } = new Tagger().tagWords(words);
