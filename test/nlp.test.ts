@@ -116,6 +116,9 @@ test("a temporal preposition before a noun phrase and a finite verb opens a clau
   assert.equal(a[8], "10:nsubj", "the leader is the subject of 'fired'");
   // a preposition before a plain noun phrase stays one
   assert.equal(new Tagger().tagWords("The talks resumed after the elections .".split(" ")).upos[3], "ADP");
+  // "for" + noun phrase + infinitive: the infinitive's subject; "for years to come" stays a preposition
+  assert.equal(new Tagger().tagWords("It is time for Russia to act .".split(" ")).upos[3], "SCONJ");
+  assert.equal(new Tagger().tagWords("The sanctions will last for years to come .".split(" ")).upos[4], "ADP");
 });
 
 /** Tags and parses words; per word (0-based) "HEAD:DEPREL", heads 1-based as in CoNLL-U. */
