@@ -185,6 +185,11 @@ test("a report verb with only a noun phrase after it reports nothing; with a cla
   assert.equal(quoteWith(doc, "attack had used sarin").cue, "concluded");
 });
 
+test("'address' names an audience or a problem, not what was said", () => {
+  const doc = analyze("The envoy spoke after addressing the Security Council. They set up a group to address the irritants.");
+  assert.ok(!doc.quotes.some((q) => /^address/.test(q.cue ?? "")), doc.quotes.map((q) => q.cue).join(" "));
+});
+
 test("a pronoun speaker is kept as the mention and resolved to the earlier speaker", () => {
   const doc = analyze('"We are not leaving," Jones said on Monday.\n\nThe vote is set for Friday. He said the party would win.');
   const q = quoteWith(doc, "party would win");
