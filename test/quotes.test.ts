@@ -185,6 +185,12 @@ test("a report verb with only a noun phrase after it reports nothing; with a cla
   assert.equal(quoteWith(doc, "attack had used sarin").cue, "concluded");
 });
 
+test("a dateline is not part of what is reported", () => {
+  const doc = analyze("LUCCA, Italy (AP) - Britain urged its partners to impose new sanctions, foreign ministers said.");
+  const q = quoteWith(doc, "Britain urged");
+  assert.ok(doc.text.slice(q.start, q.end).startsWith("Britain urged"), doc.text.slice(q.start, q.end));
+});
+
 test("'address' names an audience or a problem, not what was said", () => {
   const doc = analyze("The envoy spoke after addressing the Security Council. They set up a group to address the irritants.");
   assert.ok(!doc.quotes.some((q) => /^address/.test(q.cue ?? "")), doc.quotes.map((q) => q.cue).join(" "));

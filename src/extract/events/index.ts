@@ -1,5 +1,6 @@
 import type { Component, Doc, Event, EventActor, Modality, Span, Tokens } from "../../model/index.js";
 import { withBalancedBrackets } from "../../model/index.js";
+import { datelineLength } from "../../nlp/dateline.js";
 import { articleDate, findTimexes, type Timex } from "../time/index.js";
 import type { ActorMatch, CodeActorSpan } from "./actors.js";
 import { ploverActor } from "../actors/plover.js";
@@ -100,7 +101,6 @@ const RALLY_OPPOSE = new Set(["mobilize", "mobilise", "unite", "rise", "oppose",
 const LINEAR_PREPS = new Set(["to", "against", "with", "at", "toward", "towards", "into", "upon"]);
 const TARGET_PREPS = new Set(["with", "to", "against", "at", "on", "upon", "toward", "towards", "into", "from", "for", "over", "between", "about", "of", "in", "across"]);
 
-const DATELINE = /^(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Z.'’-]+)*)(?:\s*,\s*[A-Z][a-zA-Z.]+)?\s*(?:\([A-Za-z][\w .&'’-]{0,40}\)\s*)?[-–—]+\s*/;
 /** Prepositions of place: a region they introduce is where an event happened ("in the Middle East"). */
 const LOCATIVE = new Set(["in", "at", "across", "inside", "throughout"]);
 /** Prepositions that name what talk is about, and the roots (intent, consultation, diplomacy) whose nouns take them. */
@@ -481,8 +481,8 @@ class DocContext<L> {
     const t = this.t;
     this.timexes[si] = findTimexes(doc.text, s.start, s.end);
     // a dateline ("UNITED NATIONS (AP) - Russia vetoed ...") is not an actor of the sentence
-    const dl = DATELINE.exec(doc.text.slice(s.start, Math.min(s.end, s.start + 80)));
-    this.datelineEnd = dl ? Math.max(s.tokenStart, doc.tokenAt(s.start + dl[0].length)) : -1;
+    const dl = datelineLength(doc.text, s.start, s.end);
+    this.datelineEnd = dl ? Math.max(s.tokenStart, doc.tokenAt(s.start + dl)) : -1;
     let parsed = false;
     for (let i = s.tokenStart; i < s.tokenEnd && !parsed; i++) if (t.deprel[i]) parsed = true;
     if (!parsed) {

@@ -1,5 +1,6 @@
 import type { Doc, Span } from "../../model/index.js";
 import type { CueEntry, CueForm, CueLexicon } from "./lexicon.js";
+import { datelineLength } from "../../nlp/dateline.js";
 import { findMarkedQuotes, type MarkedQuote } from "./marks.js";
 import { AUX_ADV, DETERMINERS, isTimeWord, NP_STOP_LEFT, OBJECT_FIRST, PREPOSITIONS, PRONOUNS, ROLE_NOUNS } from "./words.js";
 
@@ -98,6 +99,14 @@ class View {
       while (q < quotes.length && quotes[q].innerEnd <= t.start[i]) q++;
       if (q < quotes.length && t.start[i] >= quotes[q].innerStart && t.end[i] <= quotes[q].innerEnd) this.inQuote[i] = q;
     }
+  }
+
+  /** First token of sentence `si` after its dateline, if it opens with one ("LUCCA, Italy (AP) - ..."). */
+  afterDateline(si: number): number {
+    const s = this.doc.sentences[si];
+    if (!s) return 0;
+    const dl = datelineLength(this.doc.text, s.start, s.end);
+    return dl ? Math.min(s.tokenEnd, Math.max(s.tokenStart, this.tokenFrom(s.start + dl))) : s.tokenStart;
   }
 
   /** First token starting at or after character `pos`. */
@@ -416,7 +425,7 @@ export class AttributionFinder {
     const j = v.tokenFrom(lineStart) - 1;
     if (j < 0 || v.form[j] !== ":") return null;
     const sIdx = v.doc.tokens.sentence[j];
-    const ts = v.doc.sentences[sIdx]?.tokenStart ?? 0;
+    const ts = v.afterDateline(sIdx);
     for (let k = j - 1; k >= ts; k--) {
       const m = this.cueAt(v, k, ts, j);
       if (!m || m.entry.frame === "prep") continue;
@@ -568,7 +577,7 @@ export class AttributionFinder {
     if (j < 0) return null;
     if (doc.text.slice(v.end[j], q.start).includes("\n")) return null;
     const sIdx = doc.tokens.sentence[j];
-    const ts = doc.sentences[sIdx]?.tokenStart ?? 0;
+    const ts = v.afterDateline(sIdx);
     const colon = v.form[j] === ":";
     const comma = v.form[j] === ",";
     let last = j;
@@ -604,7 +613,7 @@ export class AttributionFinder {
     const out: Candidate[] = [];
     for (const s of doc.sentences) {
       if (s.end <= from) continue;
-      const ts = s.tokenStart;
+      const ts = v.afterDateline(s.index);
       const te = s.tokenEnd;
       // a direct quote's speaker in this sentence is the subject of "..., adding that"
       const d = direct.find((c) => c.cue && c.source && c.cue[0] >= ts && c.cue[0] < te);
@@ -851,7 +860,7 @@ export class AttributionFinder {
   /** The noun phrase a relative pronoun at token `rel` refers to (left of it, past a comma). */
   antecedent(doc: Doc, rel: number): TokRange | null {
     const v = this.lastView && this.lastView.doc === doc ? this.lastView : new View(doc, []);
-    const ts = doc.sentences[doc.tokens.sentence[rel]]?.tokenStart ?? 0;
+    const ts = v.afterDateline(doc.tokens.sentence[rel]);
     let b = rel;
     if (b - 1 >= ts && v.form[b - 1] === ",") b--;
     return this.npLeft(v, b, ts);
