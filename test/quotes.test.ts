@@ -234,6 +234,9 @@ test("speakers are coded as actors and resolved through relative pronouns", () =
   const r = quoteWith(doc, "the attack");
   assert.equal(speakerText(doc, r), "who");
   assert.match(r.speaker!.name, /senator/);
+  // the noun the relative clause modifies, past the phrases between them
+  const far = analyze("Russia vetoed a draft resolution at the Security Council on Wednesday that would have condemned the attack.");
+  assert.match(quoteWith(far, "the attack").speaker!.name, /resolution/);
 });
 
 test("wire-style dash quotes, polls as sources, transcripts, headlines", () => {

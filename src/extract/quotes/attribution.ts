@@ -861,6 +861,18 @@ export class AttributionFinder {
   antecedent(doc: Doc, rel: number): TokRange | null {
     const v = this.lastView && this.lastView.doc === doc ? this.lastView : new View(doc, []);
     const ts = v.afterDateline(doc.tokens.sentence[rel]);
+    // with a parse, the noun the relative clause modifies ("a draft resolution at the Council on
+    // Wednesday that would have condemned ...": the resolution, not Wednesday)
+    const t = doc.tokens;
+    const verb = t.head[rel];
+    if (t.deprel[rel] && verb >= ts && t.deprel[verb] === "acl:relcl" && t.head[verb] >= ts && t.head[verb] < rel) {
+      const h = t.head[verb];
+      let a = h;
+      let b = h + 1;
+      while (a - 1 >= ts && t.head[a - 1] === h && NP_DEPRELS.has(t.deprel[a - 1])) a--;
+      while (b < rel && t.head[b] === h && NP_DEPRELS.has(t.deprel[b])) b++;
+      return [a, b];
+    }
     let b = rel;
     if (b - 1 >= ts && v.form[b - 1] === ",") b--;
     return this.npLeft(v, b, ts);
