@@ -1,6 +1,7 @@
 import type { Component, Doc } from "../model/index.js";
 import { HARD, SOFT } from "./_tokenizer_internals/boundaries.js";
 import { SentenceBoundaryModel } from "./_tokenizer_internals/senter.js";
+import { datelineLength } from "./dateline.js";
 import { modelPath } from "./models.js";
 
 /**
@@ -403,32 +404,19 @@ export function splitSentences(doc: Doc, first = 0, model: BoundaryModel | null 
 const DASH = /^(?:-{1,2}|—|–)$/;
 
 /**
- * If a dateline starts at token i (at the start of a line), returns the index
- * of its closing dash, else -1: upper-case place words, optionally ", Place",
- * optionally "(AGENCY)", then a dash followed by a capitalised word.
+ * If a dateline (see dateline.ts) starts at token i at the start of a line, returns the index of
+ * its closing dash, else -1; the word after the dash must start with a capital or a quote mark.
  */
 function datelineEnd(doc: Doc, i: number): number {
   const t = doc.tokens;
   const text = doc.text;
   const ls = text.lastIndexOf("\n", t.start[i] - 1) + 1;
   if (text.slice(ls, t.start[i]).trim() !== "") return -1;
+  const le = text.indexOf("\n", t.start[i]);
+  const len = datelineLength(text, t.start[i], le < 0 ? text.length : le);
+  if (!len) return -1;
   let k = i;
-  let caps = 0;
-  while (k < t.count && k - i < 6 && /^[A-Z][A-Z.'&-]*[A-Z.]$/.test(t.form[k])) {
-    caps++;
-    k++;
-  }
-  if (caps === 0) return -1;
-  if (k < t.count && t.form[k] === ",") {
-    k++;
-    let place = 0;
-    while (k < t.count && place < 3 && /^\p{Lu}[\p{L}.]*$/u.test(t.form[k])) {
-      place++;
-      k++;
-    }
-    if (place === 0) return -1;
-  }
-  if (k + 2 < t.count && t.form[k] === "(" && /^(?:AP|AFP|UPI|Reuters|REUTERS|dpa|DPA|CNN|BBC|Xinhua|TASS|[A-Z]{2,6})$/.test(t.form[k + 1]) && t.form[k + 2] === ")") k += 3;
+  while (k + 1 < t.count && t.end[k + 1] <= t.start[i] + len) k++;
   if (k + 1 >= t.count || !DASH.test(t.form[k]) || !/^[\p{Lu}"“]/u.test(t.form[k + 1])) return -1;
   return k;
 }
