@@ -41,6 +41,20 @@ test("tokenizer: dateline, abbreviations, quotes, money, URLs, e-mails, ellipses
   assert.deepEqual(forms(q), ["“", "We", "will", "insist", ",", "”", "Lavrov", "said", ".", "«", "Non", "»", "and", "‘", "maybe", "’", "…", "$", "5.5", "million", ",", "20", "%", "more", "at", "http://example.com/a?b=1", "or", "press@un.org", "--", "e-mail", "me", "."]);
 });
 
+test("sentence splitter: a wire dateline is its own segment, whatever the agency", () => {
+  for (const [text, dateline] of [
+    ["UNITED NATIONS (AP) - Russia vetoed the resolution.", "UNITED NATIONS (AP) -"],
+    ["SAN JUAN, Puerto Rico (Reuters) - The storm hit.", "SAN JUAN, Puerto Rico (Reuters) -"],
+    ["LUCCA, Italy (Eventwire sample) - Britain urged new sanctions.", "LUCCA, Italy (Eventwire sample) -"],
+  ]) {
+    const d = tokenize(text);
+    assert.equal(text.slice(d.sentences[0].start, d.sentences[0].end), dateline);
+  }
+  // an upper-case word opening an ordinary sentence is no dateline
+  const d = tokenize("NATO - the alliance - met.");
+  assert.equal(d.sentences.length, 1);
+});
+
 test("sentence splitter: abbreviations, quotes, title line and paragraphs", () => {
   const text = "Russia vetoes U.N. resolution\n\nMr. Putin met Gen. Smith in the U.S. on Monday. \"It was fine.\" He left.\n\nA new paragraph without a final period\nThe next line";
   const d = tokenize(text);
