@@ -1,5 +1,4 @@
-import type { Component, Doc, Event, EventActor, Modality, Span, Tokens } from "../../model/index.js";
-import { withBalancedBrackets } from "../../model/index.js";
+import { withBalancedBrackets, type Component, type Doc, type Event, type EventActor, type Modality, type Span, type Tokens } from "../../model/index.js";
 import { datelineLength } from "../../nlp/dateline.js";
 import { articleDate, findTimexes, type Timex } from "../time/index.js";
 import type { ActorMatch, CodeActorSpan } from "./actors.js";
