@@ -185,6 +185,13 @@ test("a report verb with only a noun phrase after it reports nothing; with a cla
   assert.equal(quoteWith(doc, "attack had used sarin").cue, "concluded");
 });
 
+test("before an infinitive that is itself a cue, the inner cue speaks ('will continue to demand that ...')", () => {
+  const doc = analyze("France will continue to demand that Russia put pressure on Damascus.");
+  const q = quoteWith(doc, "Russia put pressure");
+  assert.equal(q.cue, "demand");
+  assert.ok(!doc.quotes.some((x) => x.cue === "continue"), doc.quotes.map((x) => x.cue).join(" "));
+});
+
 test("a dateline is not part of what is reported", () => {
   const doc = analyze("LUCCA, Italy (AP) - Britain urged its partners to impose new sanctions, foreign ministers said.");
   const q = quoteWith(doc, "Britain urged");

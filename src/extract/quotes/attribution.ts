@@ -164,6 +164,9 @@ export class AttributionFinder {
     // with a tagger: a cue word tagged as a noun or adjective is not a cue ("the attacks", "his comments")
     const up = v.doc.tokens.upos[i];
     if (up && f.entry.frame !== "prep" && f.words.length === 1 && NOT_VERB_UPOS.has(up)) return null;
+    // "will continue to demand that ...": before an infinitive that is itself a cue, that cue speaks
+    const after = i + f.words.length;
+    if (after + 1 < end && v.lower[after] === "to" && this.lex.match(v.lower, after + 1, end)) return null;
     // part of a hyphenated word: "so-called", "self-described"
     if (i > 0 && v.end[i - 1] === v.start[i] && (v.form[i - 1] === "-" || !v.punct[i - 1])) return null;
     if (f.entry.frame !== "prep" && i + f.words.length < end && v.lower[i + f.words.length] === "of" && f.words.length === 1 && f.entry.kind !== "speech") return null;
