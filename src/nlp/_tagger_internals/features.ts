@@ -29,6 +29,8 @@ export function wordShape(form: string): string {
   return out;
 }
 
+const ATOM_FIELDS = ["lower", "form", "suf1", "suf2", "suf3", "suf4", "pre1", "pre2", "pre3", "shape", "amb", "last"] as const;
+
 /** Per-token atoms of a sentence, hashed once. */
 export class TokenAtoms {
   n = 0;
@@ -69,8 +71,20 @@ export class TokenAtoms {
     }
   }
 
+  /** This sentence's atoms as `a`'s read backwards (for the right-to-left model), without hashing again. */
+  reverseOf(a: TokenAtoms): void {
+    const n = a.n;
+    if (this.lower.length < n + 4) this.alloc(n + 16);
+    this.n = n;
+    for (const k of ATOM_FIELDS) {
+      const from = a[k];
+      const to = this[k];
+      for (let i = 0; i < n; i++) to[i] = from[n - 1 - i];
+    }
+  }
+
   private alloc(cap: number): void {
-    for (const k of ["lower", "form", "suf1", "suf2", "suf3", "suf4", "pre1", "pre2", "pre3", "shape", "amb", "last"] as const) this[k] = new Int32Array(cap);
+    for (const k of ATOM_FIELDS) this[k] = new Int32Array(cap);
   }
 }
 

@@ -48,6 +48,9 @@ export class TaggerModel {
   private readonly atomsRtl = new TokenAtoms();
   /** Per word and class: the score (the mean over directions once `decide` has combined them). */
   private rows = new Float32Array(0);
+  /** Per word, from the last pass: its best score, and by how much it led the second (left-to-right). */
+  private top = new Float64Array(256);
+  private lead = new Float64Array(256);
   /** Classes of a subordinating conjunction (SCONJ, IN) and of a past-tense verb (VERB, VBD), or -1. */
   private readonly sconj: number;
   private readonly pastVerb: number;
@@ -103,12 +106,14 @@ export class TaggerModel {
     if (this.verbLoss.length < n) {
       this.verbLoss = new Float64Array(n * 2);
       this.verbClass = new Int32Array(n * 2);
+      this.top = new Float64Array(n * 2);
+      this.lead = new Float64Array(n * 2);
     }
     if (this.rows.length < n * C) {
       this.rows = new Float32Array(n * C * 2);
     }
     this.atoms.prepare(forms, this.ambiguity);
-    if (this.rtl) this.atomsRtl.prepare(forms.slice().reverse(), this.ambiguity);
+    if (this.rtl) this.atomsRtl.reverseOf(this.atoms);
     this.decide(n, out, -1);
     const slot = this.headlineVerbSlot(forms, out);
     if (slot >= 0) this.decide(n, out, slot);
@@ -165,13 +170,11 @@ export class TaggerModel {
     if (this.rtl) this.rightToLeft(n, out, forced);
     for (let i = 0; i < n; i++) {
       const o = i * C;
-      let best = 0;
-      for (let c = 1; c < C; c++) if (rows[o + c] > rows[o + best]) best = c;
       let v = this.finite[0];
       for (const c of this.finite) if (rows[o + c] > rows[o + v]) v = c;
       this.verbClass[i] = v;
-      this.verbLoss[i] = rows[o + best] - rows[o + v];
-      out[i] = i === forced ? v : best;
+      this.verbLoss[i] = this.top[i] - rows[o + v];
+      if (i === forced) out[i] = v;
     }
   }
 
@@ -224,16 +227,7 @@ export class TaggerModel {
       const i = n - 1 - j;
       if (i === forced) continue;
       const o = i * C;
-      let best = -Infinity;
-      let second = -Infinity;
-      for (let c = 0; c < C; c++) {
-        const x = rows[o + c];
-        if (x > best) {
-          second = best;
-          best = x;
-        } else if (x > second) second = x;
-      }
-      if (best - second >= gate) continue;
+      if (this.lead[i] >= gate) continue;
       const p1 = i + 1 < n ? out[i + 1] : -1;
       const p2 = i + 2 < n ? out[i + 2] : i + 1 < n ? -1 : -2;
       const k = taggerFeatures(this.atomsRtl, j, p1, p2, this.feats, this.ext);
@@ -245,6 +239,7 @@ export class TaggerModel {
         if (rows[o + c] > rows[o + top]) top = c;
       }
       out[i] = top;
+      this.top[i] = rows[o + top];
     }
   }
 
@@ -262,11 +257,19 @@ export class TaggerModel {
     for (let i = 0; i < n; i++) {
       const k = taggerFeatures(atoms, i, p1, p2, this.feats, this.ext);
       model.score(this.feats, k, scores);
+      const o = i * C;
       let best = 0;
+      let second = -Infinity;
       for (let c = 0; c < C; c++) {
-        rows[i * C + c] = scores[c] * unit;
-        if (scores[c] > scores[best]) best = c;
+        rows[o + c] = scores[c] * unit;
+        const x = rows[o + c];
+        if (x > rows[o + best]) {
+          second = rows[o + best];
+          best = c;
+        } else if (c > 0 && x > second) second = x;
       }
+      this.top[i] = rows[o + best];
+      this.lead[i] = rows[o + best] - second;
       if (i === forced) best = forcedClass;
       out[i] = best;
       p2 = p1;
