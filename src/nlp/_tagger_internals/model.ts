@@ -30,7 +30,9 @@ const FINITE_XPOS = new Set(["VBD", "VBZ", "VBP", "MD"]);
 const OBJECT_START = new Set(["DT", "PRP$", "PRP", "NN", "NNS", "NNP", "NNPS", "CD", "JJ"]);
 
 /**
- * Greedy left-to-right averaged-perceptron tagger predicting a joint UPOS+XPOS class.
+ * Greedy left-to-right averaged-perceptron tagger predicting a joint UPOS+XPOS class, with an
+ * optional right-to-left model asked about the words it is unsure of (`rightToLeft`) and a pass
+ * for prepositions that open clauses (`clauseOpeners`).
  * A sentence tagged without a clause verb gets one more chance: headlines drop their articles and
  * auxiliaries ("Russia vetoes U.N. resolution", "Trump fires missiles at Syria"), which the
  * tagger, trained on running text, reads as noun strings.
