@@ -4,6 +4,7 @@
  *  - tagging + parsing on gold tokens (score-conllu: UPOS, XPOS, Lemmas, UAS, LAS),
  *  - tokenisation + sentence splitting from raw text (score-segmentation),
  *  - speed: words/s on one core, median of 5 runs, tagger+lemmatizer+parser and tokenizer separately,
+ *    and CPU per layer (the tagger also without its right-to-left model, to show what that costs),
  *  - model load time and peak memory (max RSS of this process).
  * Outputs go to bench/out/; the numbers are appended to docs/BENCHMARKS.md.
  */
@@ -15,6 +16,7 @@ import { readConllu } from "../src/nlp/conllu.js";
 import { Doc } from "../src/model/index.js";
 import { NewsTokenizer } from "../src/nlp/tokenizer.js";
 import { Tagger } from "../src/nlp/tagger.js";
+import { TaggerModel } from "../src/nlp/_tagger_internals/model.js";
 import { Lemmatizer } from "../src/nlp/lemmatizer.js";
 import { Parser } from "../src/nlp/parser.js";
 
@@ -102,6 +104,32 @@ export async function run(args: string[]): Promise<void> {
       parseWall.push(words / ((performance.now() - w) / 1000));
     }
   }
+  // CPU per layer, one layer at a time over the split, and the tagger without its right-to-left
+  // second opinion (what that costs)
+  const layer = { tagger: [] as number[], lemmatizer: [] as number[], parser: [] as number[], ltrTagger: [] as number[] };
+  const ltrOnly = new TaggerModel(tagger.model.meta, tagger.model.model);
+  for (let r = 0; r < 6; r++) {
+    let a = cpu();
+    const tags = sents.map((s) => tagger.tagWords(s.form));
+    const tTag = cpu() - a;
+    a = cpu();
+    sents.forEach((s, k) => {
+      for (let i = 0; i < s.form.length; i++) lemmatizer.lemma(s.form[i], tags[k].xpos[i]);
+    });
+    const tLem = cpu() - a;
+    a = cpu();
+    sents.forEach((s, k) => parser.parseWords(s.form, tags[k].upos, tags[k].xpos));
+    const tParse = cpu() - a;
+    a = cpu();
+    for (const s of sents) ltrOnly.tag(s.form);
+    const tLtr = cpu() - a;
+    if (r > 0) {
+      layer.tagger.push(tTag);
+      layer.lemmatizer.push(tLem);
+      layer.parser.push(tParse);
+      layer.ltrTagger.push(tLtr);
+    }
+  }
   const rawDocs = readFileSync(join(UD, `ewt-${split}.raw.jsonl`), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { doc: string; text: string });
   const tok = new NewsTokenizer();
   const tokRates: number[] = [];
@@ -120,5 +148,8 @@ export async function run(args: string[]): Promise<void> {
   const fmt = (x: number) => Math.round(x).toLocaleString("en");
   lines.push("");
   lines.push(`Speed (one core, EWT ${split}, median of 5 runs after a warm-up, words per CPU-second of this single-threaded process): tagger+lemmatizer+parser **${fmt(median(parseRates))} words/s** (wall clock ${fmt(median(parseWall))} words/s on the shared machine, ${load}); tokenizer+sentence splitter **${fmt(median(tokRates))} words/s**. Model load ${loadMs.toFixed(0)} ms wall / ${loadCpuMs.toFixed(0)} ms CPU. Peak memory (max RSS of the bench process, all models loaded) ${rssMb.toFixed(0)} MB.`);
+  const ms = (xs: number[]) => (1000 * median(xs)).toFixed(0);
+  const total = median(layer.tagger) + median(layer.lemmatizer) + median(layer.parser);
+  lines.push(`CPU per layer, one layer at a time over EWT ${split} (median of 5): tagger ${ms(layer.tagger)} ms (its left-to-right model alone ${ms(layer.ltrTagger)} ms), lemmatizer ${ms(layer.lemmatizer)} ms, parser ${ms(layer.parser)} ms (${((100 * median(layer.parser)) / total).toFixed(0)}% of the three).`);
   recordBenchmark("nlp", lines);
 }
